@@ -1,0 +1,281 @@
+//! The command line: `serve`, `migrate`, `seed demo`, `config show`, `admin create-user`.
+//!
+//! Exit codes: 0 success, 1 a runtime failure (database unreachable, port taken…), 2 bad input
+//! (an invalid setting, a malformed argument) — never a panic.
+
+use std::io::BufRead;
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand, ValueEnum};
+use diesel::Connection;
+
+use crate::config::{ConfigError, Settings};
+use crate::db::{self, Db};
+use crate::domain::{Email, Locale, Role, User, UserId, password};
+use crate::state::AppState;
+
+/// ketnoi — sàn giao dịch công nghệ: technology supply–demand exchange.
+#[derive(Debug, Parser)]
+#[command(name = "ketnoi", version, about, propagate_version = true)]
+pub struct Cli {
+    /// Configuration file (default: ./ketnoi.toml if present).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// What to do.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the web server (applies pending migrations first).
+    Serve {
+        /// Load the demo data (idempotent) and print the demo staff login.
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Load data sets.
+    Seed {
+        #[command(subcommand)]
+        set: SeedSet,
+    },
+    /// Inspect the configuration.
+    Config {
+        #[command(subcommand)]
+        action: ConfigAction,
+    },
+    /// Administrative tasks.
+    Admin {
+        #[command(subcommand)]
+        action: AdminAction,
+    },
+}
+
+/// Data sets `seed` can load.
+#[derive(Debug, Subcommand)]
+pub enum SeedSet {
+    /// The demo organisations, offers, needs and staff account (idempotent).
+    Demo,
+}
+
+/// `config` actions.
+#[derive(Debug, Subcommand)]
+pub enum ConfigAction {
+    /// Print the effective settings, secrets redacted.
+    Show,
+}
+
+/// Roles `admin create-user` may grant (members join through their organisation).
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum StaffRole {
+    Staff,
+    Admin,
+}
+
+/// `admin` actions.
+#[derive(Debug, Subcommand)]
+pub enum AdminAction {
+    /// Create a staff or admin account, or reset the password and role of an existing one.
+    CreateUser {
+        /// Email address (sign-in name).
+        #[arg(long)]
+        email: String,
+        /// Role to grant.
+        #[arg(long, value_enum)]
+        role: StaffRole,
+        /// Display name (default: the part of the email before @).
+        #[arg(long)]
+        name: Option<String>,
+        /// Read the password from the first line of standard input instead of prompting.
+        #[arg(long)]
+        password_stdin: bool,
+    },
+}
+
+/// A failure and its exit code.
+enum Failure {
+    Usage(String),
+    Runtime(anyhow::Error),
+}
+
+impl From<anyhow::Error> for Failure {
+    fn from(e: anyhow::Error) -> Self {
+        Self::Runtime(e)
+    }
+}
+
+impl From<ConfigError> for Failure {
+    fn from(e: ConfigError) -> Self {
+        Self::Usage(e.to_string())
+    }
+}
+
+/// Runs a parsed command line and returns the process exit code.
+pub fn run(cli: Cli) -> ExitCode {
+    init_tracing();
+    match dispatch(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Usage(msg)) => {
+            eprintln!("ketnoi: {msg}");
+            ExitCode::from(2)
+        }
+        Err(Failure::Runtime(e)) => {
+            eprintln!("ketnoi: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn init_tracing() {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).try_init();
+}
+
+fn dispatch(cli: Cli) -> Result<(), Failure> {
+    let settings = Settings::load(cli.config.as_deref())?;
+    match cli.command {
+        Command::Config { action: ConfigAction::Show } => {
+            print!("{}", settings.show());
+            Ok(())
+        }
+        Command::Migrate => {
+            let db = Db::connect(&settings.database)?;
+            let applied = db.migrate()?;
+            println!("{} migration(s) applied on {} ({})", applied.len(), db.backend(), settings.database.redacted());
+            Ok(())
+        }
+        Command::Seed { set: SeedSet::Demo } => {
+            let db = Db::connect(&settings.database)?;
+            db.migrate()?;
+            let r = crate::seed::seed_demo(&mut *db.conn()?)?;
+            println!(
+                "demo data: {} organisation(s), {} offer(s), {} need(s) added{}",
+                r.organisations,
+                r.offers,
+                r.needs,
+                if r.is_empty() { " (already present)" } else { "" }
+            );
+            Ok(())
+        }
+        Command::Serve { demo } => serve(settings, demo),
+        Command::Admin { action: AdminAction::CreateUser { email, role, name, password_stdin } } => {
+            create_user(&settings, &email, role, name, password_stdin)
+        }
+    }
+}
+
+fn serve(settings: Settings, demo: bool) -> Result<(), Failure> {
+    let db = Db::connect(&settings.database)?;
+    let applied = db.migrate()?;
+    tracing::info!(applied = applied.len(), backend = db.backend(), "database ready");
+    for dir in [settings.index_dir(), settings.mail_dir()] {
+        std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+    }
+    settings.secret_key_or_generate()?;
+    if demo {
+        let r = crate::seed::seed_demo(&mut *db.conn()?)?;
+        tracing::info!(organisations = r.organisations, offers = r.offers, needs = r.needs, "demo data loaded");
+        println!("Demo staff login: {} / {}", r.staff_email, r.staff_password);
+    }
+    let listener = TcpListener::bind(settings.bind).with_context(|| format!("cannot listen on {}", settings.bind))?;
+    let addr = listener.local_addr().context("reading the bound address")?;
+    println!("ketnoi is serving http://{addr}/ (Ctrl+C to stop)");
+    let state = AppState::new(db, settings);
+    actix_web::rt::System::new().block_on(async move {
+        let server = crate::web::server(state, listener).context("starting the HTTP server")?;
+        server.await.context("the HTTP server stopped with an error")
+    })?;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+fn read_password(from_stdin: bool) -> Result<String, Failure> {
+    if from_stdin {
+        let mut line = String::new();
+        std::io::stdin().lock().read_line(&mut line).context("reading the password from standard input")?;
+        return Ok(line.trim_end_matches(['\r', '\n']).to_string());
+    }
+    let first = rpassword::prompt_password("Password: ").context("reading the password (use --password-stdin without a terminal)")?;
+    let again = rpassword::prompt_password("Password again: ").context("reading the password")?;
+    if first != again {
+        return Err(Failure::Usage("the two passwords differ".into()));
+    }
+    Ok(first)
+}
+
+fn create_user(settings: &Settings, email: &str, role: StaffRole, name: Option<String>, password_stdin: bool) -> Result<(), Failure> {
+    let email = Email::parse(email).map_err(|e| Failure::Usage(format!("--email: {e}")))?;
+    let pw = read_password(password_stdin)?;
+    password::check_new(&pw).map_err(|rule| Failure::Usage(format!("the password must be {rule}")))?;
+    let role = match role {
+        StaffRole::Staff => Role::Staff,
+        StaffRole::Admin => Role::Admin,
+    };
+    let hash = password::hash(&pw)?;
+    let db = Db::connect(&settings.database)?;
+    db.migrate()?;
+    let mut conn = db.conn()?;
+    let created = conn.transaction::<_, anyhow::Error, _>(|c| {
+        let now = db::now();
+        let (user, created) = match db::users::by_email(c, &email)? {
+            Some(mut u) => {
+                u.password_hash = Some(hash);
+                u.role = role;
+                u.updated_at = now;
+                db::users::set_password_and_role(c, &u)?;
+                (u, false)
+            }
+            None => {
+                let u = User {
+                    id: UserId::new(),
+                    display_name: name.unwrap_or_else(|| email.as_str().split('@').next().unwrap_or_default().to_string()),
+                    email: email.clone(),
+                    password_hash: Some(hash),
+                    role,
+                    organisation_id: None,
+                    locale: Locale::Vi,
+                    email_verified_at: Some(now),
+                    created_at: now,
+                    updated_at: now,
+                };
+                db::users::insert(c, &u)?;
+                (u, true)
+            }
+        };
+        let action = if created { "user.created" } else { "user.password_reset" };
+        db::audit::record(c, None, action, "user", &user.id.to_string(), &serde_json::json!({"role": role.code(), "via": "cli"}))?;
+        Ok(created)
+    })?;
+    println!("{} {} ({})", if created { "created" } else { "updated" }, email, role.code());
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn verify_cli() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn parses_the_documented_commands() {
+        for args in [
+            vec!["ketnoi", "serve", "--demo"],
+            vec!["ketnoi", "migrate"],
+            vec!["ketnoi", "seed", "demo"],
+            vec!["ketnoi", "config", "show"],
+            vec!["ketnoi", "admin", "create-user", "--email", "a@b.vn", "--role", "staff", "--password-stdin"],
+        ] {
+            Cli::try_parse_from(&args).unwrap_or_else(|e| panic!("{args:?}: {e}"));
+        }
+        assert!(Cli::try_parse_from(["ketnoi", "admin", "create-user", "--email", "a@b.vn", "--role", "member"]).is_err());
+    }
+}

@@ -1,0 +1,54 @@
+//! The audit log: who did what to which entity, when. Rows are only ever appended.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use super::AnyConnection;
+use super::schema::audit_log;
+use crate::domain::UserId;
+
+/// A stored entry.
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
+#[diesel(table_name = audit_log)]
+pub struct AuditEntry {
+    pub id: String,
+    pub actor_id: Option<String>,
+    pub action: String,
+    pub entity_type: String,
+    pub entity_id: String,
+    pub at: NaiveDateTime,
+    /// JSON object with what changed.
+    pub detail: String,
+}
+
+/// Appends an entry in the caller's transaction.
+pub fn record(
+    conn: &mut AnyConnection,
+    actor: Option<UserId>,
+    action: &str,
+    entity_type: &str,
+    entity_id: &str,
+    detail: &serde_json::Value,
+) -> anyhow::Result<AuditEntry> {
+    let entry = AuditEntry {
+        id: uuid::Uuid::now_v7().to_string(),
+        actor_id: actor.map(|a| a.to_string()),
+        action: action.into(),
+        entity_type: entity_type.into(),
+        entity_id: entity_id.into(),
+        at: super::now(),
+        detail: detail.to_string(),
+    };
+    diesel::insert_into(audit_log::table).values(&entry).execute(conn)?;
+    Ok(entry)
+}
+
+/// Entries about one entity, oldest first.
+pub fn for_entity(conn: &mut AnyConnection, entity_type: &str, entity_id: &str) -> anyhow::Result<Vec<AuditEntry>> {
+    Ok(audit_log::table
+        .filter(audit_log::entity_type.eq(entity_type))
+        .filter(audit_log::entity_id.eq(entity_id))
+        .order((audit_log::at.asc(), audit_log::id.asc()))
+        .select(AuditEntry::as_select())
+        .load(conn)?)
+}

@@ -1,0 +1,107 @@
+//! The one schema of both backends, written by hand from the migrations: portable column types
+//! only (no Timestamptz, Jsonb, Uuid or arrays), so the same queries compile for SQLite and
+//! PostgreSQL through [`super::AnyConnection`].
+
+diesel::table! {
+    organisations (id) {
+        id -> Text,
+        kind -> Text,
+        name -> Text,
+        tax_code -> Nullable<Text>,
+        province -> Text,
+        address -> Text,
+        website -> Nullable<Text>,
+        description -> Text,
+        verified_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    users (id) {
+        id -> Text,
+        email -> Text,
+        display_name -> Text,
+        password_hash -> Nullable<Text>,
+        role -> Text,
+        organisation_id -> Nullable<Text>,
+        locale -> Text,
+        email_verified_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    offers (id) {
+        id -> Text,
+        organisation_id -> Text,
+        title -> Text,
+        summary -> Text,
+        description -> Text,
+        advantages -> Text,
+        applications -> Text,
+        sector -> Text,
+        keywords -> Text,
+        trl -> Nullable<Integer>,
+        ip_status -> Text,
+        ip_number -> Nullable<Text>,
+        transfer_modes -> Text,
+        price_min -> Nullable<BigInt>,
+        price_max -> Nullable<BigInt>,
+        province -> Text,
+        contact_visibility -> Text,
+        status -> Text,
+        featured -> Bool,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        published_at -> Nullable<Timestamp>,
+        expires_at -> Nullable<Timestamp>,
+        version -> Integer,
+    }
+}
+
+diesel::table! {
+    needs (id) {
+        id -> Text,
+        organisation_id -> Text,
+        title -> Text,
+        problem -> Text,
+        tried -> Text,
+        desired_outcome -> Text,
+        sector -> Text,
+        keywords -> Text,
+        min_trl -> Nullable<Integer>,
+        budget_min -> Nullable<BigInt>,
+        budget_max -> Nullable<BigInt>,
+        deadline -> Nullable<Date>,
+        province -> Text,
+        transfer_modes -> Text,
+        status -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        published_at -> Nullable<Timestamp>,
+        expires_at -> Nullable<Timestamp>,
+        version -> Integer,
+    }
+}
+
+diesel::table! {
+    audit_log (id) {
+        id -> Text,
+        actor_id -> Nullable<Text>,
+        action -> Text,
+        entity_type -> Text,
+        entity_id -> Text,
+        at -> Timestamp,
+        detail -> Text,
+    }
+}
+
+diesel::joinable!(users -> organisations (organisation_id));
+diesel::joinable!(offers -> organisations (organisation_id));
+diesel::joinable!(needs -> organisations (organisation_id));
+diesel::joinable!(audit_log -> users (actor_id));
+
+diesel::allow_tables_to_appear_in_same_query!(organisations, users, offers, needs, audit_log);

@@ -1,0 +1,92 @@
+//! Queries on `users`.
+
+use anyhow::Context;
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use super::AnyConnection;
+use super::schema::users;
+use crate::domain::{Email, User};
+
+/// A stored row.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = users)]
+pub struct UserRow {
+    pub id: String,
+    pub email: String,
+    pub display_name: String,
+    pub password_hash: Option<String>,
+    pub role: String,
+    pub organisation_id: Option<String>,
+    pub locale: String,
+    pub email_verified_at: Option<NaiveDateTime>,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+impl From<&User> for UserRow {
+    fn from(u: &User) -> Self {
+        Self {
+            id: u.id.to_string(),
+            email: u.email.as_str().into(),
+            display_name: u.display_name.clone(),
+            password_hash: u.password_hash.clone(),
+            role: u.role.code().into(),
+            organisation_id: u.organisation_id.map(|o| o.to_string()),
+            locale: u.locale.code().into(),
+            email_verified_at: u.email_verified_at,
+            created_at: u.created_at,
+            updated_at: u.updated_at,
+        }
+    }
+}
+
+impl TryFrom<UserRow> for User {
+    type Error = anyhow::Error;
+    fn try_from(r: UserRow) -> anyhow::Result<Self> {
+        let ctx = || format!("user {}", r.id);
+        Ok(Self {
+            id: r.id.parse().with_context(ctx)?,
+            email: Email::parse(&r.email).with_context(ctx)?,
+            role: r.role.parse().with_context(ctx)?,
+            organisation_id: r.organisation_id.as_deref().map(str::parse).transpose().with_context(ctx)?,
+            locale: r.locale.parse().with_context(ctx)?,
+            display_name: r.display_name,
+            password_hash: r.password_hash,
+            email_verified_at: r.email_verified_at,
+            created_at: r.created_at,
+            updated_at: r.updated_at,
+        })
+    }
+}
+
+/// Stores a new user; fails when the email is taken (the unique index ignores case).
+pub fn insert(conn: &mut AnyConnection, u: &User) -> anyhow::Result<()> {
+    diesel::insert_into(users::table).values(UserRow::from(u)).execute(conn)?;
+    Ok(())
+}
+
+/// The user with this email, if any.
+pub fn by_email(conn: &mut AnyConnection, email: &Email) -> anyhow::Result<Option<User>> {
+    users::table
+        .filter(users::email.eq(email.as_str()))
+        .select(UserRow::as_select())
+        .first(conn)
+        .optional()?
+        .map(User::try_from)
+        .transpose()
+}
+
+/// Replaces the password hash and role of an existing user (used by `admin create-user` on an
+/// existing address).
+pub fn set_password_and_role(conn: &mut AnyConnection, u: &User) -> anyhow::Result<()> {
+    diesel::update(users::table.find(u.id.to_string()))
+        .set((users::password_hash.eq(&u.password_hash), users::role.eq(u.role.code()), users::updated_at.eq(u.updated_at)))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// The number of users.
+pub fn count(conn: &mut AnyConnection) -> anyhow::Result<i64> {
+    Ok(users::table.count().get_result(conn)?)
+}

@@ -1,0 +1,57 @@
+//! Up to five keywords of a listing.
+
+use super::ParseError;
+
+/// At most [`Keywords::MAX`] distinct, trimmed keywords of at most 60 characters each.
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
+#[serde(transparent)]
+pub struct Keywords(Vec<String>);
+
+impl Keywords {
+    /// The most keywords a listing may carry.
+    pub const MAX: usize = 5;
+
+    /// Parses a list, dropping blanks and case-insensitive repeats.
+    pub fn new<S: AsRef<str>>(items: &[S]) -> Result<Self, ParseError> {
+        let mut out: Vec<String> = Vec::new();
+        for item in items {
+            let k = ketnoi_index::normalize(item.as_ref().trim());
+            if k.is_empty() {
+                continue;
+            }
+            if k.chars().count() > 60 {
+                return Err(ParseError::new("keyword", &k, "at most 60 characters"));
+            }
+            if !out.iter().any(|o| o.to_lowercase() == k.to_lowercase()) {
+                out.push(k);
+            }
+        }
+        if out.len() > Self::MAX {
+            return Err(ParseError::new("keywords", &out.join(", "), format!("at most {} keywords", Self::MAX)));
+        }
+        Ok(Self(out))
+    }
+
+    /// Parses a comma-separated field as typed in a form.
+    pub fn parse_csv(s: &str) -> Result<Self, ParseError> {
+        Self::new(&s.split([',', ';']).collect::<Vec<_>>())
+    }
+
+    /// The keywords.
+    pub fn as_slice(&self) -> &[String] {
+        &self.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn at_most_five_distinct() {
+        let k = Keywords::parse_csv("tôm, Tôm , , nuôi trồng").unwrap();
+        assert_eq!(k.as_slice(), ["tôm", "nuôi trồng"]);
+        assert!(Keywords::parse_csv("a,b,c,d,e,f").is_err());
+        assert!(Keywords::parse_csv("a,b,c,d,e").is_ok());
+    }
+}

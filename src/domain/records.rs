@@ -1,0 +1,108 @@
+//! The records of the exchange as the rest of the program sees them: every field already parsed.
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+use super::{
+    ContactVisibility, Email, IpStatus, Keywords, ListingStatus, Locale, MoneyRange, NeedId, OfferId, OrgKind,
+    OrganisationId, Province, Role, Sector, TransferMode, Trl, UserId,
+};
+
+/// A research institute, university, enterprise or inventor on the exchange.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Organisation {
+    pub id: OrganisationId,
+    pub kind: OrgKind,
+    pub name: String,
+    /// Tax code (mã số thuế) or registration number; unique when present.
+    pub tax_code: Option<String>,
+    pub province: Province,
+    pub address: String,
+    pub website: Option<String>,
+    pub description: String,
+    /// When the centre's staff verified the organisation; unverified ones cannot publish.
+    pub verified_at: Option<NaiveDateTime>,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+/// A person who signs in: a member acting for an organisation, staff, or an admin.
+#[derive(Debug, Clone, PartialEq)]
+pub struct User {
+    pub id: UserId,
+    pub email: Email,
+    pub display_name: String,
+    /// argon2id PHC string; `None` until the user sets a password (e.g. an invited colleague).
+    pub password_hash: Option<String>,
+    pub role: Role,
+    pub organisation_id: Option<OrganisationId>,
+    pub locale: Locale,
+    pub email_verified_at: Option<NaiveDateTime>,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+/// A technology offer (công nghệ chào bán).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Offer {
+    pub id: OfferId,
+    pub organisation_id: OrganisationId,
+    pub title: String,
+    /// At most 500 characters.
+    pub summary: String,
+    pub description: String,
+    /// Advantages over existing solutions.
+    pub advantages: String,
+    pub applications: String,
+    pub sector: Sector,
+    pub keywords: Keywords,
+    pub trl: Option<Trl>,
+    pub ip_status: IpStatus,
+    /// Patent, utility-solution or application number.
+    pub ip_number: Option<String>,
+    pub transfer_modes: Vec<TransferMode>,
+    pub price: MoneyRange,
+    pub province: Province,
+    pub contact_visibility: ContactVisibility,
+    pub status: ListingStatus,
+    /// Shown in the showcase (trưng bày sản phẩm KH&CN tiêu biểu).
+    pub featured: bool,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+    pub published_at: Option<NaiveDateTime>,
+    pub expires_at: Option<NaiveDateTime>,
+    /// Incremented on every change, for optimistic locking.
+    pub version: i32,
+}
+
+/// A technology need (nhu cầu công nghệ).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Need {
+    pub id: NeedId,
+    pub organisation_id: OrganisationId,
+    pub title: String,
+    pub problem: String,
+    /// What was already tried.
+    pub tried: String,
+    pub desired_outcome: String,
+    pub sector: Sector,
+    pub keywords: Keywords,
+    pub min_trl: Option<Trl>,
+    pub budget: MoneyRange,
+    pub deadline: Option<NaiveDate>,
+    pub province: Province,
+    pub transfer_modes: Vec<TransferMode>,
+    pub status: ListingStatus,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+    pub published_at: Option<NaiveDateTime>,
+    pub expires_at: Option<NaiveDateTime>,
+    pub version: i32,
+}
+
+/// Summary at most this many characters.
+pub const SUMMARY_MAX_CHARS: usize = 500;
+
+/// True when a listing is visible to the public at `now`.
+pub fn is_public(status: ListingStatus, expires_at: Option<NaiveDateTime>, now: NaiveDateTime) -> bool {
+    status == ListingStatus::Published && expires_at.is_none_or(|e| e > now)
+}

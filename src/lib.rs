@@ -1,0 +1,14 @@
+//! ketnoi: the technology supply–demand exchange of a provincial Centre for Application of
+//! Science & Technology Progress. Research institutes and universities list technology offers,
+//! enterprises post technology needs, and the centre runs bimonthly matchmaking sessions.
+//!
+//! The binary (`src/main.rs`) only parses the command line and calls [`cli::run`].
+
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod domain;
+pub mod error;
+pub mod seed;
+pub mod state;
+pub mod web;

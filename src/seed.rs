@@ -1,0 +1,295 @@
+//! The demo data set (`ketnoi seed demo`, `ketnoi serve --demo`): organisations, offers, needs and
+//! a staff account of a provincial exchange in central Vietnam, written for this project.
+//!
+//! Every record has a stable id derived from its key, and a record that already exists is left
+//! alone, so seeding twice changes nothing and never overwrites what users edited.
+
+use anyhow::Context;
+use chrono::{NaiveDateTime, TimeDelta};
+use diesel::Connection;
+use serde::Deserialize;
+
+use crate::db::{self, AnyConnection};
+use crate::domain::{
+    ContactVisibility, Email, IpStatus, Keywords, ListingStatus, Locale, Money, MoneyRange, Need, NeedId, Offer, OfferId,
+    Organisation, OrganisationId, Role, Sector, Trl, User, UserId, parse_transfer_modes, password,
+};
+
+const DEMO: &str = include_str!("seed/demo.toml");
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DemoFile {
+    staff: DemoStaff,
+    organisations: Vec<DemoOrg>,
+    offers: Vec<DemoOffer>,
+    needs: Vec<DemoNeed>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DemoStaff {
+    email: String,
+    name: String,
+    password: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DemoOrg {
+    key: String,
+    kind: String,
+    name: String,
+    tax_code: Option<String>,
+    province: String,
+    address: String,
+    website: Option<String>,
+    description: String,
+    verified: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DemoOffer {
+    key: String,
+    org: String,
+    title: String,
+    summary: String,
+    description: String,
+    advantages: String,
+    applications: String,
+    sector: String,
+    keywords: Vec<String>,
+    trl: Option<i64>,
+    ip: String,
+    ip_number: Option<String>,
+    modes: Vec<String>,
+    price: Option<[i64; 2]>,
+    status: String,
+    #[serde(default)]
+    featured: bool,
+    contact: Option<String>,
+    age_days: i64,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DemoNeed {
+    key: String,
+    org: String,
+    title: String,
+    problem: String,
+    tried: String,
+    desired_outcome: String,
+    sector: String,
+    keywords: Vec<String>,
+    min_trl: Option<i64>,
+    budget: Option<[i64; 2]>,
+    deadline_days: Option<i64>,
+    modes: Vec<String>,
+    status: String,
+    age_days: i64,
+}
+
+/// What a seeding run did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SeedReport {
+    pub organisations: usize,
+    pub offers: usize,
+    pub needs: usize,
+    pub staff_created: bool,
+    /// The demo staff login, for `serve --demo` to print.
+    pub staff_email: String,
+    pub staff_password: String,
+}
+
+impl SeedReport {
+    /// True when nothing was inserted.
+    pub fn is_empty(&self) -> bool {
+        self.organisations == 0 && self.offers == 0 && self.needs == 0 && !self.staff_created
+    }
+}
+
+fn range(r: Option<[i64; 2]>) -> anyhow::Result<MoneyRange> {
+    Ok(match r {
+        Some([a, b]) => MoneyRange::new(Some(Money::new(a)?), Some(Money::new(b)?))?,
+        None => MoneyRange::negotiable(),
+    })
+}
+
+/// Publication times of a demo listing `age_days` old: (created, published, expires).
+fn times(now: NaiveDateTime, status: ListingStatus, age_days: i64) -> (NaiveDateTime, Option<NaiveDateTime>, Option<NaiveDateTime>) {
+    let at = now - TimeDelta::days(age_days);
+    match status {
+        ListingStatus::Published | ListingStatus::Archived => (at - TimeDelta::days(2), Some(at), Some(at + TimeDelta::days(365))),
+        _ => (at, None, None),
+    }
+}
+
+fn org_id(key: &str) -> OrganisationId {
+    OrganisationId::stable(key)
+}
+
+fn build_offer(o: &DemoOffer, now: NaiveDateTime) -> anyhow::Result<Offer> {
+    let status: ListingStatus = o.status.parse()?;
+    let (created_at, published_at, expires_at) = times(now, status, o.age_days);
+    Ok(Offer {
+        id: OfferId::stable(&o.key),
+        organisation_id: org_id(&o.org),
+        title: o.title.clone(),
+        summary: o.summary.clone(),
+        description: o.description.clone(),
+        advantages: o.advantages.clone(),
+        applications: o.applications.clone(),
+        sector: o.sector.parse::<Sector>()?,
+        keywords: Keywords::new(&o.keywords)?,
+        trl: o.trl.map(Trl::new).transpose()?,
+        ip_status: o.ip.parse::<IpStatus>()?,
+        ip_number: o.ip_number.clone(),
+        transfer_modes: parse_transfer_modes(&o.modes)?,
+        price: range(o.price)?,
+        province: crate::domain::Province::Hue,
+        contact_visibility: o.contact.as_deref().unwrap_or("members").parse::<ContactVisibility>()?,
+        status,
+        featured: o.featured,
+        created_at,
+        updated_at: published_at.unwrap_or(created_at),
+        published_at,
+        expires_at,
+        version: 1,
+    })
+}
+
+fn build_need(n: &DemoNeed, now: NaiveDateTime) -> anyhow::Result<Need> {
+    let status: ListingStatus = n.status.parse()?;
+    let (created_at, published_at, expires_at) = times(now, status, n.age_days);
+    let today = crate::domain::local_date(now);
+    Ok(Need {
+        id: NeedId::stable(&n.key),
+        organisation_id: org_id(&n.org),
+        title: n.title.clone(),
+        problem: n.problem.clone(),
+        tried: n.tried.clone(),
+        desired_outcome: n.desired_outcome.clone(),
+        sector: n.sector.parse::<Sector>()?,
+        keywords: Keywords::new(&n.keywords)?,
+        min_trl: n.min_trl.map(Trl::new).transpose()?,
+        budget: range(n.budget)?,
+        deadline: n.deadline_days.map(|d| today + TimeDelta::days(d)),
+        province: crate::domain::Province::Hue,
+        transfer_modes: parse_transfer_modes(&n.modes)?,
+        status,
+        created_at,
+        updated_at: published_at.unwrap_or(created_at),
+        published_at,
+        expires_at,
+        version: 1,
+    })
+}
+
+/// Inserts whatever part of the demo data is missing, in one transaction.
+pub fn seed_demo(conn: &mut AnyConnection) -> anyhow::Result<SeedReport> {
+    let demo: DemoFile = toml::from_str(DEMO).context("the embedded demo data is malformed")?;
+    let now = db::now();
+    conn.transaction::<_, anyhow::Error, _>(|conn| {
+        let mut report = SeedReport {
+            staff_email: demo.staff.email.clone(),
+            staff_password: demo.staff.password.clone(),
+            ..SeedReport::default()
+        };
+        for o in &demo.organisations {
+            let id = org_id(&o.key);
+            if db::organisations::exists(conn, id)? {
+                continue;
+            }
+            let created = now - TimeDelta::days(400);
+            let org = Organisation {
+                id,
+                kind: o.kind.parse()?,
+                name: o.name.clone(),
+                tax_code: o.tax_code.clone(),
+                province: o.province.parse()?,
+                address: o.address.clone(),
+                website: o.website.clone(),
+                description: o.description.clone(),
+                verified_at: o.verified.then_some(created + TimeDelta::days(3)),
+                created_at: created,
+                updated_at: created,
+            };
+            db::organisations::insert(conn, &org).with_context(|| format!("demo organisation {}", o.key))?;
+            report.organisations += 1;
+        }
+        let provinces: std::collections::HashMap<OrganisationId, crate::domain::Province> = db::organisations::list(conn)?
+            .into_iter()
+            .map(|o| (o.id, o.province))
+            .collect();
+        for o in &demo.offers {
+            let mut offer = build_offer(o, now).with_context(|| format!("demo offer {}", o.key))?;
+            if db::offers::get(conn, offer.id)?.is_some() {
+                continue;
+            }
+            offer.province = provinces.get(&offer.organisation_id).copied().unwrap_or(offer.province);
+            db::offers::insert(conn, &offer).with_context(|| format!("demo offer {}", o.key))?;
+            report.offers += 1;
+        }
+        for n in &demo.needs {
+            let mut need = build_need(n, now).with_context(|| format!("demo need {}", n.key))?;
+            if db::needs::get(conn, need.id)?.is_some() {
+                continue;
+            }
+            need.province = provinces.get(&need.organisation_id).copied().unwrap_or(need.province);
+            db::needs::insert(conn, &need).with_context(|| format!("demo need {}", n.key))?;
+            report.needs += 1;
+        }
+        let email = Email::parse(&demo.staff.email)?;
+        if db::users::by_email(conn, &email)?.is_none() {
+            let user = User {
+                id: UserId::stable(email.as_str()),
+                email,
+                display_name: demo.staff.name.clone(),
+                password_hash: Some(password::hash(&demo.staff.password)?),
+                role: Role::Staff,
+                organisation_id: None,
+                locale: Locale::Vi,
+                email_verified_at: Some(now),
+                created_at: now,
+                updated_at: now,
+            };
+            db::users::insert(conn, &user)?;
+            report.staff_created = true;
+        }
+        if !report.is_empty() {
+            let detail = serde_json::json!({
+                "organisations": report.organisations,
+                "offers": report.offers,
+                "needs": report.needs,
+                "staff_created": report.staff_created,
+            });
+            db::audit::record(conn, None, "demo.seeded", "system", "demo", &detail)?;
+        }
+        Ok(report)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn demo_data_parses_completely() {
+        let demo: DemoFile = toml::from_str(DEMO).unwrap();
+        let now = db::now();
+        assert!(demo.organisations.len() >= 15);
+        assert!(demo.offers.len() >= 40);
+        assert!(demo.needs.len() >= 25);
+        for o in &demo.offers {
+            let offer = build_offer(o, now).unwrap_or_else(|e| panic!("{}: {e:#}", o.key));
+            assert!(offer.summary.chars().count() <= crate::domain::SUMMARY_MAX_CHARS, "{}", o.key);
+            assert!(demo.organisations.iter().any(|g| g.key == o.org), "{} names unknown org {}", o.key, o.org);
+        }
+        for n in &demo.needs {
+            build_need(n, now).unwrap_or_else(|e| panic!("{}: {e:#}", n.key));
+            assert!(demo.organisations.iter().any(|g| g.key == n.org), "{} names unknown org {}", n.key, n.org);
+        }
+    }
+}

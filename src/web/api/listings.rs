@@ -1,0 +1,244 @@
+//! `GET /api/v1/offers[/{id}]` and `GET /api/v1/needs[/{id}]`.
+
+use actix_web::{HttpResponse, web};
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use crate::db::{self, AnyConnection, Page};
+use crate::domain::{MoneyRange, Need, NeedId, Offer, OfferId};
+use crate::error::AppError;
+use crate::state::AppState;
+use crate::web::query::ListQuery;
+
+/// Default page size of list operations.
+const PER_PAGE: i64 = 20;
+
+/// The organisation a listing belongs to.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OrgRef {
+    pub id: String,
+    pub name: String,
+}
+
+/// A price or budget in whole đồng; both bounds absent means negotiable.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Amount {
+    pub min: Option<i64>,
+    pub max: Option<i64>,
+    pub negotiable: bool,
+}
+
+impl From<MoneyRange> for Amount {
+    fn from(r: MoneyRange) -> Self {
+        Self { min: r.min().map(i64::from), max: r.max().map(i64::from), negotiable: r.is_negotiable() }
+    }
+}
+
+/// A published technology offer.
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({"id": "0193a0e4-7c1e-7b4a-9a1e-4f5c2d1b0a99", "organisation": {"id": "0193a0e4-7c1e-7b4a-9a1e-4f5c2d1b0a01", "name": "Viện Công nghệ Sinh học miền Trung"}, "title": "Chế phẩm vi sinh xử lý đáy ao nuôi tôm", "summary": "…", "description": "…", "advantages": "…", "applications": "…", "sector": "aquaculture", "keywords": ["vi sinh", "nuôi tôm"], "trl": 8, "ip_status": "utility_solution", "ip_number": "2-0003124", "transfer_modes": ["licence", "training"], "price": {"min": 250000000, "max": 400000000, "negotiable": false}, "province": "hue", "featured": true, "published_at": "2026-11-13T08:00:00", "expires_at": "2027-11-13T08:00:00", "version": 1}))]
+pub struct OfferDto {
+    pub id: String,
+    pub organisation: OrgRef,
+    pub title: String,
+    pub summary: String,
+    pub description: String,
+    pub advantages: String,
+    pub applications: String,
+    /// Sector code.
+    pub sector: String,
+    pub keywords: Vec<String>,
+    /// Technology readiness level 1–9.
+    pub trl: Option<u8>,
+    /// IP status code.
+    pub ip_status: String,
+    pub ip_number: Option<String>,
+    /// Transfer mode codes.
+    pub transfer_modes: Vec<String>,
+    pub price: Amount,
+    /// Province code.
+    pub province: String,
+    pub featured: bool,
+    /// UTC.
+    pub published_at: Option<NaiveDateTime>,
+    /// UTC.
+    pub expires_at: Option<NaiveDateTime>,
+    pub version: i32,
+}
+
+impl OfferDto {
+    fn new(o: &Offer, org_name: String) -> Self {
+        Self {
+            id: o.id.to_string(),
+            organisation: OrgRef { id: o.organisation_id.to_string(), name: org_name },
+            title: o.title.clone(),
+            summary: o.summary.clone(),
+            description: o.description.clone(),
+            advantages: o.advantages.clone(),
+            applications: o.applications.clone(),
+            sector: o.sector.code().into(),
+            keywords: o.keywords.as_slice().to_vec(),
+            trl: o.trl.map(|t| t.get()),
+            ip_status: o.ip_status.code().into(),
+            ip_number: o.ip_number.clone(),
+            transfer_modes: o.transfer_modes.iter().map(|m| m.code().to_string()).collect(),
+            price: o.price.into(),
+            province: o.province.code().into(),
+            featured: o.featured,
+            published_at: o.published_at,
+            expires_at: o.expires_at,
+            version: o.version,
+        }
+    }
+}
+
+/// A published technology need.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct NeedDto {
+    pub id: String,
+    pub organisation: OrgRef,
+    pub title: String,
+    pub problem: String,
+    pub tried: String,
+    pub desired_outcome: String,
+    /// Sector code.
+    pub sector: String,
+    pub keywords: Vec<String>,
+    pub min_trl: Option<u8>,
+    pub budget: Amount,
+    pub deadline: Option<NaiveDate>,
+    /// Province code.
+    pub province: String,
+    /// Acceptable transfer mode codes.
+    pub transfer_modes: Vec<String>,
+    pub published_at: Option<NaiveDateTime>,
+    pub expires_at: Option<NaiveDateTime>,
+    pub version: i32,
+}
+
+impl NeedDto {
+    fn new(n: &Need, org_name: String) -> Self {
+        Self {
+            id: n.id.to_string(),
+            organisation: OrgRef { id: n.organisation_id.to_string(), name: org_name },
+            title: n.title.clone(),
+            problem: n.problem.clone(),
+            tried: n.tried.clone(),
+            desired_outcome: n.desired_outcome.clone(),
+            sector: n.sector.code().into(),
+            keywords: n.keywords.as_slice().to_vec(),
+            min_trl: n.min_trl.map(|t| t.get()),
+            budget: n.budget.into(),
+            deadline: n.deadline,
+            province: n.province.code().into(),
+            transfer_modes: n.transfer_modes.iter().map(|m| m.code().to_string()).collect(),
+            published_at: n.published_at,
+            expires_at: n.expires_at,
+            version: n.version,
+        }
+    }
+}
+
+/// A page of offers.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OfferList {
+    pub items: Vec<OfferDto>,
+    pub page: i64,
+    pub per_page: i64,
+    pub total: i64,
+    pub pages: i64,
+}
+
+/// A page of needs.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct NeedList {
+    pub items: Vec<NeedDto>,
+    pub page: i64,
+    pub per_page: i64,
+    pub total: i64,
+    pub pages: i64,
+}
+
+fn names_for<'a>(c: &mut AnyConnection, ids: impl Iterator<Item = &'a crate::domain::OrganisationId>) -> anyhow::Result<std::collections::HashMap<crate::domain::OrganisationId, String>> {
+    let ids: Vec<_> = ids.copied().collect();
+    db::organisations::names(c, &ids)
+}
+
+/// Lists published technology offers, newest first.
+#[utoipa::path(get, path = "/api/v1/offers", tag = "listings", params(ListQuery),
+    responses((status = 200, body = OfferList), (status = 400, body = crate::error::Problem, content_type = "application/problem+json")))]
+pub async fn list_offers(state: web::Data<AppState>, query: web::Query<ListQuery>) -> Result<HttpResponse, AppError> {
+    let p = query.parse(PER_PAGE)?;
+    let body = state
+        .db
+        .run(move |c| {
+            let page: Page<Offer> = db::offers::list_public(c, &p.filter, db::now(), p.page, p.per_page)?;
+            let mut names = names_for(c, page.items.iter().map(|o| &o.organisation_id))?;
+            Ok(OfferList {
+                pages: page.pages(),
+                items: page.items.iter().map(|o| OfferDto::new(o, names.remove(&o.organisation_id).unwrap_or_default())).collect(),
+                page: page.page,
+                per_page: page.per_page,
+                total: page.total,
+            })
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(body))
+}
+
+/// One published technology offer.
+#[utoipa::path(get, path = "/api/v1/offers/{id}", tag = "listings", params(("id" = String, Path, description = "Offer id (UUID)")),
+    responses((status = 200, body = OfferDto), (status = 404, body = crate::error::Problem, content_type = "application/problem+json")))]
+pub async fn get_offer(state: web::Data<AppState>, id: web::Path<String>) -> Result<HttpResponse, AppError> {
+    let id: OfferId = id.parse().map_err(|_| AppError::NotFound)?;
+    let dto = state
+        .db
+        .run(move |c| {
+            let Some(o) = db::offers::get_public(c, id, db::now())? else { return Ok(None) };
+            let mut names = names_for(c, [o.organisation_id].iter())?;
+            Ok(Some(OfferDto::new(&o, names.remove(&o.organisation_id).unwrap_or_default())))
+        })
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok(HttpResponse::Ok().json(dto))
+}
+
+/// Lists published technology needs, newest first.
+#[utoipa::path(get, path = "/api/v1/needs", tag = "listings", params(ListQuery),
+    responses((status = 200, body = NeedList), (status = 400, body = crate::error::Problem, content_type = "application/problem+json")))]
+pub async fn list_needs(state: web::Data<AppState>, query: web::Query<ListQuery>) -> Result<HttpResponse, AppError> {
+    let p = query.parse(PER_PAGE)?;
+    let body = state
+        .db
+        .run(move |c| {
+            let page: Page<Need> = db::needs::list_public(c, &p.filter, db::now(), p.page, p.per_page)?;
+            let mut names = names_for(c, page.items.iter().map(|n| &n.organisation_id))?;
+            Ok(NeedList {
+                pages: page.pages(),
+                items: page.items.iter().map(|n| NeedDto::new(n, names.remove(&n.organisation_id).unwrap_or_default())).collect(),
+                page: page.page,
+                per_page: page.per_page,
+                total: page.total,
+            })
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(body))
+}
+
+/// One published technology need.
+#[utoipa::path(get, path = "/api/v1/needs/{id}", tag = "listings", params(("id" = String, Path, description = "Need id (UUID)")),
+    responses((status = 200, body = NeedDto), (status = 404, body = crate::error::Problem, content_type = "application/problem+json")))]
+pub async fn get_need(state: web::Data<AppState>, id: web::Path<String>) -> Result<HttpResponse, AppError> {
+    let id: NeedId = id.parse().map_err(|_| AppError::NotFound)?;
+    let dto = state
+        .db
+        .run(move |c| {
+            let Some(n) = db::needs::get_public(c, id, db::now())? else { return Ok(None) };
+            let mut names = names_for(c, [n.organisation_id].iter())?;
+            Ok(Some(NeedDto::new(&n, names.remove(&n.organisation_id).unwrap_or_default())))
+        })
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok(HttpResponse::Ok().json(dto))
+}

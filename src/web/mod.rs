@@ -1,0 +1,126 @@
+//! The HTTP side: one route table ([`configure`]), the server factory, and the middleware that
+//! every response passes through (request logs, security headers, language cookie, error pages).
+
+pub mod api;
+pub mod i18n;
+pub mod pages;
+pub mod query;
+pub mod views;
+
+use std::net::TcpListener;
+
+use actix_web::body::MessageBody;
+use actix_web::dev::{Server, ServiceRequest, ServiceResponse};
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::middleware::{ErrorHandlerResponse, ErrorHandlers, Next};
+use actix_web::{App, HttpMessage, HttpResponse, HttpServer, web};
+use tracing_actix_web::TracingLogger;
+
+use crate::domain::Locale;
+use crate::error::{AppError, ErrorInfo, Problem};
+use crate::state::AppState;
+
+const CSS: &str = include_str!("../../static/app.css");
+
+/// The route table of the whole application.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.app_data(web::QueryConfig::default().error_handler(|e, _| AppError::bad_param("query", e.to_string()).into()))
+        .app_data(web::PathConfig::default().error_handler(|_, _| AppError::NotFound.into()))
+        .route("/healthz", web::get().to(healthz))
+        .route("/static/app.css", web::get().to(css))
+        .configure(api::configure)
+        .configure(pages::configure)
+        .default_service(web::to(not_found));
+}
+
+async fn not_found() -> Result<HttpResponse, AppError> {
+    Err(AppError::NotFound)
+}
+
+async fn css() -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/css; charset=utf-8")
+        .insert_header((header::CACHE_CONTROL, "public, max-age=3600"))
+        .body(CSS)
+}
+
+/// Liveness and readiness: answers 200 only when the database answers.
+async fn healthz(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let backend = state.db.backend();
+    state.db.run(|c| crate::db::ping(c)).await.map_err(|e| AppError::Internal(e.context("health check")))?;
+    Ok(HttpResponse::Ok().json(serde_json::json!({ "status": "ok", "database": backend })))
+}
+
+/// Builds the HTTP server on an already bound listener (port 0 in tests).
+pub fn server(state: AppState, listener: TcpListener) -> std::io::Result<Server> {
+    let data = web::Data::new(state);
+    let server = HttpServer::new(move || {
+        App::new()
+            .app_data(data.clone())
+            .wrap(ErrorHandlers::new().default_handler(render_error))
+            .wrap(actix_web::middleware::from_fn(headers_and_language))
+            .wrap(actix_web::middleware::Compress::default())
+            .wrap(TracingLogger::default())
+            .configure(configure)
+    })
+    .listen(listener)?
+    // Graceful shutdown on SIGTERM/SIGINT: stop accepting, let requests in flight finish.
+    .shutdown_timeout(15)
+    .run();
+    Ok(server)
+}
+
+/// The reader's language for this request, stored in the request extensions by the middleware.
+pub fn request_locale(req: &actix_web::HttpRequest) -> Locale {
+    req.extensions().get::<Locale>().copied().unwrap_or_default()
+}
+
+/// Picks the language (`?lang=` first, then the `lang` cookie, else Vietnamese), remembers an
+/// explicit choice in a cookie, and adds the security headers.
+async fn headers_and_language(req: ServiceRequest, next: Next<impl MessageBody>) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let chosen: Option<Locale> = web::Query::<std::collections::HashMap<String, String>>::from_query(req.query_string())
+        .ok()
+        .and_then(|q| q.get("lang").and_then(|l| l.parse().ok()));
+    let cookie = req.cookie("lang").and_then(|c| c.value().parse::<Locale>().ok());
+    let locale = chosen.or(cookie).unwrap_or_default();
+    req.extensions_mut().insert(locale);
+    let is_docs = req.path().starts_with("/api/docs");
+    let mut res = next.call(req).await?;
+    if let Some(l) = chosen {
+        let c = actix_web::cookie::Cookie::build("lang", l.code())
+            .path("/")
+            .max_age(actix_web::cookie::time::Duration::days(365))
+            .same_site(actix_web::cookie::SameSite::Lax)
+            .http_only(true)
+            .finish();
+        res.response_mut().add_cookie(&c)?;
+    }
+    let h = res.headers_mut();
+    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("strict-origin-when-cross-origin"));
+    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    if !is_docs {
+        // The vendored Swagger UI needs its own inline bootstrap; every other page runs no inline script.
+        h.insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'"),
+        );
+    }
+    Ok(res)
+}
+
+/// Re-renders every error response by scope: a JSON problem under `/api/` and `/healthz`, an HTML
+/// page in the reader's language elsewhere. Errors that did not come from [`AppError`] (an unknown
+/// method, say) get the same treatment from their status alone.
+fn render_error<B>(res: ServiceResponse<B>) -> actix_web::Result<ErrorHandlerResponse<B>> {
+    let status = res.status();
+    let info = res.response().extensions().get::<ErrorInfo>().cloned();
+    let (req, _old) = res.into_parts();
+    let path = req.path().to_string();
+    let new = if path.starts_with("/api/") || path == "/healthz" {
+        Problem::new(status, info.as_ref()).response()
+    } else {
+        pages::error_page(&req, status, info.as_ref())
+    };
+    Ok(ErrorHandlerResponse::Response(ServiceResponse::new(req, new).map_into_right_body()))
+}

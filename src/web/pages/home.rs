@@ -1,0 +1,74 @@
+//! The home page and the showcase.
+
+use actix_web::{HttpRequest, web};
+use askama::Template;
+use askama_web::WebTemplate;
+
+use super::{name_of, org_names};
+use crate::db::{self, ListFilter};
+use crate::error::AppError;
+use crate::state::AppState;
+use crate::web::i18n::Ctx;
+use crate::web::views::{NeedCard, OfferCard};
+
+#[derive(Template, WebTemplate)]
+#[template(path = "pages/home.html")]
+pub struct HomePage {
+    ctx: Ctx,
+    showcase: Vec<OfferCard>,
+    offers: Vec<OfferCard>,
+    needs: Vec<NeedCard>,
+    offer_count: i64,
+    need_count: i64,
+    org_count: i64,
+}
+
+pub async fn home(req: HttpRequest, state: web::Data<AppState>) -> Result<HomePage, AppError> {
+    let ctx = Ctx::from_request(&req);
+    let l = ctx.locale;
+    let (showcase, offers, needs, org_count) = state
+        .db
+        .run(move |c| {
+            let now = db::now();
+            let all = ListFilter::default();
+            let showcase = db::offers::featured(c, now, 8)?;
+            let offers = db::offers::list_public(c, &all, now, 1, 6)?;
+            let needs = db::needs::list_public(c, &all, now, 1, 6)?;
+            let orgs = db::organisations::count(c)?;
+            Ok((showcase, offers, needs, orgs))
+        })
+        .await?;
+    let ids = showcase.iter().chain(&offers.items).map(|o| o.organisation_id).chain(needs.items.iter().map(|n| n.organisation_id));
+    let ids: Vec<_> = ids.collect();
+    let names = state.db.run(move |c| org_names(c, ids)).await?;
+    Ok(HomePage {
+        showcase: showcase.iter().map(|o| OfferCard::new(o, name_of(&names, o.organisation_id), l)).collect(),
+        offers: offers.items.iter().map(|o| OfferCard::new(o, name_of(&names, o.organisation_id), l)).collect(),
+        needs: needs.items.iter().map(|n| NeedCard::new(n, name_of(&names, n.organisation_id), l)).collect(),
+        offer_count: offers.total,
+        need_count: needs.total,
+        org_count,
+        ctx,
+    })
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "pages/showcase.html")]
+pub struct ShowcasePage {
+    ctx: Ctx,
+    items: Vec<OfferCard>,
+}
+
+pub async fn showcase(req: HttpRequest, state: web::Data<AppState>) -> Result<ShowcasePage, AppError> {
+    let ctx = Ctx::from_request(&req);
+    let l = ctx.locale;
+    let items = state
+        .db
+        .run(move |c| {
+            let items = db::offers::featured(c, db::now(), 100)?;
+            let names = org_names(c, items.iter().map(|o| o.organisation_id))?;
+            Ok(items.iter().map(|o| OfferCard::new(o, name_of(&names, o.organisation_id), l)).collect())
+        })
+        .await?;
+    Ok(ShowcasePage { ctx, items })
+}

@@ -1,0 +1,156 @@
+//! Offer and need list and detail pages (public: published and unexpired only).
+
+use actix_web::{HttpRequest, web};
+use askama::Template;
+use askama_web::WebTemplate;
+
+use super::{PER_PAGE, name_of, org_names};
+use crate::db;
+use crate::domain::{Locale, NeedId, OfferId, Province, Sector};
+use crate::error::AppError;
+use crate::state::AppState;
+use crate::web::i18n::Ctx;
+use crate::web::query::{ListParams, ListQuery};
+use crate::web::views::{Choice, NeedCard, NeedView, OfferCard, OfferView, Pager};
+
+/// The filter form's state.
+pub struct FilterForm {
+    pub q: String,
+    pub sectors: Vec<Choice>,
+    pub provinces: Vec<Choice>,
+    pub active: bool,
+}
+
+impl FilterForm {
+    fn new(p: &ListParams, l: Locale) -> Self {
+        Self {
+            q: p.filter.q.clone().unwrap_or_default(),
+            sectors: Sector::ALL
+                .iter()
+                .map(|s| Choice { code: s.code(), label: s.label(l), selected: p.filter.sector == Some(*s) })
+                .collect(),
+            provinces: Province::ALL
+                .iter()
+                .map(|v| Choice { code: v.code(), label: v.label(l), selected: p.filter.province == Some(*v) })
+                .collect(),
+            active: p.filter.q.is_some() || p.filter.sector.is_some() || p.filter.province.is_some(),
+        }
+    }
+
+    fn pager(&self, path: &str, p: &ListParams, pages: i64, total: i64) -> Pager {
+        let params = [
+            ("q", self.q.clone()),
+            ("sector", p.filter.sector.map(|s| s.code().to_string()).unwrap_or_default()),
+            ("province", p.filter.province.map(|s| s.code().to_string()).unwrap_or_default()),
+        ];
+        Pager::new(path, &params, p.page, pages, total)
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "pages/offers/list.html")]
+pub struct OfferListPage {
+    ctx: Ctx,
+    form: FilterForm,
+    items: Vec<OfferCard>,
+    pager: Pager,
+}
+
+pub async fn offers(req: HttpRequest, state: web::Data<AppState>, query: web::Query<ListQuery>) -> Result<OfferListPage, AppError> {
+    let ctx = Ctx::from_request(&req);
+    let l = ctx.locale;
+    let params = query.parse(PER_PAGE)?;
+    let filter = params.filter.clone();
+    let (page, names) = state
+        .db
+        .run(move |c| {
+            let page = db::offers::list_public(c, &filter, db::now(), params.page, params.per_page)?;
+            let names = org_names(c, page.items.iter().map(|o| o.organisation_id))?;
+            Ok((page, names))
+        })
+        .await?;
+    let form = FilterForm::new(&params, l);
+    Ok(OfferListPage {
+        pager: form.pager("/offers", &params, page.pages(), page.total),
+        items: page.items.iter().map(|o| OfferCard::new(o, name_of(&names, o.organisation_id), l)).collect(),
+        form,
+        ctx,
+    })
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "pages/needs/list.html")]
+pub struct NeedListPage {
+    ctx: Ctx,
+    form: FilterForm,
+    items: Vec<NeedCard>,
+    pager: Pager,
+}
+
+pub async fn needs(req: HttpRequest, state: web::Data<AppState>, query: web::Query<ListQuery>) -> Result<NeedListPage, AppError> {
+    let ctx = Ctx::from_request(&req);
+    let l = ctx.locale;
+    let params = query.parse(PER_PAGE)?;
+    let filter = params.filter.clone();
+    let (page, names) = state
+        .db
+        .run(move |c| {
+            let page = db::needs::list_public(c, &filter, db::now(), params.page, params.per_page)?;
+            let names = org_names(c, page.items.iter().map(|n| n.organisation_id))?;
+            Ok((page, names))
+        })
+        .await?;
+    let form = FilterForm::new(&params, l);
+    Ok(NeedListPage {
+        pager: form.pager("/needs", &params, page.pages(), page.total),
+        items: page.items.iter().map(|n| NeedCard::new(n, name_of(&names, n.organisation_id), l)).collect(),
+        form,
+        ctx,
+    })
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "pages/offers/detail.html")]
+pub struct OfferPage {
+    ctx: Ctx,
+    offer: OfferView,
+}
+
+pub async fn offer(req: HttpRequest, state: web::Data<AppState>, id: web::Path<String>) -> Result<OfferPage, AppError> {
+    let ctx = Ctx::from_request(&req);
+    let id: OfferId = id.parse().map_err(|_| AppError::NotFound)?;
+    let l = ctx.locale;
+    let offer = state
+        .db
+        .run(move |c| {
+            let Some(o) = db::offers::get_public(c, id, db::now())? else { return Ok(None) };
+            let names = org_names(c, [o.organisation_id])?;
+            Ok(Some(OfferView::new(&o, name_of(&names, o.organisation_id), l)))
+        })
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok(OfferPage { ctx, offer })
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "pages/needs/detail.html")]
+pub struct NeedPage {
+    ctx: Ctx,
+    need: NeedView,
+}
+
+pub async fn need(req: HttpRequest, state: web::Data<AppState>, id: web::Path<String>) -> Result<NeedPage, AppError> {
+    let ctx = Ctx::from_request(&req);
+    let id: NeedId = id.parse().map_err(|_| AppError::NotFound)?;
+    let l = ctx.locale;
+    let need = state
+        .db
+        .run(move |c| {
+            let Some(n) = db::needs::get_public(c, id, db::now())? else { return Ok(None) };
+            let names = org_names(c, [n.organisation_id])?;
+            Ok(Some(NeedView::new(&n, name_of(&names, n.organisation_id), l)))
+        })
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok(NeedPage { ctx, need })
+}

@@ -1,0 +1,72 @@
+//! HTML pages. Handlers parse the request, load through `db` and hand view models to askama
+//! templates; they hold no business rules.
+
+mod home;
+mod listings;
+mod organisations;
+
+use std::collections::HashMap;
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+
+use super::i18n::Ctx;
+use crate::db::{self, AnyConnection};
+use crate::domain::OrganisationId;
+use crate::error::ErrorInfo;
+
+/// Public pages per list page.
+pub const PER_PAGE: i64 = 12;
+
+/// Routes of the HTML pages.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route("/", web::get().to(home::home))
+        .route("/offers", web::get().to(listings::offers))
+        .route("/offers/{id}", web::get().to(listings::offer))
+        .route("/needs", web::get().to(listings::needs))
+        .route("/needs/{id}", web::get().to(listings::need))
+        .route("/showcase", web::get().to(home::showcase))
+        .route("/organisations/{id}", web::get().to(organisations::organisation));
+}
+
+/// Organisation names for the listings on a page.
+fn org_names(conn: &mut AnyConnection, ids: impl IntoIterator<Item = OrganisationId>) -> anyhow::Result<HashMap<OrganisationId, String>> {
+    let mut ids: Vec<OrganisationId> = ids.into_iter().collect();
+    ids.sort();
+    ids.dedup();
+    db::organisations::names(conn, &ids)
+}
+
+/// The name of an organisation from a map built by [`org_names`].
+fn name_of(names: &HashMap<OrganisationId, String>, id: OrganisationId) -> &str {
+    names.get(&id).map(String::as_str).unwrap_or("")
+}
+
+#[derive(Template)]
+#[template(path = "pages/errors/error.html")]
+struct ErrorPage {
+    ctx: Ctx,
+    status: u16,
+    title: &'static str,
+    text: String,
+}
+
+/// The error page for `status` in the reader's language.
+pub fn error_page(req: &HttpRequest, status: StatusCode, info: Option<&ErrorInfo>) -> HttpResponse {
+    let ctx = Ctx::from_request(req);
+    let (title, text) = match status.as_u16() {
+        404 => (ctx.t("error.title_404"), ctx.t("error.text_404").to_string()),
+        400 => (ctx.t("error.title_400"), info.and_then(|i| i.detail.clone()).unwrap_or_default()),
+        500..=599 => (ctx.t("error.title_500"), ctx.t("error.text_500").to_string()),
+        _ => (ctx.t("error.title_other"), info.and_then(|i| i.detail.clone()).unwrap_or_default()),
+    };
+    let page = ErrorPage { ctx, status: status.as_u16(), title, text };
+    match page.render() {
+        Ok(html) => HttpResponse::build(status).content_type("text/html; charset=utf-8").body(html),
+        Err(e) => {
+            tracing::error!(error = %e, "rendering the error page");
+            HttpResponse::build(status).content_type("text/plain; charset=utf-8").body(format!("{} {}", status.as_u16(), title))
+        }
+    }
+}

@@ -1,0 +1,224 @@
+//! View models: records formatted for one reader's language, so templates only print text.
+
+use crate::domain::{Locale, Need, Offer, Organisation, format_local};
+
+/// An offer in a list.
+#[derive(Debug, Clone)]
+pub struct OfferCard {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    pub sector: &'static str,
+    pub trl: Option<u8>,
+    pub org_id: String,
+    pub org_name: String,
+    pub province: &'static str,
+    pub price: String,
+    pub featured: bool,
+}
+
+impl OfferCard {
+    pub fn new(o: &Offer, org_name: &str, l: Locale) -> Self {
+        Self {
+            id: o.id.to_string(),
+            title: o.title.clone(),
+            summary: o.summary.clone(),
+            sector: o.sector.label(l),
+            trl: o.trl.map(|t| t.get()),
+            org_id: o.organisation_id.to_string(),
+            org_name: org_name.to_string(),
+            province: o.province.label(l),
+            price: o.price.format(l),
+            featured: o.featured,
+        }
+    }
+}
+
+/// A need in a list.
+#[derive(Debug, Clone)]
+pub struct NeedCard {
+    pub id: String,
+    pub title: String,
+    pub problem: String,
+    pub sector: &'static str,
+    pub min_trl: Option<u8>,
+    pub org_id: String,
+    pub org_name: String,
+    pub province: &'static str,
+    pub budget: String,
+    pub deadline: Option<String>,
+}
+
+/// Shortens text to at most `max` characters at a word boundary.
+fn excerpt(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let cut = cut.rsplit_once(' ').map(|(a, _)| a).unwrap_or(&cut);
+    format!("{}…", cut.trim_end_matches([',', '.', ';', ':']))
+}
+
+impl NeedCard {
+    pub fn new(n: &Need, org_name: &str, l: Locale) -> Self {
+        Self {
+            id: n.id.to_string(),
+            title: n.title.clone(),
+            problem: excerpt(&n.problem, 220),
+            sector: n.sector.label(l),
+            min_trl: n.min_trl.map(|t| t.get()),
+            org_id: n.organisation_id.to_string(),
+            org_name: org_name.to_string(),
+            province: n.province.label(l),
+            budget: n.budget.format(l),
+            deadline: n.deadline.map(|d| d.format("%d/%m/%Y").to_string()),
+        }
+    }
+}
+
+/// An offer's detail page.
+#[derive(Debug, Clone)]
+pub struct OfferView {
+    pub card: OfferCard,
+    pub description: String,
+    pub advantages: String,
+    pub applications: String,
+    pub keywords: Vec<String>,
+    pub ip: &'static str,
+    pub ip_number: Option<String>,
+    pub modes: Vec<&'static str>,
+    pub published: Option<String>,
+    pub expires: Option<String>,
+}
+
+impl OfferView {
+    pub fn new(o: &Offer, org_name: &str, l: Locale) -> Self {
+        Self {
+            card: OfferCard::new(o, org_name, l),
+            description: o.description.clone(),
+            advantages: o.advantages.clone(),
+            applications: o.applications.clone(),
+            keywords: o.keywords.as_slice().to_vec(),
+            ip: o.ip_status.label(l),
+            ip_number: o.ip_number.clone(),
+            modes: o.transfer_modes.iter().map(|m| m.label(l)).collect(),
+            published: o.published_at.map(format_local),
+            expires: o.expires_at.map(format_local),
+        }
+    }
+}
+
+/// A need's detail page.
+#[derive(Debug, Clone)]
+pub struct NeedView {
+    pub card: NeedCard,
+    pub problem: String,
+    pub tried: String,
+    pub desired_outcome: String,
+    pub keywords: Vec<String>,
+    pub modes: Vec<&'static str>,
+    pub published: Option<String>,
+    pub expires: Option<String>,
+}
+
+impl NeedView {
+    pub fn new(n: &Need, org_name: &str, l: Locale) -> Self {
+        Self {
+            card: NeedCard::new(n, org_name, l),
+            problem: n.problem.clone(),
+            tried: n.tried.clone(),
+            desired_outcome: n.desired_outcome.clone(),
+            keywords: n.keywords.as_slice().to_vec(),
+            modes: n.transfer_modes.iter().map(|m| m.label(l)).collect(),
+            published: n.published_at.map(format_local),
+            expires: n.expires_at.map(format_local),
+        }
+    }
+}
+
+/// An organisation's page.
+#[derive(Debug, Clone)]
+pub struct OrgView {
+    pub id: String,
+    pub name: String,
+    pub kind: &'static str,
+    pub province: &'static str,
+    pub address: String,
+    /// Only http(s) websites become links.
+    pub website: Option<String>,
+    pub description: String,
+    pub verified: bool,
+}
+
+impl OrgView {
+    pub fn new(o: &Organisation, l: Locale) -> Self {
+        Self {
+            id: o.id.to_string(),
+            name: o.name.clone(),
+            kind: o.kind.label(l),
+            province: o.province.label(l),
+            address: o.address.clone(),
+            website: o.website.clone().filter(|w| w.starts_with("https://") || w.starts_with("http://")),
+            description: o.description.clone(),
+            verified: o.verified_at.is_some(),
+        }
+    }
+}
+
+/// A select option.
+#[derive(Debug, Clone)]
+pub struct Choice {
+    pub code: &'static str,
+    pub label: &'static str,
+    pub selected: bool,
+}
+
+/// Previous/next links that keep the filters.
+#[derive(Debug, Clone)]
+pub struct Pager {
+    pub page: i64,
+    pub pages: i64,
+    pub total: i64,
+    pub prev: Option<String>,
+    pub next: Option<String>,
+}
+
+impl Pager {
+    /// Links for `path` with the given filter parameters.
+    pub fn new(path: &str, params: &[(&str, String)], page: i64, pages: i64, total: i64) -> Self {
+        let link = |p: i64| {
+            let mut s = url::form_urlencoded::Serializer::new(String::new());
+            for (k, v) in params.iter().filter(|(_, v)| !v.is_empty()) {
+                s.append_pair(k, v);
+            }
+            s.append_pair("page", &p.to_string());
+            format!("{path}?{}", s.finish())
+        };
+        Self {
+            page,
+            pages,
+            total,
+            prev: (page > 1).then(|| link(page - 1)),
+            next: (page < pages).then(|| link(page + 1)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn excerpt_cuts_at_words() {
+        assert_eq!(excerpt("ngắn", 10), "ngắn");
+        assert_eq!(excerpt("một hai ba bốn năm", 9), "một hai…");
+    }
+
+    #[test]
+    fn pager_keeps_filters() {
+        let p = Pager::new("/offers", &[("sector", "it".into()), ("q", "nuôi tôm".into()), ("province", String::new())], 2, 3, 30);
+        assert_eq!(p.prev.as_deref(), Some("/offers?sector=it&q=nu%C3%B4i+t%C3%B4m&page=1"));
+        assert_eq!(p.next.as_deref(), Some("/offers?sector=it&q=nu%C3%B4i+t%C3%B4m&page=3"));
+        assert!(Pager::new("/x", &[], 1, 1, 0).next.is_none());
+    }
+}
