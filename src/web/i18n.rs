@@ -85,6 +85,8 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("error.title_404", "Không tìm thấy trang", "Page not found"),
     ("error.text_404", "Trang bạn tìm không tồn tại, đã bị gỡ hoặc đã hết hạn đăng.", "The page you are looking for does not exist, was removed or has expired."),
     ("error.title_400", "Yêu cầu không hợp lệ", "Invalid request"),
+    ("error.bad_param", "Giá trị không hợp lệ ở tham số", "Invalid value for"),
+    ("error.bad_param_hint", "Hãy chọn lại bộ lọc hoặc quay về trang danh sách.", "Choose the filter again or go back to the list."),
     ("error.title_500", "Hệ thống đang gặp sự cố", "Something went wrong"),
     ("error.text_500", "Xin lỗi, đã có lỗi xảy ra. Sự cố đã được ghi lại; vui lòng thử lại sau ít phút.", "Sorry, something went wrong on our side. It has been logged; please try again in a few minutes."),
     ("error.title_other", "Không thể xử lý yêu cầu", "The request could not be handled"),

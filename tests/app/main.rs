@@ -1,1 +1,10 @@
+//! The integration tests: one binary, a [`helpers::TestApp`] that starts the real application
+//! in-process on port 0 over a temporary SQLite file — or, when `KETNOI_TEST_POSTGRES_URL` is set,
+//! over a fresh PostgreSQL database per test — and drives it over real HTTP.
 
+mod api;
+mod cli;
+mod config;
+mod db;
+mod helpers;
+mod pages;

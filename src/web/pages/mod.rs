@@ -43,6 +43,17 @@ fn name_of(names: &HashMap<OrganisationId, String>, id: OrganisationId) -> &str 
     names.get(&id).map(String::as_str).unwrap_or("")
 }
 
+/// Names the offending parameter in the reader's language; the precise message (in English, as
+/// the API gives it) follows for English readers.
+fn bad_request_text(ctx: &Ctx, info: Option<&ErrorInfo>) -> String {
+    let param = info.and_then(|i| i.param.as_deref()).unwrap_or("?");
+    let detail = info.and_then(|i| i.detail.as_deref()).unwrap_or_default();
+    match ctx.locale {
+        crate::domain::Locale::Vi => format!("{} «{param}». {}", ctx.t("error.bad_param"), ctx.t("error.bad_param_hint")),
+        crate::domain::Locale::En => format!("{} «{param}»: {detail}", ctx.t("error.bad_param")),
+    }
+}
+
 #[derive(Template)]
 #[template(path = "pages/errors/error.html")]
 struct ErrorPage {
@@ -57,7 +68,7 @@ pub fn error_page(req: &HttpRequest, status: StatusCode, info: Option<&ErrorInfo
     let ctx = Ctx::from_request(req);
     let (title, text) = match status.as_u16() {
         404 => (ctx.t("error.title_404"), ctx.t("error.text_404").to_string()),
-        400 => (ctx.t("error.title_400"), info.and_then(|i| i.detail.clone()).unwrap_or_default()),
+        400 => (ctx.t("error.title_400"), bad_request_text(&ctx, info)),
         500..=599 => (ctx.t("error.title_500"), ctx.t("error.text_500").to_string()),
         _ => (ctx.t("error.title_other"), info.and_then(|i| i.detail.clone()).unwrap_or_default()),
     };

@@ -1,0 +1,137 @@
+//! The command line end to end: migrate, seed, admin create-user, serve and graceful shutdown.
+
+use std::io::{BufRead, BufReader, Write};
+use std::process::Stdio;
+use std::time::Duration;
+
+use ketnoi::db::{self, Db};
+use ketnoi::domain::{Email, Role, password};
+
+use crate::config::ketnoi;
+use crate::helpers::TestDb;
+
+#[test]
+fn help_everywhere() {
+    let dir = tempfile::tempdir().unwrap();
+    for args in [
+        &["--help"][..],
+        &["serve", "--help"],
+        &["migrate", "--help"],
+        &["seed", "demo", "--help"],
+        &["config", "show", "--help"],
+        &["admin", "create-user", "--help"],
+    ] {
+        let out = ketnoi(dir.path()).args(args).output().unwrap();
+        assert!(out.status.success(), "{args:?}");
+        assert!(String::from_utf8(out.stdout).unwrap().contains("Usage"), "{args:?}");
+    }
+}
+
+#[test]
+fn migrate_and_seed_are_idempotent() {
+    let t = TestDb::new();
+    let run = |args: &[&str]| {
+        let out = ketnoi(t.dir.path()).args(args).env("KETNOI_DATABASE_URL", t.url_string()).output().unwrap();
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert!(run(&["migrate"]).starts_with("1 migration(s) applied"));
+    assert!(run(&["migrate"]).starts_with("0 migration(s) applied"));
+    assert!(run(&["seed", "demo"]).contains("43 offer(s)"));
+    assert!(run(&["seed", "demo"]).contains("already present"));
+}
+
+fn create_user(t: &TestDb, args: &[&str], stdin: &str) -> std::process::Output {
+    let mut child = ketnoi(t.dir.path())
+        .args(["admin", "create-user"])
+        .args(args)
+        .env("KETNOI_DATABASE_URL", t.url_string())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn admin_create_user() {
+    let t = TestDb::new();
+    let out = create_user(&t, &["--email", "Hoa.Tran@TrungTam.example.vn", "--role", "admin", "--name", "Trần Thị Hoa", "--password-stdin"], "một câu mật khẩu dài\n");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let db = Db::connect(&t.url).unwrap();
+    let mut c = db.conn().unwrap();
+    let u = db::users::by_email(&mut c, &Email::parse("hoa.tran@trungtam.example.vn").unwrap()).unwrap().unwrap();
+    assert_eq!(u.role, Role::Admin);
+    assert_eq!(u.display_name, "Trần Thị Hoa");
+    assert!(password::verify("một câu mật khẩu dài", u.password_hash.as_deref().unwrap()));
+    assert_eq!(db::audit::for_entity(&mut c, "user", &u.id.to_string()).unwrap().len(), 1);
+
+    // Running it again resets the password and role instead of failing.
+    let out = create_user(&t, &["--email", "hoa.tran@trungtam.example.vn", "--role", "staff", "--password-stdin"], "mật khẩu mới thật dài\n");
+    assert!(out.status.success());
+    let u = db::users::by_email(&mut c, &Email::parse("hoa.tran@trungtam.example.vn").unwrap()).unwrap().unwrap();
+    assert_eq!(u.role, Role::Staff);
+    assert!(password::verify("mật khẩu mới thật dài", u.password_hash.as_deref().unwrap()));
+
+    // Bad input: exit code 2 with a message, nothing stored.
+    for (args, stdin, expect) in [
+        (&["--email", "not-an-email", "--role", "staff", "--password-stdin"][..], "một câu mật khẩu dài\n", "--email"),
+        (&["--email", "a@b.example.vn", "--role", "staff", "--password-stdin"][..], "short\n", "at least 10"),
+        (&["--email", "a@b.example.vn", "--role", "staff", "--password-stdin"][..], "password123\n", "common"),
+        (&["--email", "a@b.example.vn", "--role", "member", "--password-stdin"][..], "một câu mật khẩu dài\n", "member"),
+    ] {
+        let out = create_user(&t, args, stdin);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains(expect), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    }
+    assert!(db::users::by_email(&mut c, &Email::parse("a@b.example.vn").unwrap()).unwrap().is_none());
+}
+
+#[test]
+fn serve_demo_answers_and_stops_on_sigterm() {
+    let t = TestDb::new();
+    let mut child = ketnoi(t.dir.path())
+        .args(["serve", "--demo"])
+        .env("KETNOI_DATABASE_URL", t.url_string())
+        .env("KETNOI_BIND", "127.0.0.1:0")
+        .env("KETNOI_DATA_DIR", t.dir.path().join("data"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let login = lines.next().unwrap().unwrap();
+    assert!(login.contains("canbo@ketnoi.example.vn"), "{login}");
+    let serving = lines.next().unwrap().unwrap();
+    let url = serving.split_whitespace().find(|w| w.starts_with("http://")).unwrap().to_string();
+    let body = http::blocking_get(&format!("{url}api/v1/offers"));
+    assert!(body.contains("\"total\":37"), "{body}");
+    assert!(t.dir.path().join("data/index").is_dir() && t.dir.path().join("data/mail").is_dir());
+    let pid = child.id().to_string();
+    assert!(std::process::Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            assert!(status.success(), "serve exited with {status}");
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "serve did not stop on SIGTERM");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+mod http {
+    /// A tiny blocking GET over a plain TCP socket, so this test needs no async runtime.
+    pub fn blocking_get(url: &str) -> String {
+        use std::io::{Read, Write};
+        let rest = url.strip_prefix("http://").unwrap();
+        let (host, path) = rest.split_once('/').unwrap();
+        let mut s = std::net::TcpStream::connect(host).unwrap();
+        write!(s, "GET /{path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n").unwrap();
+        let mut out = String::new();
+        s.read_to_string(&mut out).unwrap();
+        out
+    }
+}
