@@ -132,7 +132,8 @@ pub fn run(cli: Cli) -> ExitCode {
 }
 
 fn init_tracing() {
-    let filter = tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
     let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).try_init();
 }
 
@@ -200,7 +201,8 @@ fn read_password(from_stdin: bool) -> Result<String, Failure> {
         std::io::stdin().lock().read_line(&mut line).context("reading the password from standard input")?;
         return Ok(line.trim_end_matches(['\r', '\n']).to_string());
     }
-    let first = rpassword::prompt_password("Password: ").context("reading the password (use --password-stdin without a terminal)")?;
+    let first = rpassword::prompt_password("Password: ")
+        .context("reading the password (use --password-stdin without a terminal)")?;
     let again = rpassword::prompt_password("Password again: ").context("reading the password")?;
     if first != again {
         return Err(Failure::Usage("the two passwords differ".into()));
@@ -208,7 +210,13 @@ fn read_password(from_stdin: bool) -> Result<String, Failure> {
     Ok(first)
 }
 
-fn create_user(settings: &Settings, email: &str, role: StaffRole, name: Option<String>, password_stdin: bool) -> Result<(), Failure> {
+fn create_user(
+    settings: &Settings,
+    email: &str,
+    role: StaffRole,
+    name: Option<String>,
+    password_stdin: bool,
+) -> Result<(), Failure> {
     let email = Email::parse(email).map_err(|e| Failure::Usage(format!("--email: {e}")))?;
     let pw = read_password(password_stdin)?;
     password::check_new(&pw).map_err(|rule| Failure::Usage(format!("the password must be {rule}")))?;
@@ -233,7 +241,8 @@ fn create_user(settings: &Settings, email: &str, role: StaffRole, name: Option<S
             None => {
                 let u = User {
                     id: UserId::new(),
-                    display_name: name.unwrap_or_else(|| email.as_str().split('@').next().unwrap_or_default().to_string()),
+                    display_name: name
+                        .unwrap_or_else(|| email.as_str().split('@').next().unwrap_or_default().to_string()),
                     email: email.clone(),
                     password_hash: Some(hash),
                     role,
@@ -248,7 +257,14 @@ fn create_user(settings: &Settings, email: &str, role: StaffRole, name: Option<S
             }
         };
         let action = if created { "user.created" } else { "user.password_reset" };
-        db::audit::record(c, None, action, "user", &user.id.to_string(), &serde_json::json!({"role": role.code(), "via": "cli"}))?;
+        db::audit::record(
+            c,
+            None,
+            action,
+            "user",
+            &user.id.to_string(),
+            &serde_json::json!({"role": role.code(), "via": "cli"}),
+        )?;
         Ok(created)
     })?;
     println!("{} {} ({})", if created { "created" } else { "updated" }, email, role.code());
@@ -276,6 +292,8 @@ mod tests {
         ] {
             Cli::try_parse_from(&args).unwrap_or_else(|e| panic!("{args:?}: {e}"));
         }
-        assert!(Cli::try_parse_from(["ketnoi", "admin", "create-user", "--email", "a@b.vn", "--role", "member"]).is_err());
+        assert!(
+            Cli::try_parse_from(["ketnoi", "admin", "create-user", "--email", "a@b.vn", "--role", "member"]).is_err()
+        );
     }
 }

@@ -49,7 +49,10 @@ impl DatabaseUrl {
         let s = s.trim();
         if s.starts_with("postgres://") || s.starts_with("postgresql://") {
             url::Url::parse(s).map_err(|e| {
-                ConfigError::new("database_url", format!("not a valid PostgreSQL URL ({e}); expected postgres://user:password@host:5432/dbname"))
+                ConfigError::new(
+                    "database_url",
+                    format!("not a valid PostgreSQL URL ({e}); expected postgres://user:password@host:5432/dbname"),
+                )
             })?;
             return Ok(Self::Postgres(SecretString::from(s.to_string())));
         }
@@ -57,7 +60,9 @@ impl DatabaseUrl {
         if path.is_empty() || (path.contains("://") && !path.starts_with("file:")) {
             return Err(ConfigError::new(
                 "database_url",
-                format!("{s:?} is not supported; expected a SQLite file path (data/ketnoi.db, sqlite://data/ketnoi.db) or postgres://user:password@host:5432/dbname"),
+                format!(
+                    "{s:?} is not supported; expected a SQLite file path (data/ketnoi.db, sqlite://data/ketnoi.db) or postgres://user:password@host:5432/dbname"
+                ),
             ));
         }
         Ok(Self::Sqlite(path.to_string()))
@@ -129,7 +134,10 @@ impl Settings {
         let mut values = BTreeMap::new();
         for (key, value) in raw {
             if !KEYS.contains(&key.as_str()) {
-                return Err(ConfigError::new(&key, format!("unknown setting; the known settings are {}", KEYS.join(", "))));
+                return Err(ConfigError::new(
+                    &key,
+                    format!("unknown setting; the known settings are {}", KEYS.join(", ")),
+                ));
             }
             let text = match value {
                 figment::value::Value::String(_, s) => s,
@@ -148,21 +156,32 @@ impl Settings {
             Some(url) => DatabaseUrl::parse(url)?,
             None => DatabaseUrl::Sqlite(data_dir.join("ketnoi.db").to_string_lossy().into_owned()),
         };
-        let bind: SocketAddr = get("bind")
-            .unwrap_or("127.0.0.1:8080")
-            .parse()
-            .map_err(|_| ConfigError::new("bind", format!("{:?} is not an address; expected host:port such as 127.0.0.1:8080 or 0.0.0.0:80", get("bind").unwrap_or(""))))?;
+        let bind: SocketAddr = get("bind").unwrap_or("127.0.0.1:8080").parse().map_err(|_| {
+            ConfigError::new(
+                "bind",
+                format!(
+                    "{:?} is not an address; expected host:port such as 127.0.0.1:8080 or 0.0.0.0:80",
+                    get("bind").unwrap_or("")
+                ),
+            )
+        })?;
         let base_url = match get("base_url") {
             Some(s) => url::Url::parse(s)
                 .ok()
                 .filter(|u| matches!(u.scheme(), "http" | "https") && u.host().is_some())
-                .ok_or_else(|| ConfigError::new("base_url", format!("{s:?} is not a web address; expected e.g. https://ketnoi.example.vn")))?,
+                .ok_or_else(|| {
+                    ConfigError::new(
+                        "base_url",
+                        format!("{s:?} is not a web address; expected e.g. https://ketnoi.example.vn"),
+                    )
+                })?,
             None => url::Url::parse(&format!("http://{bind}"))
                 .map_err(|e| ConfigError::new("base_url", format!("cannot derive it from bind: {e}")))?,
         };
         let smtp_url = match get("smtp_url") {
             Some(s) => {
-                let ok = url::Url::parse(s).ok().filter(|u| matches!(u.scheme(), "smtp" | "smtps") && u.host().is_some());
+                let ok =
+                    url::Url::parse(s).ok().filter(|u| matches!(u.scheme(), "smtp" | "smtps") && u.host().is_some());
                 if ok.is_none() {
                     return Err(ConfigError::new(
                         "smtp_url",
@@ -175,7 +194,10 @@ impl Settings {
         };
         let secret_key = match get("secret_key") {
             Some(s) if s.chars().count() < 32 => {
-                return Err(ConfigError::new("secret_key", "too short; expected at least 32 random characters (e.g. from `openssl rand -hex 32`)"));
+                return Err(ConfigError::new(
+                    "secret_key",
+                    "too short; expected at least 32 random characters (e.g. from `openssl rand -hex 32`)",
+                ));
             }
             Some(s) => Some(SecretString::from(s.to_string())),
             None => None,
@@ -274,7 +296,11 @@ mod tests {
 
     #[test]
     fn env_overrides_file() {
-        let s = Settings::from_sources("bind = \"0.0.0.0:9000\"\ndata_dir = \"/srv/k\"", &env(&[("bind", "127.0.0.1:7000")])).unwrap();
+        let s = Settings::from_sources(
+            "bind = \"0.0.0.0:9000\"\ndata_dir = \"/srv/k\"",
+            &env(&[("bind", "127.0.0.1:7000")]),
+        )
+        .unwrap();
         assert_eq!(s.bind.to_string(), "127.0.0.1:7000");
         assert_eq!(s.data_dir, PathBuf::from("/srv/k"));
         assert_eq!(s.database.redacted(), "sqlite:///srv/k/ketnoi.db");

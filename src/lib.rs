@@ -4,6 +4,8 @@
 //!
 //! The binary (`src/main.rs`) only parses the command line and calls [`cli::run`].
 
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
 pub mod cli;
 pub mod config;
 pub mod db;

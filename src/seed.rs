@@ -11,8 +11,8 @@ use serde::Deserialize;
 
 use crate::db::{self, AnyConnection};
 use crate::domain::{
-    ContactVisibility, Email, IpStatus, Keywords, ListingStatus, Locale, Money, MoneyRange, Need, NeedId, Offer, OfferId,
-    Organisation, OrganisationId, Role, Sector, Trl, User, UserId, parse_transfer_modes, password,
+    ContactVisibility, Email, IpStatus, Keywords, ListingStatus, Locale, Money, MoneyRange, Need, NeedId, Offer,
+    OfferId, Organisation, OrganisationId, Role, Sector, Trl, User, UserId, parse_transfer_modes, password,
 };
 
 const DEMO: &str = include_str!("seed/demo.toml");
@@ -118,10 +118,16 @@ fn range(r: Option<[i64; 2]>) -> anyhow::Result<MoneyRange> {
 }
 
 /// Publication times of a demo listing `age_days` old: (created, published, expires).
-fn times(now: NaiveDateTime, status: ListingStatus, age_days: i64) -> (NaiveDateTime, Option<NaiveDateTime>, Option<NaiveDateTime>) {
+fn times(
+    now: NaiveDateTime,
+    status: ListingStatus,
+    age_days: i64,
+) -> (NaiveDateTime, Option<NaiveDateTime>, Option<NaiveDateTime>) {
     let at = now - TimeDelta::days(age_days);
     match status {
-        ListingStatus::Published | ListingStatus::Archived => (at - TimeDelta::days(2), Some(at), Some(at + TimeDelta::days(365))),
+        ListingStatus::Published | ListingStatus::Archived => {
+            (at - TimeDelta::days(2), Some(at), Some(at + TimeDelta::days(365)))
+        }
         _ => (at, None, None),
     }
 }
@@ -219,10 +225,8 @@ pub fn seed_demo(conn: &mut AnyConnection) -> anyhow::Result<SeedReport> {
             db::organisations::insert(conn, &org).with_context(|| format!("demo organisation {}", o.key))?;
             report.organisations += 1;
         }
-        let provinces: std::collections::HashMap<OrganisationId, crate::domain::Province> = db::organisations::list(conn)?
-            .into_iter()
-            .map(|o| (o.id, o.province))
-            .collect();
+        let provinces: std::collections::HashMap<OrganisationId, crate::domain::Province> =
+            db::organisations::list(conn)?.into_iter().map(|o| (o.id, o.province)).collect();
         for o in &demo.offers {
             let mut offer = build_offer(o, now).with_context(|| format!("demo offer {}", o.key))?;
             if db::offers::get(conn, offer.id)?.is_some() {

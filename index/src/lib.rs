@@ -4,6 +4,8 @@
 //! part relies on (Unicode normalisation and diacritic folding); the full-text index is built on top
 //! of the same functions so that what the pages filter on and what the index matches never disagree.
 
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
 pub mod text;
 
 pub use text::{fold, matches_folded, normalize};

@@ -43,10 +43,7 @@ pub fn fold(text: &str) -> String {
 /// list filters, where "nuoi tom" finds "Nuôi tôm".
 pub fn matches_folded(haystack_folded: &str, query: &str) -> bool {
     let query = fold(query);
-    query
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .all(|w| haystack_folded.contains(w))
+    query.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).all(|w| haystack_folded.contains(w))
 }
 
 #[cfg(test)]
@@ -64,10 +61,7 @@ mod tests {
     fn folding_removes_every_vietnamese_diacritic() {
         assert_eq!(fold("Công nghệ Sinh học"), "cong nghe sinh hoc");
         assert_eq!(fold("ĐƯỜNG   dương"), "duong duong");
-        assert_eq!(
-            fold("ắằẳẵặ ấầẩẫậ ếềểễệ ốồổỗộ ớờởỡợ ứừửữự ỳýỷỹỵ"),
-            "aaaaa aaaaa eeeee ooooo ooooo uuuuu yyyyy"
-        );
+        assert_eq!(fold("ắằẳẵặ ấầẩẫậ ếềểễệ ốồổỗộ ớờởỡợ ứừửữự ỳýỷỹỵ"), "aaaaa aaaaa eeeee ooooo ooooo uuuuu yyyyy");
         assert_eq!(fold("co\u{0302}ng"), "cong");
     }
 

@@ -52,7 +52,9 @@ impl ManageConnection for Manager {
     fn connect(&self) -> Result<AnyConnection, Self::Error> {
         match &self.0 {
             DatabaseUrl::Sqlite(path) => diesel::SqliteConnection::establish(path).map(AnyConnection::Sqlite),
-            DatabaseUrl::Postgres(url) => diesel::PgConnection::establish(url.expose_secret()).map(AnyConnection::Postgresql),
+            DatabaseUrl::Postgres(url) => {
+                diesel::PgConnection::establish(url.expose_secret()).map(AnyConnection::Postgresql)
+            }
         }
         .map_err(diesel::r2d2::Error::ConnectionError)
     }
@@ -155,10 +157,13 @@ impl Db {
 pub fn migrate(conn: &mut AnyConnection) -> anyhow::Result<Vec<String>> {
     const LOCK: i64 = 0x6b65_746e_6f69;
     let applied = match conn {
-        AnyConnection::Sqlite(c) => c.run_pending_migrations(SQLITE_MIGRATIONS).map(|v| v.iter().map(ToString::to_string).collect()),
+        AnyConnection::Sqlite(c) => {
+            c.run_pending_migrations(SQLITE_MIGRATIONS).map(|v| v.iter().map(ToString::to_string).collect())
+        }
         AnyConnection::Postgresql(c) => {
             diesel::sql_query(format!("SELECT pg_advisory_lock({LOCK})")).execute(c)?;
-            let result = c.run_pending_migrations(POSTGRES_MIGRATIONS).map(|v| v.iter().map(ToString::to_string).collect());
+            let result =
+                c.run_pending_migrations(POSTGRES_MIGRATIONS).map(|v| v.iter().map(ToString::to_string).collect());
             diesel::sql_query(format!("SELECT pg_advisory_unlock({LOCK})")).execute(c)?;
             result
         }

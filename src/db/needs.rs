@@ -72,7 +72,8 @@ impl TryFrom<NeedRow> for Need {
             keywords: Keywords::new(&json_list(&r.keywords, "needs.keywords")?).with_context(ctx)?,
             min_trl: r.min_trl.map(|t| Trl::new(i64::from(t))).transpose().with_context(ctx)?,
             budget: MoneyRange::from_columns(r.budget_min, r.budget_max).with_context(ctx)?,
-            transfer_modes: parse_transfer_modes(&json_list(&r.transfer_modes, "needs.transfer_modes")?).with_context(ctx)?,
+            transfer_modes: parse_transfer_modes(&json_list(&r.transfer_modes, "needs.transfer_modes")?)
+                .with_context(ctx)?,
             province: r.province.parse().with_context(ctx)?,
             status: r.status.parse().with_context(ctx)?,
             title: r.title,
@@ -101,7 +102,13 @@ pub fn insert(conn: &mut AnyConnection, o: &Need) -> anyhow::Result<()> {
 
 /// One need by id, whatever its status.
 pub fn get(conn: &mut AnyConnection, id: NeedId) -> anyhow::Result<Option<Need>> {
-    needs::table.find(id.to_string()).select(NeedRow::as_select()).first(conn).optional()?.map(Need::try_from).transpose()
+    needs::table
+        .find(id.to_string())
+        .select(NeedRow::as_select())
+        .first(conn)
+        .optional()?
+        .map(Need::try_from)
+        .transpose()
 }
 
 /// Published, unexpired needs matching the structured filters, newest first.
@@ -134,8 +141,15 @@ pub fn get_public(conn: &mut AnyConnection, id: NeedId, now: NaiveDateTime) -> a
 }
 
 /// A page of public needs.
-pub fn list_public(conn: &mut AnyConnection, filter: &ListFilter, now: NaiveDateTime, page: i64, per_page: i64) -> anyhow::Result<Page<Need>> {
-    let ordered = || public(filter, now).order((needs::published_at.desc(), needs::id.desc())).select(NeedRow::as_select());
+pub fn list_public(
+    conn: &mut AnyConnection,
+    filter: &ListFilter,
+    now: NaiveDateTime,
+    page: i64,
+    per_page: i64,
+) -> anyhow::Result<Page<Need>> {
+    let ordered =
+        || public(filter, now).order((needs::published_at.desc(), needs::id.desc())).select(NeedRow::as_select());
     if let Some(q) = filter.q.as_deref().filter(|q| !q.trim().is_empty()) {
         let rows = convert(ordered().limit(super::TEXT_FILTER_SCAN_LIMIT).load(conn)?)?;
         let hits = rows

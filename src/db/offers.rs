@@ -80,7 +80,8 @@ impl TryFrom<OfferRow> for Offer {
             keywords: Keywords::new(&json_list(&r.keywords, "offers.keywords")?).with_context(ctx)?,
             trl: r.trl.map(|t| Trl::new(i64::from(t))).transpose().with_context(ctx)?,
             ip_status: r.ip_status.parse().with_context(ctx)?,
-            transfer_modes: parse_transfer_modes(&json_list(&r.transfer_modes, "offers.transfer_modes")?).with_context(ctx)?,
+            transfer_modes: parse_transfer_modes(&json_list(&r.transfer_modes, "offers.transfer_modes")?)
+                .with_context(ctx)?,
             price: MoneyRange::from_columns(r.price_min, r.price_max).with_context(ctx)?,
             province: r.province.parse().with_context(ctx)?,
             contact_visibility: r.contact_visibility.parse().with_context(ctx)?,
@@ -113,7 +114,13 @@ pub fn insert(conn: &mut AnyConnection, o: &Offer) -> anyhow::Result<()> {
 
 /// One offer by id, whatever its status.
 pub fn get(conn: &mut AnyConnection, id: OfferId) -> anyhow::Result<Option<Offer>> {
-    offers::table.find(id.to_string()).select(OfferRow::as_select()).first(conn).optional()?.map(Offer::try_from).transpose()
+    offers::table
+        .find(id.to_string())
+        .select(OfferRow::as_select())
+        .first(conn)
+        .optional()?
+        .map(Offer::try_from)
+        .transpose()
 }
 
 /// Published, unexpired offers matching the structured filters, newest first.
@@ -146,8 +153,15 @@ pub fn get_public(conn: &mut AnyConnection, id: OfferId, now: NaiveDateTime) -> 
 }
 
 /// A page of public offers.
-pub fn list_public(conn: &mut AnyConnection, filter: &ListFilter, now: NaiveDateTime, page: i64, per_page: i64) -> anyhow::Result<Page<Offer>> {
-    let ordered = || public(filter, now).order((offers::published_at.desc(), offers::id.desc())).select(OfferRow::as_select());
+pub fn list_public(
+    conn: &mut AnyConnection,
+    filter: &ListFilter,
+    now: NaiveDateTime,
+    page: i64,
+    per_page: i64,
+) -> anyhow::Result<Page<Offer>> {
+    let ordered =
+        || public(filter, now).order((offers::published_at.desc(), offers::id.desc())).select(OfferRow::as_select());
     if let Some(q) = filter.q.as_deref().filter(|q| !q.trim().is_empty()) {
         let rows = convert(ordered().limit(super::TEXT_FILTER_SCAN_LIMIT).load(conn)?)?;
         let hits = rows

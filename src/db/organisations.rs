@@ -92,7 +92,10 @@ pub fn list(conn: &mut AnyConnection) -> anyhow::Result<Vec<Organisation>> {
 }
 
 /// Names of the given organisations, for list pages.
-pub fn names(conn: &mut AnyConnection, ids: &[OrganisationId]) -> anyhow::Result<std::collections::HashMap<OrganisationId, String>> {
+pub fn names(
+    conn: &mut AnyConnection,
+    ids: &[OrganisationId],
+) -> anyhow::Result<std::collections::HashMap<OrganisationId, String>> {
     let keys: Vec<String> = ids.iter().map(ToString::to_string).collect();
     organisations::table
         .filter(organisations::id.eq_any(keys))

@@ -81,7 +81,11 @@ pub fn by_email(conn: &mut AnyConnection, email: &Email) -> anyhow::Result<Optio
 /// existing address).
 pub fn set_password_and_role(conn: &mut AnyConnection, u: &User) -> anyhow::Result<()> {
     diesel::update(users::table.find(u.id.to_string()))
-        .set((users::password_hash.eq(&u.password_hash), users::role.eq(u.role.code()), users::updated_at.eq(u.updated_at)))
+        .set((
+            users::password_hash.eq(&u.password_hash),
+            users::role.eq(u.role.code()),
+            users::updated_at.eq(u.updated_at),
+        ))
         .execute(conn)?;
     Ok(())
 }

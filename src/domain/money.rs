@@ -59,7 +59,7 @@ impl Money {
         let sep = if locale == Locale::Vi { '.' } else { ',' };
         let mut grouped = String::new();
         for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
                 grouped.push(sep);
             }
             grouped.push(c);
@@ -97,7 +97,11 @@ impl MoneyRange {
         if let (Some(a), Some(b)) = (min, max)
             && a > b
         {
-            return Err(ParseError::new("amount range", &format!("{}–{}", a.0, b.0), "a lower bound not above the upper bound"));
+            return Err(ParseError::new(
+                "amount range",
+                &format!("{}–{}", a.0, b.0),
+                "a lower bound not above the upper bound",
+            ));
         }
         Ok(Self { min, max })
     }

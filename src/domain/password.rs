@@ -6,9 +6,26 @@ use argon2::password_hash::{PasswordHasher, PasswordVerifier};
 
 /// Passwords too common to accept whatever their length.
 const COMMON: &[&str] = &[
-    "password", "password1", "password123", "123456789", "1234567890", "12345678", "qwertyuiop", "iloveyou",
-    "matkhau123", "matkhau", "abc123456", "123456abc", "admin12345", "administrator", "11111111", "00000000",
-    "88888888", "vietnam123", "ketnoi123", "changeme123",
+    "password",
+    "password1",
+    "password123",
+    "123456789",
+    "1234567890",
+    "12345678",
+    "qwertyuiop",
+    "iloveyou",
+    "matkhau123",
+    "matkhau",
+    "abc123456",
+    "123456abc",
+    "admin12345",
+    "administrator",
+    "11111111",
+    "00000000",
+    "88888888",
+    "vietnam123",
+    "ketnoi123",
+    "changeme123",
 ];
 
 /// Checks the rules for a new password; the message names what is wrong.

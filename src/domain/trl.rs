@@ -26,9 +26,7 @@ impl std::str::FromStr for Trl {
     type Err = ParseError;
     fn from_str(s: &str) -> Result<Self, ParseError> {
         let t = s.trim().trim_start_matches(['T', 't', 'R', 'r', 'L', 'l', ' ']);
-        t.parse::<i64>()
-            .map_err(|_| ParseError::new("TRL", s, "a whole number from 1 to 9"))
-            .and_then(Self::new)
+        t.parse::<i64>().map_err(|_| ParseError::new("TRL", s, "a whole number from 1 to 9")).and_then(Self::new)
     }
 }
 

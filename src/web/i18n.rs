@@ -9,7 +9,11 @@ use crate::domain::Locale;
 pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("site.name", "Sàn giao dịch công nghệ", "Technology Exchange"),
     ("site.tagline", "Điểm kết nối cung – cầu công nghệ", "Where technology supply meets demand"),
-    ("site.centre", "Trung tâm Ứng dụng Tiến bộ Khoa học và Công nghệ", "Centre for Application of Science & Technology Progress"),
+    (
+        "site.centre",
+        "Trung tâm Ứng dụng Tiến bộ Khoa học và Công nghệ",
+        "Centre for Application of Science & Technology Progress",
+    ),
     ("site.address", "Thành phố Huế, Việt Nam", "Hue City, Viet Nam"),
     ("site.skip", "Bỏ qua, đến nội dung chính", "Skip to main content"),
     ("nav.home", "Trang chủ", "Home"),
@@ -18,9 +22,17 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("nav.showcase", "Sản phẩm KH&CN tiêu biểu", "Showcase"),
     ("nav.api", "API dữ liệu mở", "Open data API"),
     ("nav.menu", "Danh mục chính", "Main menu"),
-    ("home.hero", "Kết nối viện, trường và doanh nghiệp để đưa công nghệ vào sản xuất", "Connecting institutes, universities and enterprises to put technology to work"),
+    (
+        "home.hero",
+        "Kết nối viện, trường và doanh nghiệp để đưa công nghệ vào sản xuất",
+        "Connecting institutes, universities and enterprises to put technology to work",
+    ),
     ("home.search_label", "Tìm công nghệ", "Search technologies"),
-    ("home.search_placeholder", "Ví dụ: nuôi tôm, máy sấy, truy xuất nguồn gốc", "e.g. shrimp farming, dryer, traceability"),
+    (
+        "home.search_placeholder",
+        "Ví dụ: nuôi tôm, máy sấy, truy xuất nguồn gốc",
+        "e.g. shrimp farming, dryer, traceability",
+    ),
     ("home.search_button", "Tìm kiếm", "Search"),
     ("home.showcase", "Trưng bày sản phẩm KH&CN tiêu biểu", "Showcase of typical S&T products"),
     ("home.newest_offers", "Công nghệ mới chào bán", "Newest technology offers"),
@@ -28,7 +40,11 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("home.all_offers", "Xem tất cả công nghệ", "All technology offers"),
     ("home.all_needs", "Xem tất cả nhu cầu", "All technology needs"),
     ("home.next_session", "Phiên kết nối cung – cầu công nghệ tiếp theo", "Next technology matchmaking session"),
-    ("home.next_session_text", "Phiên kết nối được tổ chức hai tháng một lần. Lịch phiên tới sẽ được công bố tại đây; các tổ chức đã đăng công nghệ hoặc nhu cầu sẽ nhận thư mời kèm lịch gặp.", "Matchmaking sessions take place every two months. The next date will be announced here; organisations with listings receive an invitation with their meeting agenda."),
+    (
+        "home.next_session_text",
+        "Phiên kết nối được tổ chức hai tháng một lần. Lịch phiên tới sẽ được công bố tại đây; các tổ chức đã đăng công nghệ hoặc nhu cầu sẽ nhận thư mời kèm lịch gặp.",
+        "Matchmaking sessions take place every two months. The next date will be announced here; organisations with listings receive an invitation with their meeting agenda.",
+    ),
     ("home.stats_offers", "công nghệ chào bán", "technology offers"),
     ("home.stats_needs", "nhu cầu công nghệ", "technology needs"),
     ("home.stats_orgs", "tổ chức tham gia", "organisations"),
@@ -40,7 +56,11 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("list.apply", "Áp dụng", "Apply"),
     ("list.clear", "Xóa bộ lọc", "Clear filters"),
     ("list.results", "kết quả", "results"),
-    ("list.empty", "Không có kết quả phù hợp. Hãy thử bỏ bớt bộ lọc hoặc dùng từ khóa khác.", "Nothing matches. Try fewer filters or other words."),
+    (
+        "list.empty",
+        "Không có kết quả phù hợp. Hãy thử bỏ bớt bộ lọc hoặc dùng từ khóa khác.",
+        "Nothing matches. Try fewer filters or other words.",
+    ),
     ("list.prev", "Trang trước", "Previous page"),
     ("list.next", "Trang sau", "Next page"),
     ("list.page", "Trang", "Page"),
@@ -71,7 +91,11 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("listing.featured", "Tiêu biểu", "Featured"),
     ("listing.not_set", "Chưa cung cấp", "Not given"),
     ("listing.contact", "Thông tin liên hệ", "Contact"),
-    ("listing.contact_hidden", "Thông tin liên hệ của đơn vị được cung cấp cho thành viên đã xác minh hoặc qua Trung tâm.", "The owner's contact details are shared with verified members or through the Centre."),
+    (
+        "listing.contact_hidden",
+        "Thông tin liên hệ của đơn vị được cung cấp cho thành viên đã xác minh hoặc qua Trung tâm.",
+        "The owner's contact details are shared with verified members or through the Centre.",
+    ),
     ("listing.back_offers", "Quay lại danh sách công nghệ", "Back to technology offers"),
     ("listing.back_needs", "Quay lại danh sách nhu cầu", "Back to technology needs"),
     ("org.kind", "Loại hình", "Kind"),
@@ -83,12 +107,24 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("org.needs", "Nhu cầu công nghệ của đơn vị", "Technology needs of this organisation"),
     ("org.none", "Chưa có", "None yet"),
     ("error.title_404", "Không tìm thấy trang", "Page not found"),
-    ("error.text_404", "Trang bạn tìm không tồn tại, đã bị gỡ hoặc đã hết hạn đăng.", "The page you are looking for does not exist, was removed or has expired."),
+    (
+        "error.text_404",
+        "Trang bạn tìm không tồn tại, đã bị gỡ hoặc đã hết hạn đăng.",
+        "The page you are looking for does not exist, was removed or has expired.",
+    ),
     ("error.title_400", "Yêu cầu không hợp lệ", "Invalid request"),
     ("error.bad_param", "Giá trị không hợp lệ ở tham số", "Invalid value for"),
-    ("error.bad_param_hint", "Hãy chọn lại bộ lọc hoặc quay về trang danh sách.", "Choose the filter again or go back to the list."),
+    (
+        "error.bad_param_hint",
+        "Hãy chọn lại bộ lọc hoặc quay về trang danh sách.",
+        "Choose the filter again or go back to the list.",
+    ),
     ("error.title_500", "Hệ thống đang gặp sự cố", "Something went wrong"),
-    ("error.text_500", "Xin lỗi, đã có lỗi xảy ra. Sự cố đã được ghi lại; vui lòng thử lại sau ít phút.", "Sorry, something went wrong on our side. It has been logged; please try again in a few minutes."),
+    (
+        "error.text_500",
+        "Xin lỗi, đã có lỗi xảy ra. Sự cố đã được ghi lại; vui lòng thử lại sau ít phút.",
+        "Sorry, something went wrong on our side. It has been logged; please try again in a few minutes.",
+    ),
     ("error.title_other", "Không thể xử lý yêu cầu", "The request could not be handled"),
     ("error.home", "Về trang chủ", "Go to the home page"),
     ("lang.switch", "English", "Tiếng Việt"),
@@ -96,7 +132,7 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
 ];
 
 /// Looks a key up; unknown keys come back unchanged.
-pub fn t<'a>(locale: Locale, key: &'a str) -> &'a str {
+pub fn t(locale: Locale, key: &str) -> &str {
     MESSAGES
         .iter()
         .find(|(k, _, _)| *k == key)

@@ -45,10 +45,18 @@ async fn css() -> HttpResponse {
 }
 
 /// Liveness and readiness: answers 200 only when the database answers.
-async fn healthz(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+async fn healthz(state: web::Data<AppState>) -> HttpResponse {
     let backend = state.db.backend();
-    state.db.run(|c| crate::db::ping(c)).await.map_err(|e| AppError::Internal(e.context("health check")))?;
-    Ok(HttpResponse::Ok().json(serde_json::json!({ "status": "ok", "database": backend })))
+    match state.db.run(crate::db::ping).await {
+        Ok(()) => HttpResponse::Ok().json(serde_json::json!({ "status": "ok", "database": backend })),
+        Err(e) => {
+            tracing::error!(error = format!("{e:#}"), "health check failed");
+            let info = ErrorInfo { detail: Some(format!("the {backend} database does not answer")), param: None };
+            let mut res = Problem::new(actix_web::http::StatusCode::SERVICE_UNAVAILABLE, Some(&info)).response();
+            res.extensions_mut().insert(info);
+            res
+        }
+    }
 }
 
 /// Builds the HTTP server on an already bound listener (port 0 in tests).
@@ -77,10 +85,14 @@ pub fn request_locale(req: &actix_web::HttpRequest) -> Locale {
 
 /// Picks the language (`?lang=` first, then the `lang` cookie, else Vietnamese), remembers an
 /// explicit choice in a cookie, and adds the security headers.
-async fn headers_and_language(req: ServiceRequest, next: Next<impl MessageBody>) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
-    let chosen: Option<Locale> = web::Query::<std::collections::HashMap<String, String>>::from_query(req.query_string())
-        .ok()
-        .and_then(|q| q.get("lang").and_then(|l| l.parse().ok()));
+async fn headers_and_language(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let chosen: Option<Locale> =
+        web::Query::<std::collections::HashMap<String, String>>::from_query(req.query_string())
+            .ok()
+            .and_then(|q| q.get("lang").and_then(|l| l.parse().ok()));
     let cookie = req.cookie("lang").and_then(|c| c.value().parse::<Locale>().ok());
     let locale = chosen.or(cookie).unwrap_or_default();
     req.extensions_mut().insert(locale);

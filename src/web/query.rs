@@ -42,11 +42,9 @@ fn blank(v: &Option<String>) -> Option<&str> {
 fn number(name: &str, v: &Option<String>, default: i64, max: i64) -> Result<i64, AppError> {
     match blank(v) {
         None => Ok(default),
-        Some(s) => s
-            .parse::<i64>()
-            .ok()
-            .filter(|n| (1..=max).contains(n))
-            .ok_or_else(|| AppError::bad_param(name, format!("{name} must be a whole number from 1 to {max}, not {s:?}"))),
+        Some(s) => s.parse::<i64>().ok().filter(|n| (1..=max).contains(n)).ok_or_else(|| {
+            AppError::bad_param(name, format!("{name} must be a whole number from 1 to {max}, not {s:?}"))
+        }),
     }
 }
 

@@ -216,7 +216,13 @@ mod tests {
 
     #[test]
     fn pager_keeps_filters() {
-        let p = Pager::new("/offers", &[("sector", "it".into()), ("q", "nuôi tôm".into()), ("province", String::new())], 2, 3, 30);
+        let p = Pager::new(
+            "/offers",
+            &[("sector", "it".into()), ("q", "nuôi tôm".into()), ("province", String::new())],
+            2,
+            3,
+            30,
+        );
         assert_eq!(p.prev.as_deref(), Some("/offers?sector=it&q=nu%C3%B4i+t%C3%B4m&page=1"));
         assert_eq!(p.next.as_deref(), Some("/offers?sector=it&q=nu%C3%B4i+t%C3%B4m&page=3"));
         assert!(Pager::new("/x", &[], 1, 1, 0).next.is_none());

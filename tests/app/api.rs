@@ -15,7 +15,19 @@ async fn lists_published_offers_as_json() {
     let items = body["items"].as_array().unwrap();
     assert_eq!(items.len(), 20);
     let first = &items[0];
-    for field in ["id", "title", "summary", "sector", "keywords", "trl", "ip_status", "transfer_modes", "price", "province", "organisation"] {
+    for field in [
+        "id",
+        "title",
+        "summary",
+        "sector",
+        "keywords",
+        "trl",
+        "ip_status",
+        "transfer_modes",
+        "price",
+        "province",
+        "organisation",
+    ] {
         assert!(!first[field].is_null(), "missing {field}");
     }
     let (_, page2) = app.json("/api/v1/offers?page=2&per_page=20").await;
@@ -56,7 +68,11 @@ async fn errors_are_json_problems() {
         let p: serde_json::Value = r.json().await.unwrap();
         assert_eq!(p["status"], 404);
     }
-    for (path, param) in [("/api/v1/offers?per_page=1000", "per_page"), ("/api/v1/needs?sector=%3Cb%3E", "sector"), ("/api/v1/offers?page=-1", "page")] {
+    for (path, param) in [
+        ("/api/v1/offers?per_page=1000", "per_page"),
+        ("/api/v1/needs?sector=%3Cb%3E", "sector"),
+        ("/api/v1/offers?page=-1", "page"),
+    ] {
         let r = app.get(path).await;
         assert_eq!(r.status(), 400, "{path}");
         assert_eq!(r.headers()["content-type"], "application/problem+json");

@@ -58,7 +58,11 @@ fn create_user(t: &TestDb, args: &[&str], stdin: &str) -> std::process::Output {
 #[test]
 fn admin_create_user() {
     let t = TestDb::new();
-    let out = create_user(&t, &["--email", "Hoa.Tran@TrungTam.example.vn", "--role", "admin", "--name", "Trần Thị Hoa", "--password-stdin"], "một câu mật khẩu dài\n");
+    let out = create_user(
+        &t,
+        &["--email", "Hoa.Tran@TrungTam.example.vn", "--role", "admin", "--name", "Trần Thị Hoa", "--password-stdin"],
+        "một câu mật khẩu dài\n",
+    );
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let db = Db::connect(&t.url).unwrap();
     let mut c = db.conn().unwrap();
@@ -69,7 +73,11 @@ fn admin_create_user() {
     assert_eq!(db::audit::for_entity(&mut c, "user", &u.id.to_string()).unwrap().len(), 1);
 
     // Running it again resets the password and role instead of failing.
-    let out = create_user(&t, &["--email", "hoa.tran@trungtam.example.vn", "--role", "staff", "--password-stdin"], "mật khẩu mới thật dài\n");
+    let out = create_user(
+        &t,
+        &["--email", "hoa.tran@trungtam.example.vn", "--role", "staff", "--password-stdin"],
+        "mật khẩu mới thật dài\n",
+    );
     assert!(out.status.success());
     let u = db::users::by_email(&mut c, &Email::parse("hoa.tran@trungtam.example.vn").unwrap()).unwrap().unwrap();
     assert_eq!(u.role, Role::Staff);
@@ -80,11 +88,19 @@ fn admin_create_user() {
         (&["--email", "not-an-email", "--role", "staff", "--password-stdin"][..], "một câu mật khẩu dài\n", "--email"),
         (&["--email", "a@b.example.vn", "--role", "staff", "--password-stdin"][..], "short\n", "at least 10"),
         (&["--email", "a@b.example.vn", "--role", "staff", "--password-stdin"][..], "password123\n", "common"),
-        (&["--email", "a@b.example.vn", "--role", "member", "--password-stdin"][..], "một câu mật khẩu dài\n", "member"),
+        (
+            &["--email", "a@b.example.vn", "--role", "member", "--password-stdin"][..],
+            "một câu mật khẩu dài\n",
+            "member",
+        ),
     ] {
         let out = create_user(&t, args, stdin);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
-        assert!(String::from_utf8_lossy(&out.stderr).contains(expect), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains(expect),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
     assert!(db::users::by_email(&mut c, &Email::parse("a@b.example.vn").unwrap()).unwrap().is_none());
 }

@@ -91,7 +91,11 @@ impl TestApp {
         let address = format!("http://{}", listener.local_addr().expect("addr"));
         let server = ketnoi::web::server(AppState::new(db.clone(), settings), listener).expect("server");
         tokio::spawn(server);
-        let client = reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().expect("client");
+        let client = reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("client");
         Self { address, client, db, _test_db: test_db }
     }
 

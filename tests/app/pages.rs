@@ -78,7 +78,12 @@ async fn offer_detail_shows_every_public_field() {
 async fn unpublished_and_unknown_listings_are_vietnamese_404s() {
     let app = TestApp::with_demo().await;
     let draft = OfferId::stable("tram-sac-xe-dien");
-    for path in [format!("/offers/{draft}"), "/offers/not-a-uuid".into(), format!("/offers/{}", OfferId::new()), "/khong-co".into()] {
+    for path in [
+        format!("/offers/{draft}"),
+        "/offers/not-a-uuid".into(),
+        format!("/offers/{}", OfferId::new()),
+        "/khong-co".into(),
+    ] {
         let (status, body) = app.text(&path).await;
         assert_eq!(status, 404, "{path}");
         assert!(body.contains("Không tìm thấy trang"), "{path}");
@@ -120,7 +125,12 @@ async fn filters_fold_diacritics_and_accept_decomposed_text() {
 #[tokio::test]
 async fn bad_filters_get_a_clear_400_page() {
     let app = TestApp::with_demo().await;
-    for (path, param) in [("/offers?sector=fishing", "sector"), ("/offers?page=0", "page"), ("/needs?page=abc", "page"), ("/needs?province=Atlantis", "province")] {
+    for (path, param) in [
+        ("/offers?sector=fishing", "sector"),
+        ("/offers?page=0", "page"),
+        ("/needs?page=abc", "page"),
+        ("/needs?province=Atlantis", "province"),
+    ] {
         let (status, body) = app.text(path).await;
         assert_eq!(status, 400, "{path}");
         assert!(body.contains("Yêu cầu không hợp lệ"), "{path}");

@@ -160,7 +160,10 @@ pub struct NeedList {
     pub pages: i64,
 }
 
-fn names_for<'a>(c: &mut AnyConnection, ids: impl Iterator<Item = &'a crate::domain::OrganisationId>) -> anyhow::Result<std::collections::HashMap<crate::domain::OrganisationId, String>> {
+fn names_for<'a>(
+    c: &mut AnyConnection,
+    ids: impl Iterator<Item = &'a crate::domain::OrganisationId>,
+) -> anyhow::Result<std::collections::HashMap<crate::domain::OrganisationId, String>> {
     let ids: Vec<_> = ids.copied().collect();
     db::organisations::names(c, &ids)
 }
@@ -177,7 +180,11 @@ pub async fn list_offers(state: web::Data<AppState>, query: web::Query<ListQuery
             let mut names = names_for(c, page.items.iter().map(|o| &o.organisation_id))?;
             Ok(OfferList {
                 pages: page.pages(),
-                items: page.items.iter().map(|o| OfferDto::new(o, names.remove(&o.organisation_id).unwrap_or_default())).collect(),
+                items: page
+                    .items
+                    .iter()
+                    .map(|o| OfferDto::new(o, names.remove(&o.organisation_id).unwrap_or_default()))
+                    .collect(),
                 page: page.page,
                 per_page: page.per_page,
                 total: page.total,
@@ -216,7 +223,11 @@ pub async fn list_needs(state: web::Data<AppState>, query: web::Query<ListQuery>
             let mut names = names_for(c, page.items.iter().map(|n| &n.organisation_id))?;
             Ok(NeedList {
                 pages: page.pages(),
-                items: page.items.iter().map(|n| NeedDto::new(n, names.remove(&n.organisation_id).unwrap_or_default())).collect(),
+                items: page
+                    .items
+                    .iter()
+                    .map(|n| NeedDto::new(n, names.remove(&n.organisation_id).unwrap_or_default()))
+                    .collect(),
                 page: page.page,
                 per_page: page.per_page,
                 total: page.total,

@@ -38,7 +38,11 @@ pub async fn home(req: HttpRequest, state: web::Data<AppState>) -> Result<HomePa
             Ok((showcase, offers, needs, orgs))
         })
         .await?;
-    let ids = showcase.iter().chain(&offers.items).map(|o| o.organisation_id).chain(needs.items.iter().map(|n| n.organisation_id));
+    let ids = showcase
+        .iter()
+        .chain(&offers.items)
+        .map(|o| o.organisation_id)
+        .chain(needs.items.iter().map(|n| n.organisation_id));
     let ids: Vec<_> = ids.collect();
     let names = state.db.run(move |c| org_names(c, ids)).await?;
     Ok(HomePage {

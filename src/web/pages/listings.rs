@@ -56,7 +56,11 @@ pub struct OfferListPage {
     pager: Pager,
 }
 
-pub async fn offers(req: HttpRequest, state: web::Data<AppState>, query: web::Query<ListQuery>) -> Result<OfferListPage, AppError> {
+pub async fn offers(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    query: web::Query<ListQuery>,
+) -> Result<OfferListPage, AppError> {
     let ctx = Ctx::from_request(&req);
     let l = ctx.locale;
     let params = query.parse(PER_PAGE)?;
@@ -87,7 +91,11 @@ pub struct NeedListPage {
     pager: Pager,
 }
 
-pub async fn needs(req: HttpRequest, state: web::Data<AppState>, query: web::Query<ListQuery>) -> Result<NeedListPage, AppError> {
+pub async fn needs(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    query: web::Query<ListQuery>,
+) -> Result<NeedListPage, AppError> {
     let ctx = Ctx::from_request(&req);
     let l = ctx.locale;
     let params = query.parse(PER_PAGE)?;

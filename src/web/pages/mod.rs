@@ -31,7 +31,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 }
 
 /// Organisation names for the listings on a page.
-fn org_names(conn: &mut AnyConnection, ids: impl IntoIterator<Item = OrganisationId>) -> anyhow::Result<HashMap<OrganisationId, String>> {
+fn org_names(
+    conn: &mut AnyConnection,
+    ids: impl IntoIterator<Item = OrganisationId>,
+) -> anyhow::Result<HashMap<OrganisationId, String>> {
     let mut ids: Vec<OrganisationId> = ids.into_iter().collect();
     ids.sort();
     ids.dedup();
@@ -49,7 +52,9 @@ fn bad_request_text(ctx: &Ctx, info: Option<&ErrorInfo>) -> String {
     let param = info.and_then(|i| i.param.as_deref()).unwrap_or("?");
     let detail = info.and_then(|i| i.detail.as_deref()).unwrap_or_default();
     match ctx.locale {
-        crate::domain::Locale::Vi => format!("{} «{param}». {}", ctx.t("error.bad_param"), ctx.t("error.bad_param_hint")),
+        crate::domain::Locale::Vi => {
+            format!("{} «{param}». {}", ctx.t("error.bad_param"), ctx.t("error.bad_param_hint"))
+        }
         crate::domain::Locale::En => format!("{} «{param}»: {detail}", ctx.t("error.bad_param")),
     }
 }
@@ -77,7 +82,11 @@ pub fn error_page(req: &HttpRequest, status: StatusCode, info: Option<&ErrorInfo
         Ok(html) => HttpResponse::build(status).content_type("text/html; charset=utf-8").body(html),
         Err(e) => {
             tracing::error!(error = %e, "rendering the error page");
-            HttpResponse::build(status).content_type("text/plain; charset=utf-8").body(format!("{} {}", status.as_u16(), title))
+            HttpResponse::build(status).content_type("text/plain; charset=utf-8").body(format!(
+                "{} {}",
+                status.as_u16(),
+                title
+            ))
         }
     }
 }

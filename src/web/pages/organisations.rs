@@ -20,7 +20,11 @@ pub struct OrganisationPage {
     needs: Vec<NeedCard>,
 }
 
-pub async fn organisation(req: HttpRequest, state: web::Data<AppState>, id: web::Path<String>) -> Result<OrganisationPage, AppError> {
+pub async fn organisation(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> Result<OrganisationPage, AppError> {
     let ctx = Ctx::from_request(&req);
     let id: OrganisationId = id.parse().map_err(|_| AppError::NotFound)?;
     let l = ctx.locale;
