@@ -314,6 +314,21 @@ impl Problem {
                 continue;
             }
             let s = m.slot as usize;
+            let table = m
+                .table
+                .and_then(|t| usize::try_from(t).ok())
+                .filter(|&t| t < self.tables && !tables_used.contains(&(s, t)));
+            // A lock that was already in the previous schedule keeps its table too.
+            if let Some(lock) = self.fixed.iter_mut().find(|f| f.edge == edge) {
+                if lock.slot == s && lock.table.is_none() {
+                    lock.table = table;
+                    if let Some(t) = table {
+                        tables_used.insert((s, t));
+                    }
+                    kept += 1;
+                }
+                continue;
+            }
             let bit = 1u64 << s;
             let ok = self.avail[a] & bit != 0
                 && self.avail[b] & bit != 0
@@ -321,15 +336,10 @@ impl Problem {
                 && busy[b] & bit == 0
                 && deg[a] < self.cap[a]
                 && deg[b] < self.cap[b]
-                && per_slot[s] < self.tables
-                && !self.fixed.iter().any(|f| f.edge == edge);
+                && per_slot[s] < self.tables;
             if !ok {
                 continue;
             }
-            let table = m
-                .table
-                .and_then(|t| usize::try_from(t).ok())
-                .filter(|&t| t < self.tables && !tables_used.contains(&(s, t)));
             if let Some(t) = table {
                 tables_used.insert((s, t));
             }

@@ -151,3 +151,107 @@ mod http {
         out
     }
 }
+
+#[test]
+fn schedule_gen_and_solve_through_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let inst = dir.path().join("instance.json");
+    let out = dir.path().join("schedule.json");
+    let status = ketnoi(dir.path())
+        .args([
+            "schedule",
+            "gen",
+            "--seed",
+            "5",
+            "--participants",
+            "60",
+            "--slots",
+            "8",
+            "--tables",
+            "6",
+            "--pairs",
+            "300",
+        ])
+        .args(["--windows", "0.3", "--caps", "0.2", "--locks", "3", "--output"])
+        .arg(&inst)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let o = ketnoi(dir.path())
+        .args(["schedule", "solve", "--input"])
+        .arg(&inst)
+        .arg("--output")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let s: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    for field in ["meetings", "total_weight", "upper_bound", "optimal", "seconds"] {
+        assert!(!s[field].is_null(), "missing {field}");
+    }
+    let meetings = s["meetings"].as_array().unwrap();
+    assert!(!meetings.is_empty() && meetings.len() <= 8 * 6);
+    assert!(s["total_weight"].as_f64().unwrap() <= s["upper_bound"].as_f64().unwrap() + 1e-9);
+    let first = &meetings[0];
+    assert!(first["a"].is_string() && first["slot"].is_u64() && first["table"].is_u64());
+
+    // Rescheduling with the previous schedule keeps it whole when nothing changed.
+    let o = ketnoi(dir.path())
+        .args(["schedule", "solve", "--input"])
+        .arg(&inst)
+        .arg("--previous")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    let again: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(again["kept"].as_u64().unwrap() as usize, meetings.len());
+    for m in meetings {
+        assert!(again["meetings"].as_array().unwrap().contains(m), "{m} moved");
+    }
+}
+
+#[test]
+fn schedule_bad_input_exits_2_naming_the_item() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        (
+            r#"{"slots": 4, "tables": 2, "participants": [{"id": "an"}], "candidates": [{"a": "an", "b": "zoe", "weight": 1}]}"#,
+            "\"zoe\"",
+        ),
+        (
+            r#"{"slots": 4, "tables": 2, "participants": [{"id": "an"}, {"id": "an"}], "candidates": []}"#,
+            "\"an\" appears more than once",
+        ),
+        (
+            r#"{"slots": 4, "tables": 2, "participants": [{"id": "an"}, {"id": "bo"}], "candidates": [{"a": "an", "b": "bo", "weight": -1}]}"#,
+            "weight -1",
+        ),
+        (
+            r#"{"slots": 4, "tables": 2, "participants": [{"id": "an", "available": [7]}], "candidates": []}"#,
+            "available slot 7",
+        ),
+        (
+            r#"{"slots": 4, "tables": 2, "participants": [{"id": "an"}], "candidates": [{"a": "an", "b": "an", "weight": 1}]}"#,
+            "itself",
+        ),
+        (
+            r#"{"slots": 4, "tables": 2, "participants": [], "candidates": [], "locked": [{"a": "x", "b": "y", "slot": 0}]}"#,
+            "\"x\"",
+        ),
+        (r#"{"slots": 4, "tables": 2, "participants": [ "#, "line 1"),
+        (r#"{"slots": "four", "tables": 2, "participants": [], "candidates": []}"#, "invalid type"),
+        (r#"{"slots": 4, "tables": 2, "participants": [], "candidates": [], "colour": 1}"#, "unknown field `colour`"),
+    ];
+    for (json, expect) in cases {
+        let path = dir.path().join("bad.json");
+        std::fs::write(&path, json).unwrap();
+        let o = ketnoi(dir.path()).args(["schedule", "solve", "--input"]).arg(&path).output().unwrap();
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{json}: {err}");
+        assert!(err.contains(expect), "{json}: {err}");
+        assert!(!err.contains("panicked"));
+    }
+    let o = ketnoi(dir.path()).args(["schedule", "solve", "--input", "missing.json"]).output().unwrap();
+    assert_eq!(o.status.code(), Some(2));
+}

@@ -264,7 +264,79 @@ impl<'p> State<'p> {
             }
             self.rollback(mark);
         }
+        self.kempe_insert(e)
+    }
+
+    /// Kempe-chain insertion: with `a` free in slot α and `b` free in slot β, swaps α and β along
+    /// the alternating path of meetings starting at `b`, which frees `b` in α; then `e` goes to α.
+    /// Every meeting on the path must be available in its new slot. On failure nothing changed.
+    fn kempe_insert(&mut self, e: usize) -> bool {
+        let p = self.p;
+        let edge = &p.edges[e];
+        let (a, b) = (edge.a, edge.b);
+        if self.slot[e] != NONE || self.deg[a] >= p.cap[a] || self.deg[b] >= p.cap[b] {
+            return false;
+        }
+        let common = p.avail[a] & p.avail[b];
+        for (x, y) in [(a, b), (b, a)] {
+            let mut free_x = common & !self.busy[x];
+            while free_x != 0 {
+                let alpha = free_x.trailing_zeros() as usize;
+                free_x &= free_x - 1;
+                let mut free_y = common & !self.busy[y];
+                while free_y != 0 {
+                    let beta = free_y.trailing_zeros() as usize;
+                    free_y &= free_y - 1;
+                    // A swap between two full slots can never make room for one more meeting.
+                    if self.count[alpha] >= p.tables && self.count[beta] >= p.tables {
+                        continue;
+                    }
+                    if let Some(path) = self.kempe_path(y, x, alpha, beta) {
+                        let alphas = path.iter().filter(|&&f| self.slot[f] == alpha).count();
+                        let betas = path.len() - alphas;
+                        // After the swap and the new meeting: α gains betas − alphas + 1, β the opposite.
+                        let new_alpha = self.count[alpha] + betas + 1 - alphas;
+                        let new_beta = self.count[beta] + alphas - betas;
+                        if new_alpha > p.tables || new_beta > p.tables {
+                            continue;
+                        }
+                        for &f in &path {
+                            self.remove(f);
+                        }
+                        for (i, &f) in path.iter().enumerate() {
+                            self.place(f, if i % 2 == 0 { beta } else { alpha });
+                        }
+                        self.place(e, alpha);
+                        return true;
+                    }
+                }
+            }
+        }
         false
+    }
+
+    /// The α/β alternating path from `start` (beginning with its α meeting), if every meeting on it
+    /// is movable, available in the other slot, and the path avoids `avoid`.
+    fn kempe_path(&self, start: usize, avoid: usize, alpha: usize, beta: usize) -> Option<Vec<usize>> {
+        let p = self.p;
+        let mut path = Vec::new();
+        let (mut v, mut c, mut other) = (start, alpha, beta);
+        loop {
+            let f = self.meeting_at(v, c);
+            if f == NONE {
+                return Some(path);
+            }
+            let edge = &p.edges[f];
+            if self.fixed[f] || p.avail[edge.a] & p.avail[edge.b] & (1 << other) == 0 || path.len() > 4 * p.slots + 64 {
+                return None;
+            }
+            path.push(f);
+            v = if edge.a == v { edge.b } else { edge.a };
+            if v == avoid {
+                return None;
+            }
+            std::mem::swap(&mut c, &mut other);
+        }
     }
 
     /// Tries to schedule `e` by removing lighter meetings in its way and re-placing them where
@@ -526,7 +598,7 @@ fn perturb(st: &mut State, order: &[usize], opts: Options) {
         incident[p.edges[e].b].push(e);
     }
     let mut rng = Rng(opts.seed ^ 0x6b65_746e_6f69);
-    let rounds = (4 * n).clamp(500, 2_000) * opts.effort.max(1) as usize;
+    let rounds = 2_000 * opts.effort.max(1) as usize;
     for _ in 0..rounds {
         let v = rng.below(n);
         let victims: Vec<usize> =
