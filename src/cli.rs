@@ -54,10 +54,44 @@ pub enum Command {
         #[command(subcommand)]
         action: AdminAction,
     },
+    /// The email outbox: deliver, inspect, retry, test.
+    Outbox {
+        #[command(subcommand)]
+        action: OutboxAction,
+    },
     /// Meeting schedules of a matchmaking session (works on files; needs no database).
     Schedule {
         #[command(subcommand)]
         action: ScheduleAction,
+    },
+}
+
+/// `outbox` actions.
+#[derive(Debug, Subcommand)]
+pub enum OutboxAction {
+    /// Deliver queued email (keeps running; with --once: drain what is due and exit).
+    Send {
+        #[arg(long)]
+        once: bool,
+    },
+    /// Counts per status, the oldest queued message and the latest errors.
+    Status,
+    /// Queue a failed message again (by id), or every failed one.
+    Retry {
+        /// The message id (see `outbox status`).
+        #[arg(required_unless_present = "failed", conflicts_with = "failed")]
+        id: Option<String>,
+        /// Retry every failed message.
+        #[arg(long)]
+        failed: bool,
+    },
+    /// Queue a sample message with a sample meeting invitation, to check a relay and calendars.
+    Test {
+        /// Recipient address.
+        #[arg(long)]
+        to: String,
+        #[arg(long, default_value = "vi", value_parser = ["vi", "en"])]
+        locale: String,
     },
 }
 
@@ -228,6 +262,7 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
         Command::Admin { action: AdminAction::CreateUser { email, role, name, password_stdin } } => {
             create_user(&settings, &email, role, name, password_stdin)
         }
+        Command::Outbox { action } => outbox(&settings, action),
     }
 }
 
@@ -249,11 +284,90 @@ fn serve(settings: Settings, demo: bool) -> Result<(), Failure> {
     println!("ketnoi is serving http://{addr}/ (Ctrl+C to stop)");
     let state = AppState::new(db, settings);
     actix_web::rt::System::new().block_on(async move {
+        // The background jobs stop with the runtime when the server stops.
+        crate::jobs::spawn(&state.db, &state.settings)?;
         let server = crate::web::server(state, listener).context("starting the HTTP server")?;
         server.await.context("the HTTP server stopped with an error")
     })?;
     tracing::info!("stopped");
     Ok(())
+}
+
+fn outbox(settings: &Settings, action: OutboxAction) -> Result<(), Failure> {
+    use crate::db::outbox as rows;
+    use crate::mail::outbox::Worker;
+    let db = Db::connect(&settings.database)?;
+    db.migrate()?;
+    match action {
+        OutboxAction::Send { once } => {
+            actix_web::rt::System::new().block_on(async move {
+                // The pooled SMTP transport needs the runtime it will run on.
+                let worker = std::sync::Arc::new(Worker::new(db, settings)?);
+                if once {
+                    let r = worker.drain().await?;
+                    println!("sent {}, to retry {}, failed {}", r.sent, r.retried, r.failed);
+                    return Ok::<(), anyhow::Error>(());
+                }
+                println!("delivering email until Ctrl+C");
+                tokio::select! {
+                    _ = worker.run(crate::jobs::OUTBOX_POLL) => {}
+                    _ = tokio::signal::ctrl_c() => {}
+                }
+                Ok(())
+            })?;
+            Ok(())
+        }
+        OutboxAction::Status => {
+            let mut c = db.conn()?;
+            let counts = rows::counts(&mut c)?;
+            for status in [rows::QUEUED, rows::SENDING, rows::SENT, rows::FAILED] {
+                let n = counts.iter().find(|(s, _)| s == status).map(|(_, n)| *n).unwrap_or(0);
+                println!("{status:<8} {n}");
+            }
+            match rows::oldest_unsent(&mut c)? {
+                Some(t) => println!("oldest unsent: {} (queued {} s ago)", t, (db::now() - t).num_seconds()),
+                None => println!("oldest unsent: none"),
+            }
+            let errors = rows::recent_errors(&mut c, 10)?;
+            if !errors.is_empty() {
+                println!("latest errors:");
+                for r in errors {
+                    println!(
+                        "  {} {} {} after {} attempt(s): {}",
+                        r.id,
+                        r.status,
+                        r.recipient,
+                        r.attempts,
+                        r.last_error.unwrap_or_default()
+                    );
+                }
+            }
+            Ok(())
+        }
+        OutboxAction::Retry { id, failed } => {
+            let mut c = db.conn()?;
+            if failed {
+                println!("{} message(s) queued again", rows::retry_failed(&mut c, db::now())?);
+                return Ok(());
+            }
+            let id = id.unwrap_or_default();
+            if rows::retry(&mut c, &id, db::now())? {
+                println!("{id} queued again");
+                Ok(())
+            } else {
+                Err(Failure::Usage(format!("no unsent message with id {id:?}")))
+            }
+        }
+        OutboxAction::Test { to, locale } => {
+            let to = Email::parse(&to).map_err(|e| Failure::Usage(format!("--to: {e}")))?;
+            let locale: Locale = locale.parse().map_err(|e| Failure::Usage(format!("--locale: {e}")))?;
+            let out = crate::mail::test_email(settings, &to, locale)?;
+            let mut c = db.conn()?;
+            crate::mail::outbox::enqueue(&mut c, settings, &out)?;
+            println!("test message for {to} queued; `ketnoi outbox send --once` delivers it");
+            Ok(())
+        }
+    }
 }
 
 fn read_json<T: serde::de::DeserializeOwned>(path: &std::path::Path) -> Result<T, Failure> {
@@ -409,6 +523,11 @@ mod tests {
             vec!["ketnoi", "admin", "create-user", "--email", "a@b.vn", "--role", "staff", "--password-stdin"],
             vec!["ketnoi", "schedule", "solve", "--input", "i.json", "--output", "o.json", "--previous", "p.json"],
             vec!["ketnoi", "schedule", "gen", "--seed", "3", "--participants", "500", "--slots", "16"],
+            vec!["ketnoi", "outbox", "send", "--once"],
+            vec!["ketnoi", "outbox", "status"],
+            vec!["ketnoi", "outbox", "retry", "--failed"],
+            vec!["ketnoi", "outbox", "retry", "0193"],
+            vec!["ketnoi", "outbox", "test", "--to", "a@b.vn", "--locale", "en"],
         ] {
             Cli::try_parse_from(&args).unwrap_or_else(|e| panic!("{args:?}: {e}"));
         }

@@ -14,7 +14,17 @@ use figment::providers::{Format, Serialized, Toml};
 use secrecy::{ExposeSecret, SecretString};
 
 /// Every key a setting may have; the environment variable is `KETNOI_` + the key uppercased.
-pub const KEYS: &[&str] = &["database_url", "data_dir", "bind", "base_url", "smtp_url", "secret_key"];
+pub const KEYS: &[&str] = &[
+    "database_url",
+    "data_dir",
+    "bind",
+    "base_url",
+    "smtp_url",
+    "secret_key",
+    "mail_from",
+    "smtp_rate",
+    "mail_max_attempts",
+];
 
 /// A setting that could not be accepted.
 #[derive(Debug, thiserror::Error)]
@@ -104,6 +114,12 @@ pub struct Settings {
     pub smtp_url: Option<SecretString>,
     /// Cookie and token signing key; when absent one is generated under `data_dir` at start-up.
     pub secret_key: Option<SecretString>,
+    /// Sender of every email, e.g. `Sàn giao dịch công nghệ <no-reply@ketnoi.example.vn>`.
+    pub mail_from: lettre::message::Mailbox,
+    /// At most this many messages per minute (relays that impose a limit); none when absent.
+    pub smtp_rate: Option<u32>,
+    /// Attempts before a message with transient failures is marked failed.
+    pub mail_max_attempts: u32,
 }
 
 impl Settings {
@@ -202,7 +218,33 @@ impl Settings {
             Some(s) => Some(SecretString::from(s.to_string())),
             None => None,
         };
-        Ok(Self { database, data_dir, bind, base_url, smtp_url, secret_key })
+        let mail_from = match get("mail_from") {
+            Some(s) => s.parse::<lettre::message::Mailbox>().map_err(|e| {
+                ConfigError::new("mail_from", format!("{s:?} is not a mailbox ({e}); expected e.g. \"Sàn giao dịch công nghệ <no-reply@ketnoi.example.vn>\""))
+            })?,
+            None => {
+                // An IP address is no mail domain: fall back to localhost for the default sender.
+                let host = base_url.domain().filter(|d| d.contains('.')).unwrap_or("localhost");
+                format!("Sàn giao dịch công nghệ <no-reply@{host}>")
+                    .parse()
+                    .map_err(|e| ConfigError::new("mail_from", format!("cannot derive a sender from base_url: {e}")))?
+            }
+        };
+        let number = |key: &str, range: std::ops::RangeInclusive<u32>| -> Result<Option<u32>, ConfigError> {
+            get(key)
+                .map(|s| {
+                    s.parse::<u32>().ok().filter(|n| range.contains(n)).ok_or_else(|| {
+                        ConfigError::new(
+                            key,
+                            format!("{s:?} is not a whole number from {} to {}", range.start(), range.end()),
+                        )
+                    })
+                })
+                .transpose()
+        };
+        let smtp_rate = number("smtp_rate", 1..=100_000)?;
+        let mail_max_attempts = number("mail_max_attempts", 1..=100)?.unwrap_or(8);
+        Ok(Self { database, data_dir, bind, base_url, smtp_url, secret_key, mail_from, smtp_rate, mail_max_attempts })
     }
 
     /// Settings for a given data directory and database, everything else default (tests, tools).
@@ -253,13 +295,16 @@ impl Settings {
             None => format!("\"\" # not set: mail is written as .eml files under {}", self.mail_dir().display()),
         };
         format!(
-            "database_url = {:?}\ndata_dir = {:?}\nbind = \"{}\"\nbase_url = \"{}\"\nsmtp_url = {}\nsecret_key = {}\n# derived\nindex_dir = {:?}\nmail_dir = {:?}\n",
+            "database_url = {:?}\ndata_dir = {:?}\nbind = \"{}\"\nbase_url = \"{}\"\nsmtp_url = {}\nsecret_key = {}\nmail_from = {:?}\nsmtp_rate = {}\nmail_max_attempts = {}\n# derived\nindex_dir = {:?}\nmail_dir = {:?}\n",
             self.database.redacted(),
             self.data_dir.display().to_string(),
             self.bind,
             self.base_url,
             smtp,
             redact(&self.secret_key, &format!("not set: generated in {}", self.data_dir.join("secret.key").display())),
+            self.mail_from.to_string(),
+            self.smtp_rate.map(|r| r.to_string()).unwrap_or_else(|| "\"\" # no limit".into()),
+            self.mail_max_attempts,
             self.index_dir().display().to_string(),
             self.mail_dir().display().to_string(),
         )
@@ -319,6 +364,12 @@ mod tests {
         assert_eq!(e.key, "smtp_url");
         let e = Settings::from_sources("", &env(&[("base_url", "not a url")])).unwrap_err();
         assert_eq!(e.key, "base_url");
+        let e = Settings::from_sources("", &env(&[("mail_from", "nobody")])).unwrap_err();
+        assert_eq!(e.key, "mail_from");
+        let e = Settings::from_sources("", &env(&[("smtp_rate", "0")])).unwrap_err();
+        assert_eq!(e.key, "smtp_rate");
+        let e = Settings::from_sources("", &env(&[("mail_max_attempts", "many")])).unwrap_err();
+        assert_eq!(e.key, "mail_max_attempts");
         let e = Settings::from_sources("databse_url = \"x\"", &BTreeMap::new()).unwrap_err();
         assert_eq!(e.key, "databse_url");
         let e = Settings::from_sources("bind = [", &BTreeMap::new()).unwrap_err();

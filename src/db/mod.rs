@@ -9,6 +9,7 @@ pub mod audit;
 pub mod needs;
 pub mod offers;
 pub mod organisations;
+pub mod outbox;
 pub mod schema;
 pub mod users;
 

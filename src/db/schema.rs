@@ -104,4 +104,26 @@ diesel::joinable!(offers -> organisations (organisation_id));
 diesel::joinable!(needs -> organisations (organisation_id));
 diesel::joinable!(audit_log -> users (actor_id));
 
-diesel::allow_tables_to_appear_in_same_query!(organisations, users, offers, needs, audit_log);
+diesel::allow_tables_to_appear_in_same_query!(organisations, users, offers, needs, audit_log, outbox);
+
+diesel::table! {
+    outbox (id) {
+        id -> Text,
+        dedupe_key -> Text,
+        recipient -> Text,
+        locale -> Text,
+        template -> Text,
+        subject -> Text,
+        message -> Text,
+        message_id -> Text,
+        status -> Text,
+        attempts -> Integer,
+        next_attempt_at -> Timestamp,
+        claimed_until -> Nullable<Timestamp>,
+        last_error -> Nullable<Text>,
+        entity_type -> Nullable<Text>,
+        entity_id -> Nullable<Text>,
+        created_at -> Timestamp,
+        sent_at -> Nullable<Timestamp>,
+    }
+}

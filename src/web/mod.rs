@@ -28,6 +28,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .app_data(web::PathConfig::default().error_handler(|_, _| AppError::NotFound.into()))
         .route("/healthz", web::get().to(healthz))
         .route("/static/app.css", web::get().to(css))
+        .route("/metrics", web::get().to(metrics))
         .configure(api::configure)
         .configure(pages::configure)
         .default_service(web::to(not_found));
@@ -59,8 +60,23 @@ async fn healthz(state: web::Data<AppState>) -> HttpResponse {
     }
 }
 
+/// The process's Prometheus recorder, installed on first use (once per process, however many
+/// servers a test starts).
+fn prometheus() -> Option<&'static metrics_exporter_prometheus::PrometheusHandle> {
+    static HANDLE: std::sync::OnceLock<Option<metrics_exporter_prometheus::PrometheusHandle>> =
+        std::sync::OnceLock::new();
+    HANDLE.get_or_init(|| metrics_exporter_prometheus::PrometheusBuilder::new().install_recorder().ok()).as_ref()
+}
+
+/// Metrics in the Prometheus text format (email delivery, queue depth, …).
+async fn metrics() -> HttpResponse {
+    let body = prometheus().map(|h| h.render()).unwrap_or_default();
+    HttpResponse::Ok().content_type("text/plain; version=0.0.4; charset=utf-8").body(body)
+}
+
 /// Builds the HTTP server on an already bound listener (port 0 in tests).
 pub fn server(state: AppState, listener: TcpListener) -> std::io::Result<Server> {
+    prometheus();
     let data = web::Data::new(state);
     let server = HttpServer::new(move || {
         App::new()

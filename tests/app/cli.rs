@@ -35,7 +35,7 @@ fn migrate_and_seed_are_idempotent() {
         assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
         String::from_utf8(out.stdout).unwrap()
     };
-    assert!(run(&["migrate"]).starts_with("1 migration(s) applied"));
+    assert!(run(&["migrate"]).starts_with("2 migration(s) applied"));
     assert!(run(&["migrate"]).starts_with("0 migration(s) applied"));
     assert!(run(&["seed", "demo"]).contains("43 offer(s)"));
     assert!(run(&["seed", "demo"]).contains("already present"));
@@ -254,4 +254,36 @@ fn schedule_bad_input_exits_2_naming_the_item() {
     }
     let o = ketnoi(dir.path()).args(["schedule", "solve", "--input", "missing.json"]).output().unwrap();
     assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn outbox_commands_end_to_end() {
+    let t = TestDb::new();
+    let run = |args: &[&str]| {
+        let out = ketnoi(t.dir.path())
+            .args(args)
+            .env("KETNOI_DATABASE_URL", t.url_string())
+            .env("KETNOI_DATA_DIR", t.dir.path().join("data"))
+            .output()
+            .unwrap();
+        (out.status.code(), String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr))
+    };
+    let (code, out) = run(&["outbox", "test", "--to", "Lan@Vien.Example.VN", "--locale", "en"]);
+    assert_eq!(code, Some(0), "{out}");
+    let (_, status) = run(&["outbox", "status"]);
+    assert!(status.contains("queued   1"), "{status}");
+    let (code, out) = run(&["outbox", "send", "--once"]);
+    assert_eq!(code, Some(0), "{out}");
+    assert!(out.contains("sent 1"), "{out}");
+    let (_, status) = run(&["outbox", "status"]);
+    assert!(status.contains("sent     1") && status.contains("oldest unsent: none"), "{status}");
+    let eml: Vec<_> = std::fs::read_dir(t.dir.path().join("data/mail")).unwrap().collect();
+    assert_eq!(eml.len(), 1, "written as an .eml file without SMTP");
+    let (code, _) = run(&["outbox", "retry", "no-such-id"]);
+    assert_eq!(code, Some(2));
+    let (code, out) = run(&["outbox", "retry", "--failed"]);
+    assert_eq!(code, Some(0));
+    assert!(out.contains("0 message(s)"), "{out}");
+    let (code, _) = run(&["outbox", "test", "--to", "not an address"]);
+    assert_eq!(code, Some(2));
 }

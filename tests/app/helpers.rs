@@ -62,6 +62,7 @@ impl Drop for TestDb {
 /// The application running on a random port.
 pub struct TestApp {
     pub address: String,
+    pub settings: Settings,
     pub client: reqwest::Client,
     pub db: Db,
     /// Kept alive for the test's duration: dropping it removes the database.
@@ -89,14 +90,14 @@ impl TestApp {
         }
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
         let address = format!("http://{}", listener.local_addr().expect("addr"));
-        let server = ketnoi::web::server(AppState::new(db.clone(), settings), listener).expect("server");
+        let server = ketnoi::web::server(AppState::new(db.clone(), settings.clone()), listener).expect("server");
         tokio::spawn(server);
         let client = reqwest::Client::builder()
             .cookie_store(true)
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .expect("client");
-        Self { address, client, db, _test_db: test_db }
+        Self { address, settings, client, db, _test_db: test_db }
     }
 
     pub async fn get(&self, path: &str) -> reqwest::Response {

@@ -8,4 +8,5 @@ mod cli;
 mod config;
 mod db;
 mod helpers;
+mod mail;
 mod pages;

@@ -190,3 +190,13 @@ async fn showcase_health_css_and_headers() {
     let r = app.client.post(format!("{}/offers", app.address)).send().await.unwrap();
     assert!(r.status().is_client_error(), "{}", r.status());
 }
+
+#[tokio::test]
+async fn metrics_are_exposed() {
+    let app = TestApp::spawn().await;
+    let worker = ketnoi::mail::outbox::Worker::new(app.db.clone(), &app.settings).unwrap();
+    worker.drain().await.unwrap();
+    let (status, body) = app.text("/metrics").await;
+    assert_eq!(status, 200);
+    assert!(body.contains("ketnoi_email_queue_depth"), "{body}");
+}

@@ -1,0 +1,44 @@
+//! Builds the MIME message once, at enqueue time: plain text and HTML as alternatives, and with
+//! an invitation the calendar as a third alternative (`text/calendar; method=…`, which is what
+//! makes Gmail and Outlook show accept/decline buttons) plus an `invite.ics` attachment.
+
+use anyhow::Context;
+use lettre::Message;
+use lettre::message::header::ContentType;
+use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
+
+use super::ical::Invitation;
+use super::templates::Rendered;
+
+/// Formats a complete RFC 5322 message.
+pub fn format_message(
+    from: &Mailbox,
+    to: &Mailbox,
+    message_id: &str,
+    body: &Rendered,
+    invitation: Option<&Invitation>,
+) -> anyhow::Result<String> {
+    let mut alternative = MultiPart::alternative()
+        .singlepart(SinglePart::builder().header(ContentType::TEXT_PLAIN).body(body.text.clone()))
+        .singlepart(SinglePart::builder().header(ContentType::TEXT_HTML).body(body.html.clone()));
+    let builder = Message::builder()
+        .from(from.clone())
+        .to(to.clone())
+        .subject(body.subject.clone())
+        .message_id(Some(message_id.to_string()))
+        .date_now();
+    let message = match invitation {
+        None => builder.multipart(alternative),
+        Some(inv) => {
+            let ics = inv.render();
+            let calendar = ContentType::parse(&format!("text/calendar; method={}; charset=UTF-8", inv.method.as_str()))
+                .context("calendar content type")?;
+            alternative = alternative.singlepart(SinglePart::builder().header(calendar).body(ics.clone()));
+            let attachment = Attachment::new("invite.ics".to_string())
+                .body(ics, ContentType::parse("application/ics").context("ics content type")?);
+            builder.multipart(MultiPart::mixed().multipart(alternative).singlepart(attachment))
+        }
+    }
+    .context("building the email")?;
+    String::from_utf8(message.formatted()).context("the formatted email is not UTF-8")
+}

@@ -1,0 +1,188 @@
+//! iCalendar (RFC 5545) meeting invitations: `METHOD:REQUEST` to invite or update, `METHOD:CANCEL`
+//! to cancel, with a `VTIMEZONE` for Asia/Ho_Chi_Minh, a stable UID and a SEQUENCE that grows
+//! with every change — what Gmail, Outlook and Thunderbird need to show a real invitation and to
+//! update it in place instead of adding a second event.
+
+use chrono::NaiveDateTime;
+
+/// Invite (or update) versus cancel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    Request,
+    Cancel,
+}
+
+impl Method {
+    /// The `METHOD` value, also used in the MIME `method=` parameter.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Request => "REQUEST",
+            Method::Cancel => "CANCEL",
+        }
+    }
+}
+
+/// A person on the invitation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Person {
+    pub name: String,
+    pub email: String,
+}
+
+/// An attendee and its part.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attendee {
+    pub person: Person,
+    /// `REQ-PARTICIPANT` when true, `OPT-PARTICIPANT` otherwise.
+    pub required: bool,
+    /// `NEEDS-ACTION`, `ACCEPTED`, `DECLINED` or `TENTATIVE`.
+    pub partstat: &'static str,
+}
+
+/// One meeting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Invitation {
+    pub method: Method,
+    /// Stable across updates, e.g. `meeting-<id>@<host>`.
+    pub uid: String,
+    /// 0 for the first invitation; bumped on every change (and on cancellation).
+    pub sequence: u32,
+    /// When this version was created (UTC).
+    pub stamp: NaiveDateTime,
+    /// Start and end in UTC; written in local time with `TZID=Asia/Ho_Chi_Minh`.
+    pub start: NaiveDateTime,
+    pub end: NaiveDateTime,
+    pub summary: String,
+    pub location: String,
+    pub description: String,
+    pub url: Option<String>,
+    pub organizer: Person,
+    pub attendees: Vec<Attendee>,
+}
+
+/// Escapes a TEXT value (RFC 5545 §3.3.11).
+fn text(v: &str) -> String {
+    let mut out = String::with_capacity(v.len());
+    for c in v.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Quotes a parameter value (display names may contain commas or colons).
+fn param(v: &str) -> String {
+    format!("\"{}\"", v.replace('"', "'").replace(['\r', '\n'], " "))
+}
+
+/// Appends a content line folded at 75 octets without splitting a UTF-8 character.
+fn line(out: &mut String, content: &str) {
+    let mut width = 0;
+    for c in content.chars() {
+        let len = c.len_utf8();
+        if width + len > 75 {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push(c);
+        width += len;
+    }
+    out.push_str("\r\n");
+}
+
+fn local(t: NaiveDateTime) -> String {
+    t.and_utc().with_timezone(&crate::domain::TIME_ZONE).format("%Y%m%dT%H%M%S").to_string()
+}
+
+fn utc(t: NaiveDateTime) -> String {
+    t.format("%Y%m%dT%H%M%SZ").to_string()
+}
+
+impl Invitation {
+    /// The `VCALENDAR` text, CRLF line endings.
+    pub fn render(&self) -> String {
+        let mut o = String::new();
+        for l in [
+            "BEGIN:VCALENDAR",
+            "VERSION:2.0",
+            "PRODID:-//ketnoi//San giao dich cong nghe//VI",
+            "CALSCALE:GREGORIAN",
+            &format!("METHOD:{}", self.method.as_str()),
+            "BEGIN:VTIMEZONE",
+            "TZID:Asia/Ho_Chi_Minh",
+            "BEGIN:STANDARD",
+            "DTSTART:19700101T000000",
+            "TZOFFSETFROM:+0700",
+            "TZOFFSETTO:+0700",
+            "TZNAME:+07",
+            "END:STANDARD",
+            "END:VTIMEZONE",
+            "BEGIN:VEVENT",
+        ] {
+            line(&mut o, l);
+        }
+        line(&mut o, &format!("UID:{}", text(&self.uid)));
+        line(&mut o, &format!("SEQUENCE:{}", self.sequence));
+        line(&mut o, &format!("DTSTAMP:{}", utc(self.stamp)));
+        line(&mut o, &format!("DTSTART;TZID=Asia/Ho_Chi_Minh:{}", local(self.start)));
+        line(&mut o, &format!("DTEND;TZID=Asia/Ho_Chi_Minh:{}", local(self.end)));
+        line(&mut o, &format!("SUMMARY:{}", text(&self.summary)));
+        line(&mut o, &format!("LOCATION:{}", text(&self.location)));
+        line(&mut o, &format!("DESCRIPTION:{}", text(&self.description)));
+        if let Some(url) = &self.url {
+            line(&mut o, &format!("URL:{url}"));
+        }
+        line(&mut o, &format!("ORGANIZER;CN={}:mailto:{}", param(&self.organizer.name), self.organizer.email));
+        for a in &self.attendees {
+            line(
+                &mut o,
+                &format!(
+                    "ATTENDEE;CN={};ROLE={};PARTSTAT={};RSVP=TRUE:mailto:{}",
+                    param(&a.person.name),
+                    if a.required { "REQ-PARTICIPANT" } else { "OPT-PARTICIPANT" },
+                    a.partstat,
+                    a.person.email
+                ),
+            );
+        }
+        line(&mut o, &format!("STATUS:{}", if self.method == Method::Cancel { "CANCELLED" } else { "CONFIRMED" }));
+        line(&mut o, "TRANSP:OPAQUE");
+        line(&mut o, "END:VEVENT");
+        line(&mut o, "END:VCALENDAR");
+        o
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_at_75_octets_on_character_boundaries() {
+        let mut o = String::new();
+        line(&mut o, &format!("SUMMARY:{}", "Phiên kết nối cung – cầu công nghệ ".repeat(5)));
+        for l in o.split("\r\n") {
+            assert!(l.len() <= 75, "{} octets: {l}", l.len());
+        }
+        let unfolded = o.replace("\r\n ", "");
+        assert!(unfolded.contains(&"Phiên kết nối cung – cầu công nghệ ".repeat(5)));
+    }
+
+    #[test]
+    fn escapes_text() {
+        assert_eq!(text("a;b,c\\d\ne"), "a\\;b\\,c\\\\d\\ne");
+    }
+
+    #[test]
+    fn local_times_are_utc_plus_seven() {
+        let t = chrono::NaiveDate::from_ymd_opt(2027, 1, 12).unwrap().and_hms_opt(1, 30, 0).unwrap();
+        assert_eq!(local(t), "20270112T083000");
+        assert_eq!(utc(t), "20270112T013000Z");
+    }
+}
