@@ -180,6 +180,41 @@ mod tests {
     }
 
     #[test]
+    fn cancel_keeps_the_uid_and_bumps_the_sequence() {
+        let t = chrono::NaiveDate::from_ymd_opt(2027, 3, 9).unwrap().and_hms_opt(2, 0, 0).unwrap();
+        let person = |n: &str| Person { name: n.into(), email: format!("{}@example.vn", n.to_lowercase()) };
+        let mut inv = Invitation {
+            method: Method::Request,
+            uid: "meeting-42@ketnoi.example.vn".into(),
+            sequence: 0,
+            stamp: t,
+            start: t,
+            end: t + chrono::TimeDelta::minutes(20),
+            summary: "Gặp gỡ".into(),
+            location: "Bàn 4".into(),
+            description: "Dòng 1\nDòng 2; ghi chú, thêm".into(),
+            url: None,
+            organizer: person("Staff"),
+            attendees: vec![Attendee { person: person("An, Nguyen"), required: true, partstat: "NEEDS-ACTION" }],
+        };
+        let request = inv.render();
+        assert!(request.contains("METHOD:REQUEST\r\n") && request.contains("STATUS:CONFIRMED\r\n"));
+        assert!(request.contains("DTSTART;TZID=Asia/Ho_Chi_Minh:20270309T090000\r\n"));
+        let unfolded = request.replace("\r\n ", "");
+        assert!(
+            unfolded
+                .contains("ATTENDEE;CN=\"An, Nguyen\";ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:")
+        );
+        assert!(unfolded.contains("DESCRIPTION:Dòng 1\\nDòng 2\\; ghi chú\\, thêm\r\n"), "{unfolded}");
+        inv.method = Method::Cancel;
+        inv.sequence += 1;
+        let cancel = inv.render();
+        assert!(cancel.contains("METHOD:CANCEL\r\n") && cancel.contains("STATUS:CANCELLED\r\n"));
+        assert!(cancel.contains("SEQUENCE:1\r\n") && cancel.contains("UID:meeting-42@ketnoi.example.vn\r\n"));
+        assert!(request.lines().all(|l| l.len() <= 76));
+    }
+
+    #[test]
     fn local_times_are_utc_plus_seven() {
         let t = chrono::NaiveDate::from_ymd_opt(2027, 1, 12).unwrap().and_hms_opt(1, 30, 0).unwrap();
         assert_eq!(local(t), "20270112T083000");

@@ -120,7 +120,7 @@ impl Worker {
             rate: settings.smtp_rate,
             lease: Duration::from_secs(120),
             base_backoff: Duration::from_secs(30),
-            concurrency: if settings.smtp_rate.is_some() { 1 } else { 8 },
+            concurrency: if settings.smtp_rate.is_some() { 1 } else { 32 },
         }
     }
 

@@ -57,7 +57,7 @@ impl Transport {
             ("smtp", _) => AsyncSmtpTransport::<Tokio1Executor>::starttls_relay(&host)?.port(u.port().unwrap_or(587)),
             (other, _) => anyhow::bail!("unsupported mail scheme {other:?}"),
         };
-        let mut builder = builder.timeout(Some(Duration::from_secs(30))).pool_config(PoolConfig::new().max_size(8));
+        let mut builder = builder.timeout(Some(Duration::from_secs(30))).pool_config(PoolConfig::new().max_size(32));
         if !u.username().is_empty() {
             let decode = |s: &str| percent_decode(s);
             builder =
