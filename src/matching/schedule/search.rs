@@ -15,11 +15,12 @@ pub fn gaps_of(mask: u64) -> usize {
     (span - mask.count_ones()) as usize
 }
 
-/// A small, seeded, portable PRNG (SplitMix64): the same seed gives the same search everywhere.
-struct Rng(u64);
+/// A small, seeded, portable PRNG (SplitMix64): the same seed gives the same search (and the same
+/// generated instance) everywhere.
+pub(super) struct Rng(pub(super) u64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
+    pub(super) fn next(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
@@ -27,8 +28,13 @@ impl Rng {
         z ^ (z >> 31)
     }
 
-    fn below(&mut self, n: usize) -> usize {
+    pub(super) fn below(&mut self, n: usize) -> usize {
         (self.next() % n.max(1) as u64) as usize
+    }
+
+    /// True with probability `p`.
+    pub(super) fn chance(&mut self, p: f64) -> bool {
+        ((self.next() >> 11) as f64 / (1u64 << 53) as f64) < p
     }
 }
 
