@@ -200,3 +200,23 @@ async fn metrics_are_exposed() {
     assert_eq!(status, 200);
     assert!(body.contains("ketnoi_email_queue_depth"), "{body}");
 }
+
+#[tokio::test]
+async fn a_broken_row_gives_the_500_page_without_details() {
+    let app = TestApp::spawn().await;
+    let mut c = app.db.conn().unwrap();
+    let o = org("Tổ chức C");
+    db::organisations::insert(&mut c, &o).unwrap();
+    let mut row = db::offers::OfferRow::from(&offer(o.id, "Hỏng", ListingStatus::Published));
+    row.sector = "no-such-sector".into(); // written past the domain types, e.g. by a bad manual edit
+    diesel::RunQueryDsl::execute(diesel::insert_into(db::schema::offers::table).values(&row), &mut *c).unwrap();
+    drop(c);
+    let (status, body) = app.text("/offers").await;
+    assert_eq!(status, 500);
+    assert!(body.contains("Hệ thống đang gặp sự cố"), "{body}");
+    assert!(!body.contains("no-such-sector"), "internal details must not leak");
+    let r = app.get("/api/v1/offers").await;
+    assert_eq!(r.status(), 500);
+    assert_eq!(r.headers()["content-type"], "application/problem+json");
+    assert!(!r.text().await.unwrap().contains("no-such-sector"));
+}
