@@ -125,6 +125,19 @@ fn serve_demo_answers_and_stops_on_sigterm() {
     let body = http::blocking_get(&format!("{url}api/v1/offers"));
     assert!(body.contains("\"total\":37"), "{body}");
     assert!(t.dir.path().join("data/index").is_dir() && t.dir.path().join("data/mail").is_dir());
+    // The background loop of `serve` delivers queued email (here as .eml files: no SMTP).
+    let queued = ketnoi(t.dir.path())
+        .args(["outbox", "test", "--to", "hoa@trungtam.example.vn"])
+        .env("KETNOI_DATABASE_URL", t.url_string())
+        .env("KETNOI_DATA_DIR", t.dir.path().join("data"))
+        .status()
+        .unwrap();
+    assert!(queued.success());
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    while std::fs::read_dir(t.dir.path().join("data/mail")).unwrap().count() == 0 {
+        assert!(std::time::Instant::now() < deadline, "the running server did not deliver the queued email");
+        std::thread::sleep(Duration::from_millis(100));
+    }
     let pid = child.id().to_string();
     assert!(std::process::Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
     let deadline = std::time::Instant::now() + Duration::from_secs(20);
