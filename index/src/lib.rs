@@ -8,4 +8,4 @@
 
 pub mod text;
 
-pub use text::{fold, matches_folded, normalize};
+pub use text::{contains_words, fold, normalize, query_words};

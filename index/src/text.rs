@@ -39,11 +39,15 @@ pub fn fold(text: &str) -> String {
     out
 }
 
-/// True when every word of `query` occurs in `haystack`, both folded: the lenient match used by
-/// list filters, where "nuoi tom" finds "Nuôi tôm".
-pub fn matches_folded(haystack_folded: &str, query: &str) -> bool {
-    let query = fold(query);
-    query.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).all(|w| haystack_folded.contains(w))
+/// The folded words of a query, for [`contains_words`]: fold once, match many haystacks.
+pub fn query_words(query: &str) -> Vec<String> {
+    fold(query).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect()
+}
+
+/// True when every word occurs in `haystack_folded`: the lenient match used by list filters,
+/// where "nuoi tom" finds "Nuôi tôm".
+pub fn contains_words(haystack_folded: &str, words: &[String]) -> bool {
+    words.iter().all(|w| haystack_folded.contains(w.as_str()))
 }
 
 #[cfg(test)]
@@ -68,6 +72,7 @@ mod tests {
     #[test]
     fn folded_match_needs_every_word() {
         let hay = fold("Quy trình nuôi tôm thẻ chân trắng tuần hoàn");
+        let matches_folded = |hay: &str, q: &str| contains_words(hay, &query_words(q));
         assert!(matches_folded(&hay, "nuoi tom"));
         assert!(matches_folded(&hay, "NUÔI   Tôm"));
         assert!(!matches_folded(&hay, "nuôi cá"));

@@ -226,10 +226,20 @@ pub struct ListFilter {
 /// The most rows a free-text list filter scans; the search engine serves larger collections.
 pub(crate) const TEXT_FILTER_SCAN_LIMIT: i64 = 5_000;
 
-/// Pages through `rows` in memory after a free-text filter, keeping the order.
-pub(crate) fn page_in_memory<T>(rows: Vec<T>, page: i64, per_page: i64) -> Page<T> {
-    let total = i64::try_from(rows.len()).unwrap_or(i64::MAX);
+/// Keeps the rows whose text (as given by `text`) contains every word of `query`, diacritics
+/// folded, and returns the requested page of them in their order.
+pub(crate) fn filter_text_page<T>(
+    rows: Vec<T>,
+    query: &str,
+    text: impl Fn(&T) -> String,
+    page: i64,
+    per_page: i64,
+) -> Page<T> {
+    let words = ketnoi_index::query_words(query);
+    let hits: Vec<T> =
+        rows.into_iter().filter(|r| ketnoi_index::contains_words(&ketnoi_index::fold(&text(r)), &words)).collect();
+    let total = i64::try_from(hits.len()).unwrap_or(i64::MAX);
     let skip = usize::try_from((page - 1) * per_page).unwrap_or(usize::MAX);
     let take = usize::try_from(per_page).unwrap_or(0);
-    Page { items: rows.into_iter().skip(skip).take(take).collect(), total, page, per_page }
+    Page { items: hits.into_iter().skip(skip).take(take).collect(), total, page, per_page }
 }

@@ -164,14 +164,8 @@ pub fn list_public(
         || public(filter, now).order((offers::published_at.desc(), offers::id.desc())).select(OfferRow::as_select());
     if let Some(q) = filter.q.as_deref().filter(|q| !q.trim().is_empty()) {
         let rows = convert(ordered().limit(super::TEXT_FILTER_SCAN_LIMIT).load(conn)?)?;
-        let hits = rows
-            .into_iter()
-            .filter(|o| {
-                let hay = ketnoi_index::fold(&format!("{} {} {}", o.title, o.summary, o.keywords.as_slice().join(" ")));
-                ketnoi_index::matches_folded(&hay, q)
-            })
-            .collect();
-        return Ok(super::page_in_memory(hits, page, per_page));
+        let text = |o: &Offer| format!("{} {} {}", o.title, o.summary, o.keywords.as_slice().join(" "));
+        return Ok(super::filter_text_page(rows, q, text, page, per_page));
     }
     let total = public(filter, now).count().get_result::<i64>(conn)?;
     let items = convert(ordered().limit(per_page).offset((page - 1) * per_page).load(conn)?)?;
