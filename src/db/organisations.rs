@@ -94,9 +94,11 @@ pub fn list(conn: &mut AnyConnection) -> anyhow::Result<Vec<Organisation>> {
 /// Names of the given organisations, for list pages.
 pub fn names(
     conn: &mut AnyConnection,
-    ids: &[OrganisationId],
+    ids: impl IntoIterator<Item = OrganisationId>,
 ) -> anyhow::Result<std::collections::HashMap<OrganisationId, String>> {
-    let keys: Vec<String> = ids.iter().map(ToString::to_string).collect();
+    let mut keys: Vec<String> = ids.into_iter().map(|id| id.to_string()).collect();
+    keys.sort();
+    keys.dedup();
     organisations::table
         .filter(organisations::id.eq_any(keys))
         .select((organisations::id, organisations::name))

@@ -5,7 +5,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::db::{self, AnyConnection, Page};
+use crate::db::{self, Page};
 use crate::domain::{MoneyRange, Need, NeedId, Offer, OfferId};
 use crate::error::AppError;
 use crate::state::AppState;
@@ -160,14 +160,6 @@ pub struct NeedList {
     pub pages: i64,
 }
 
-fn names_for<'a>(
-    c: &mut AnyConnection,
-    ids: impl Iterator<Item = &'a crate::domain::OrganisationId>,
-) -> anyhow::Result<std::collections::HashMap<crate::domain::OrganisationId, String>> {
-    let ids: Vec<_> = ids.copied().collect();
-    db::organisations::names(c, &ids)
-}
-
 /// Lists published technology offers, newest first.
 #[utoipa::path(get, path = "/api/v1/offers", tag = "listings", params(ListQuery),
     responses((status = 200, body = OfferList), (status = 400, body = crate::error::Problem, content_type = "application/problem+json")))]
@@ -177,7 +169,7 @@ pub async fn list_offers(state: web::Data<AppState>, query: web::Query<ListQuery
         .db
         .run(move |c| {
             let page: Page<Offer> = db::offers::list_public(c, &p.filter, db::now(), p.page, p.per_page)?;
-            let mut names = names_for(c, page.items.iter().map(|o| &o.organisation_id))?;
+            let mut names = db::organisations::names(c, page.items.iter().map(|o| o.organisation_id))?;
             Ok(OfferList {
                 pages: page.pages(),
                 items: page
@@ -203,7 +195,7 @@ pub async fn get_offer(state: web::Data<AppState>, id: web::Path<String>) -> Res
         .db
         .run(move |c| {
             let Some(o) = db::offers::get_public(c, id, db::now())? else { return Ok(None) };
-            let mut names = names_for(c, [o.organisation_id].iter())?;
+            let mut names = db::organisations::names(c, [o.organisation_id])?;
             Ok(Some(OfferDto::new(&o, names.remove(&o.organisation_id).unwrap_or_default())))
         })
         .await?
@@ -220,7 +212,7 @@ pub async fn list_needs(state: web::Data<AppState>, query: web::Query<ListQuery>
         .db
         .run(move |c| {
             let page: Page<Need> = db::needs::list_public(c, &p.filter, db::now(), p.page, p.per_page)?;
-            let mut names = names_for(c, page.items.iter().map(|n| &n.organisation_id))?;
+            let mut names = db::organisations::names(c, page.items.iter().map(|n| n.organisation_id))?;
             Ok(NeedList {
                 pages: page.pages(),
                 items: page
@@ -246,7 +238,7 @@ pub async fn get_need(state: web::Data<AppState>, id: web::Path<String>) -> Resu
         .db
         .run(move |c| {
             let Some(n) = db::needs::get_public(c, id, db::now())? else { return Ok(None) };
-            let mut names = names_for(c, [n.organisation_id].iter())?;
+            let mut names = db::organisations::names(c, [n.organisation_id])?;
             Ok(Some(NeedDto::new(&n, names.remove(&n.organisation_id).unwrap_or_default())))
         })
         .await?

@@ -4,7 +4,7 @@ use actix_web::{HttpRequest, web};
 use askama::Template;
 use askama_web::WebTemplate;
 
-use super::{name_of, org_names};
+use super::name_of;
 use crate::db::{self, ListFilter};
 use crate::error::AppError;
 use crate::state::AppState;
@@ -26,7 +26,7 @@ pub struct HomePage {
 pub async fn home(req: HttpRequest, state: web::Data<AppState>) -> Result<HomePage, AppError> {
     let ctx = Ctx::from_request(&req);
     let l = ctx.locale;
-    let (showcase, offers, needs, org_count) = state
+    let (showcase, offers, needs, org_count, names) = state
         .db
         .run(move |c| {
             let now = db::now();
@@ -35,16 +35,11 @@ pub async fn home(req: HttpRequest, state: web::Data<AppState>) -> Result<HomePa
             let offers = db::offers::list_public(c, &all, now, 1, 6)?;
             let needs = db::needs::list_public(c, &all, now, 1, 6)?;
             let orgs = db::organisations::count(c)?;
-            Ok((showcase, offers, needs, orgs))
+            let ids = showcase.iter().chain(&offers.items).map(|o| o.organisation_id);
+            let names = db::organisations::names(c, ids.chain(needs.items.iter().map(|n| n.organisation_id)))?;
+            Ok((showcase, offers, needs, orgs, names))
         })
         .await?;
-    let ids = showcase
-        .iter()
-        .chain(&offers.items)
-        .map(|o| o.organisation_id)
-        .chain(needs.items.iter().map(|n| n.organisation_id));
-    let ids: Vec<_> = ids.collect();
-    let names = state.db.run(move |c| org_names(c, ids)).await?;
     Ok(HomePage {
         showcase: showcase.iter().map(|o| OfferCard::new(o, name_of(&names, o.organisation_id), l)).collect(),
         offers: offers.items.iter().map(|o| OfferCard::new(o, name_of(&names, o.organisation_id), l)).collect(),
@@ -70,7 +65,7 @@ pub async fn showcase(req: HttpRequest, state: web::Data<AppState>) -> Result<Sh
         .db
         .run(move |c| {
             let items = db::offers::featured(c, db::now(), 100)?;
-            let names = org_names(c, items.iter().map(|o| o.organisation_id))?;
+            let names = db::organisations::names(c, items.iter().map(|o| o.organisation_id))?;
             Ok(items.iter().map(|o| OfferCard::new(o, name_of(&names, o.organisation_id), l)).collect())
         })
         .await?;

@@ -4,7 +4,7 @@ use actix_web::{HttpRequest, web};
 use askama::Template;
 use askama_web::WebTemplate;
 
-use super::{PER_PAGE, name_of, org_names};
+use super::{PER_PAGE, name_of};
 use crate::db;
 use crate::domain::{Locale, NeedId, OfferId, Province, Sector};
 use crate::error::AppError;
@@ -69,7 +69,7 @@ pub async fn offers(
         .db
         .run(move |c| {
             let page = db::offers::list_public(c, &filter, db::now(), params.page, params.per_page)?;
-            let names = org_names(c, page.items.iter().map(|o| o.organisation_id))?;
+            let names = db::organisations::names(c, page.items.iter().map(|o| o.organisation_id))?;
             Ok((page, names))
         })
         .await?;
@@ -104,7 +104,7 @@ pub async fn needs(
         .db
         .run(move |c| {
             let page = db::needs::list_public(c, &filter, db::now(), params.page, params.per_page)?;
-            let names = org_names(c, page.items.iter().map(|n| n.organisation_id))?;
+            let names = db::organisations::names(c, page.items.iter().map(|n| n.organisation_id))?;
             Ok((page, names))
         })
         .await?;
@@ -132,7 +132,7 @@ pub async fn offer(req: HttpRequest, state: web::Data<AppState>, id: web::Path<S
         .db
         .run(move |c| {
             let Some(o) = db::offers::get_public(c, id, db::now())? else { return Ok(None) };
-            let names = org_names(c, [o.organisation_id])?;
+            let names = db::organisations::names(c, [o.organisation_id])?;
             Ok(Some(OfferView::new(&o, name_of(&names, o.organisation_id), l)))
         })
         .await?
@@ -155,7 +155,7 @@ pub async fn need(req: HttpRequest, state: web::Data<AppState>, id: web::Path<St
         .db
         .run(move |c| {
             let Some(n) = db::needs::get_public(c, id, db::now())? else { return Ok(None) };
-            let names = org_names(c, [n.organisation_id])?;
+            let names = db::organisations::names(c, [n.organisation_id])?;
             Ok(Some(NeedView::new(&n, name_of(&names, n.organisation_id), l)))
         })
         .await?

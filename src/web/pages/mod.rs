@@ -12,7 +12,6 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 
 use super::i18n::Ctx;
-use crate::db::{self, AnyConnection};
 use crate::domain::OrganisationId;
 use crate::error::ErrorInfo;
 
@@ -30,18 +29,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/organisations/{id}", web::get().to(organisations::organisation));
 }
 
-/// Organisation names for the listings on a page.
-fn org_names(
-    conn: &mut AnyConnection,
-    ids: impl IntoIterator<Item = OrganisationId>,
-) -> anyhow::Result<HashMap<OrganisationId, String>> {
-    let mut ids: Vec<OrganisationId> = ids.into_iter().collect();
-    ids.sort();
-    ids.dedup();
-    db::organisations::names(conn, &ids)
-}
-
-/// The name of an organisation from a map built by [`org_names`].
+/// The name of an organisation from a map built by `db::organisations::names`.
 fn name_of(names: &HashMap<OrganisationId, String>, id: OrganisationId) -> &str {
     names.get(&id).map(String::as_str).unwrap_or("")
 }
