@@ -12,7 +12,7 @@ use serde::Deserialize;
 use crate::db::{self, AnyConnection};
 use crate::domain::{
     ContactVisibility, Email, IpStatus, Keywords, ListingStatus, Locale, Money, MoneyRange, Need, NeedId, Offer,
-    OfferId, Organisation, OrganisationId, Role, Sector, Trl, User, UserId, parse_transfer_modes, password,
+    OfferId, Organisation, OrganisationId, Province, Role, Sector, Trl, User, UserId, parse_transfer_modes, password,
 };
 
 const DEMO: &str = include_str!("seed/demo.toml");
@@ -110,6 +110,18 @@ impl SeedReport {
     }
 }
 
+impl DemoFile {
+    /// A listing is in its organisation's province.
+    fn province_of(&self, org: &str) -> anyhow::Result<Province> {
+        let o = self
+            .organisations
+            .iter()
+            .find(|o| o.key == org)
+            .with_context(|| format!("unknown demo organisation {org}"))?;
+        Ok(o.province.parse()?)
+    }
+}
+
 fn range(r: Option<[i64; 2]>) -> anyhow::Result<MoneyRange> {
     Ok(match r {
         Some([a, b]) => MoneyRange::new(Some(Money::new(a)?), Some(Money::new(b)?))?,
@@ -136,7 +148,7 @@ fn org_id(key: &str) -> OrganisationId {
     OrganisationId::stable(key)
 }
 
-fn build_offer(o: &DemoOffer, now: NaiveDateTime) -> anyhow::Result<Offer> {
+fn build_offer(o: &DemoOffer, province: Province, now: NaiveDateTime) -> anyhow::Result<Offer> {
     let status: ListingStatus = o.status.parse()?;
     let (created_at, published_at, expires_at) = times(now, status, o.age_days);
     Ok(Offer {
@@ -154,7 +166,7 @@ fn build_offer(o: &DemoOffer, now: NaiveDateTime) -> anyhow::Result<Offer> {
         ip_number: o.ip_number.clone(),
         transfer_modes: parse_transfer_modes(&o.modes)?,
         price: range(o.price)?,
-        province: crate::domain::Province::Hue,
+        province,
         contact_visibility: o.contact.as_deref().unwrap_or("members").parse::<ContactVisibility>()?,
         status,
         featured: o.featured,
@@ -166,7 +178,7 @@ fn build_offer(o: &DemoOffer, now: NaiveDateTime) -> anyhow::Result<Offer> {
     })
 }
 
-fn build_need(n: &DemoNeed, now: NaiveDateTime) -> anyhow::Result<Need> {
+fn build_need(n: &DemoNeed, province: Province, now: NaiveDateTime) -> anyhow::Result<Need> {
     let status: ListingStatus = n.status.parse()?;
     let (created_at, published_at, expires_at) = times(now, status, n.age_days);
     let today = crate::domain::local_date(now);
@@ -182,7 +194,7 @@ fn build_need(n: &DemoNeed, now: NaiveDateTime) -> anyhow::Result<Need> {
         min_trl: n.min_trl.map(Trl::new).transpose()?,
         budget: range(n.budget)?,
         deadline: n.deadline_days.map(|d| today + TimeDelta::days(d)),
-        province: crate::domain::Province::Hue,
+        province,
         transfer_modes: parse_transfer_modes(&n.modes)?,
         status,
         created_at,
@@ -225,25 +237,20 @@ pub fn seed_demo(conn: &mut AnyConnection) -> anyhow::Result<SeedReport> {
             db::organisations::insert(conn, &org).with_context(|| format!("demo organisation {}", o.key))?;
             report.organisations += 1;
         }
-        let provinces: std::collections::HashMap<OrganisationId, crate::domain::Province> =
-            db::organisations::list(conn)?.into_iter().map(|o| (o.id, o.province)).collect();
         for o in &demo.offers {
-            let mut offer = build_offer(o, now).with_context(|| format!("demo offer {}", o.key))?;
-            if db::offers::get(conn, offer.id)?.is_some() {
-                continue;
+            let offer =
+                build_offer(o, demo.province_of(&o.org)?, now).with_context(|| format!("demo offer {}", o.key))?;
+            if db::offers::get(conn, offer.id)?.is_none() {
+                db::offers::insert(conn, &offer).with_context(|| format!("demo offer {}", o.key))?;
+                report.offers += 1;
             }
-            offer.province = provinces.get(&offer.organisation_id).copied().unwrap_or(offer.province);
-            db::offers::insert(conn, &offer).with_context(|| format!("demo offer {}", o.key))?;
-            report.offers += 1;
         }
         for n in &demo.needs {
-            let mut need = build_need(n, now).with_context(|| format!("demo need {}", n.key))?;
-            if db::needs::get(conn, need.id)?.is_some() {
-                continue;
+            let need = build_need(n, demo.province_of(&n.org)?, now).with_context(|| format!("demo need {}", n.key))?;
+            if db::needs::get(conn, need.id)?.is_none() {
+                db::needs::insert(conn, &need).with_context(|| format!("demo need {}", n.key))?;
+                report.needs += 1;
             }
-            need.province = provinces.get(&need.organisation_id).copied().unwrap_or(need.province);
-            db::needs::insert(conn, &need).with_context(|| format!("demo need {}", n.key))?;
-            report.needs += 1;
         }
         let email = Email::parse(&demo.staff.email)?;
         if db::users::by_email(conn, &email)?.is_none() {
@@ -287,12 +294,13 @@ mod tests {
         assert!(demo.offers.len() >= 40);
         assert!(demo.needs.len() >= 25);
         for o in &demo.offers {
-            let offer = build_offer(o, now).unwrap_or_else(|e| panic!("{}: {e:#}", o.key));
+            let offer =
+                build_offer(o, demo.province_of(&o.org).unwrap(), now).unwrap_or_else(|e| panic!("{}: {e:#}", o.key));
             assert!(offer.summary.chars().count() <= crate::domain::SUMMARY_MAX_CHARS, "{}", o.key);
             assert!(demo.organisations.iter().any(|g| g.key == o.org), "{} names unknown org {}", o.key, o.org);
         }
         for n in &demo.needs {
-            build_need(n, now).unwrap_or_else(|e| panic!("{}: {e:#}", n.key));
+            build_need(n, demo.province_of(&n.org).unwrap(), now).unwrap_or_else(|e| panic!("{}: {e:#}", n.key));
             assert!(demo.organisations.iter().any(|g| g.key == n.org), "{} names unknown org {}", n.key, n.org);
         }
     }
