@@ -229,25 +229,23 @@ fn init_tracing() {
 }
 
 fn dispatch(cli: Cli) -> Result<(), Failure> {
-    if let Command::Schedule { action } = cli.command {
-        return schedule(action);
-    }
-    let settings = Settings::load(cli.config.as_deref())?;
+    // Scheduling works on files alone: it must not need (or fail on) the configuration.
+    let settings = || Settings::load(cli.config.as_deref());
     match cli.command {
-        Command::Schedule { .. } => Ok(()),
+        Command::Schedule { action } => schedule(action),
         Command::Config { action: ConfigAction::Show } => {
-            print!("{}", settings.show());
+            print!("{}", settings()?.show());
             Ok(())
         }
         Command::Migrate => {
+            let settings = settings()?;
             let db = Db::connect(&settings.database)?;
             let applied = db.migrate()?;
             println!("{} migration(s) applied on {} ({})", applied.len(), db.backend(), settings.database.redacted());
             Ok(())
         }
         Command::Seed { set: SeedSet::Demo } => {
-            let db = Db::connect(&settings.database)?;
-            db.migrate()?;
+            let db = migrated(&settings()?)?;
             let r = crate::seed::seed_demo(&mut *db.conn()?)?;
             println!(
                 "demo data: {} organisation(s), {} offer(s), {} need(s) added{}",
@@ -258,18 +256,24 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
             );
             Ok(())
         }
-        Command::Serve { demo } => serve(settings, demo),
+        Command::Serve { demo } => serve(settings()?, demo),
         Command::Admin { action: AdminAction::CreateUser { email, role, name, password_stdin } } => {
-            create_user(&settings, &email, role, name, password_stdin)
+            create_user(&settings()?, &email, role, name, password_stdin)
         }
-        Command::Outbox { action } => outbox(&settings, action),
+        Command::Outbox { action } => outbox(&settings()?, action),
     }
 }
 
-fn serve(settings: Settings, demo: bool) -> Result<(), Failure> {
+/// The pool, with pending migrations applied (every command but `migrate` itself starts so).
+fn migrated(settings: &Settings) -> Result<Db, Failure> {
     let db = Db::connect(&settings.database)?;
     let applied = db.migrate()?;
     tracing::info!(applied = applied.len(), backend = db.backend(), "database ready");
+    Ok(db)
+}
+
+fn serve(settings: Settings, demo: bool) -> Result<(), Failure> {
+    let db = migrated(&settings)?;
     for dir in [settings.index_dir(), settings.mail_dir()] {
         std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
     }
@@ -296,8 +300,7 @@ fn serve(settings: Settings, demo: bool) -> Result<(), Failure> {
 fn outbox(settings: &Settings, action: OutboxAction) -> Result<(), Failure> {
     use crate::db::outbox as rows;
     use crate::mail::outbox::Worker;
-    let db = Db::connect(&settings.database)?;
-    db.migrate()?;
+    let db = migrated(settings)?;
     match action {
         OutboxAction::Send { once } => {
             actix_web::rt::System::new().block_on(async move {
@@ -457,8 +460,7 @@ fn create_user(
         StaffRole::Admin => Role::Admin,
     };
     let hash = password::hash(&pw)?;
-    let db = Db::connect(&settings.database)?;
-    db.migrate()?;
+    let db = migrated(settings)?;
     let mut conn = db.conn()?;
     let created = conn.transaction::<_, anyhow::Error, _>(|c| {
         let now = db::now();
