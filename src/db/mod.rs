@@ -219,7 +219,8 @@ pub struct ListFilter {
     pub sector: Option<crate::domain::Sector>,
     pub province: Option<crate::domain::Province>,
     pub organisation: Option<crate::domain::OrganisationId>,
-    /// Free text: every word must occur in the title, summary or keywords (diacritics folded).
+    /// Free text: every word must occur in the title, summary (a need: its problem) or keywords,
+    /// diacritics folded.
     pub q: Option<String>,
 }
 
