@@ -33,7 +33,7 @@ pub struct Cli {
 pub enum Command {
     /// Run the web server (applies pending migrations first).
     Serve {
-        /// Load the demo data (idempotent) and print the demo staff login.
+        /// Load the demo data (idempotent) and print the demo logins (staff, admin, member).
         #[arg(long)]
         demo: bool,
     },
@@ -150,7 +150,7 @@ pub enum ScheduleAction {
 /// Data sets `seed` can load.
 #[derive(Debug, Subcommand)]
 pub enum SeedSet {
-    /// The demo organisations, offers, needs and staff account (idempotent).
+    /// The demo organisations, offers, needs and accounts (idempotent).
     Demo,
 }
 
@@ -277,16 +277,17 @@ fn serve(settings: Settings, demo: bool) -> Result<(), Failure> {
     for dir in [settings.index_dir(), settings.mail_dir()] {
         std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
     }
-    settings.secret_key_or_generate()?;
     if demo {
         let r = crate::seed::seed_demo(&mut *db.conn()?)?;
         tracing::info!(organisations = r.organisations, offers = r.offers, needs = r.needs, "demo data loaded");
-        println!("Demo staff login: {} / {}", r.staff_email, r.staff_password);
+        for (role, email, password) in &r.logins {
+            println!("Demo {role} login: {email} / {password}");
+        }
     }
     let listener = TcpListener::bind(settings.bind).with_context(|| format!("cannot listen on {}", settings.bind))?;
     let addr = listener.local_addr().context("reading the bound address")?;
     println!("ketnoi is serving http://{addr}/ (Ctrl+C to stop)");
-    let state = AppState::new(db, settings);
+    let state = AppState::new(db, settings)?;
     actix_web::rt::System::new().block_on(async move {
         // The background jobs stop with the runtime when the server stops.
         crate::jobs::spawn(&state.db, &state.settings)?;

@@ -24,6 +24,7 @@ pub const KEYS: &[&str] = &[
     "mail_from",
     "smtp_rate",
     "mail_max_attempts",
+    "trust_forwarded",
 ];
 
 /// A setting that could not be accepted.
@@ -120,6 +121,9 @@ pub struct Settings {
     pub smtp_rate: Option<u32>,
     /// Attempts before a message with transient failures is marked failed.
     pub mail_max_attempts: u32,
+    /// Take the client address from `Forwarded`/`X-Forwarded-For` (only behind a proxy that sets
+    /// them): rate limits then count real clients instead of the proxy.
+    pub trust_forwarded: bool,
 }
 
 impl Settings {
@@ -158,6 +162,7 @@ impl Settings {
             let text = match value {
                 figment::value::Value::String(_, s) => s,
                 figment::value::Value::Num(_, n) => n.to_u128().map(|n| n.to_string()).unwrap_or_default(),
+                figment::value::Value::Bool(_, b) => b.to_string(),
                 _ => return Err(ConfigError::new(&key, "expected a text value")),
             };
             values.insert(key, text);
@@ -244,7 +249,25 @@ impl Settings {
         };
         let smtp_rate = number("smtp_rate", 1..=100_000)?;
         let mail_max_attempts = number("mail_max_attempts", 1..=100)?.unwrap_or(8);
-        Ok(Self { database, data_dir, bind, base_url, smtp_url, secret_key, mail_from, smtp_rate, mail_max_attempts })
+        let trust_forwarded = match get("trust_forwarded").map(str::to_ascii_lowercase).as_deref() {
+            None | Some("false" | "0" | "no") => false,
+            Some("true" | "1" | "yes") => true,
+            Some(other) => {
+                return Err(ConfigError::new("trust_forwarded", format!("{other:?} is not true or false")));
+            }
+        };
+        Ok(Self {
+            database,
+            data_dir,
+            bind,
+            base_url,
+            smtp_url,
+            secret_key,
+            mail_from,
+            smtp_rate,
+            mail_max_attempts,
+            trust_forwarded,
+        })
     }
 
     /// Settings for a given data directory and database, everything else default (tests, tools).
@@ -295,7 +318,7 @@ impl Settings {
             None => format!("\"\" # not set: mail is written as .eml files under {}", self.mail_dir().display()),
         };
         format!(
-            "database_url = {:?}\ndata_dir = {:?}\nbind = \"{}\"\nbase_url = \"{}\"\nsmtp_url = {}\nsecret_key = {}\nmail_from = {:?}\nsmtp_rate = {}\nmail_max_attempts = {}\n# derived\nindex_dir = {:?}\nmail_dir = {:?}\n",
+            "database_url = {:?}\ndata_dir = {:?}\nbind = \"{}\"\nbase_url = \"{}\"\nsmtp_url = {}\nsecret_key = {}\nmail_from = {:?}\nsmtp_rate = {}\nmail_max_attempts = {}\ntrust_forwarded = {}\n# derived\nindex_dir = {:?}\nmail_dir = {:?}\n",
             self.database.redacted(),
             self.data_dir.display().to_string(),
             self.bind,
@@ -305,6 +328,7 @@ impl Settings {
             self.mail_from.to_string(),
             self.smtp_rate.map(|r| r.to_string()).unwrap_or_else(|| "\"\" # no limit".into()),
             self.mail_max_attempts,
+            self.trust_forwarded,
             self.index_dir().display().to_string(),
             self.mail_dir().display().to_string(),
         )

@@ -14,6 +14,18 @@ pub enum AppError {
     /// The request was malformed; `param` names the offending field or parameter.
     #[error("{message}")]
     BadRequest { param: Option<String>, message: String },
+    /// Not signed in (API: no valid bearer token).
+    #[error("sign in first")]
+    Unauthorized,
+    /// Signed in, but not allowed to do this.
+    #[error("{0}")]
+    Forbidden(String),
+    /// Too many attempts; try again after this many seconds.
+    #[error("too many attempts")]
+    TooManyRequests { retry_after: i64 },
+    /// Input refused field by field (API bodies; HTML forms show the messages next to the fields).
+    #[error("the input is not valid")]
+    Invalid(Vec<FieldProblem>),
     /// A bug or an unavailable dependency: logged in full, shown without details.
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
@@ -27,12 +39,25 @@ impl AppError {
 }
 
 /// What the renderers need, attached to the response so the error middleware can re-render it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct ErrorInfo {
     /// A message safe to show (never internal details).
     pub detail: Option<String>,
     /// The offending parameter, if any.
     pub param: Option<String>,
+    /// Seconds to wait (429).
+    pub retry_after: Option<i64>,
+    /// Field by field messages (422).
+    pub errors: Vec<FieldProblem>,
+}
+
+/// One refused field of a JSON body.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
+pub struct FieldProblem {
+    /// The field's name.
+    pub field: String,
+    /// What is wrong, in English.
+    pub message: String,
 }
 
 /// The JSON problem body.
@@ -51,6 +76,9 @@ pub struct Problem {
     /// The offending parameter or field.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub param: Option<String>,
+    /// Every refused field of the body (422).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<FieldProblem>,
 }
 
 impl Problem {
@@ -62,15 +90,19 @@ impl Problem {
             status: status.as_u16(),
             detail: info.and_then(|i| i.detail.clone()),
             param: info.and_then(|i| i.param.clone()),
+            errors: info.map(|i| i.errors.clone()).unwrap_or_default(),
         }
     }
 
     /// As an HTTP response.
     pub fn response(&self) -> HttpResponse {
         let status = StatusCode::from_u16(self.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-        HttpResponse::build(status)
-            .content_type("application/problem+json")
-            .body(serde_json::to_string(self).unwrap_or_else(|_| "{}".into()))
+        let mut res = HttpResponse::build(status);
+        res.content_type("application/problem+json");
+        if status == StatusCode::UNAUTHORIZED {
+            res.insert_header((actix_web::http::header::WWW_AUTHENTICATE, "Bearer realm=\"ketnoi\""));
+        }
+        res.body(serde_json::to_string(self).unwrap_or_else(|_| "{}".into()))
     }
 }
 
@@ -79,21 +111,52 @@ impl ResponseError for AppError {
         match self {
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::BadRequest { .. } => StatusCode::BAD_REQUEST,
+            Self::Unauthorized => StatusCode::UNAUTHORIZED,
+            Self::Forbidden(_) => StatusCode::FORBIDDEN,
+            Self::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
+            Self::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
 
     fn error_response(&self) -> HttpResponse {
         let info = match self {
-            Self::NotFound => ErrorInfo { detail: None, param: None },
-            Self::BadRequest { param, message } => ErrorInfo { detail: Some(message.clone()), param: param.clone() },
+            Self::NotFound => ErrorInfo::default(),
+            Self::BadRequest { param, message } => {
+                ErrorInfo { detail: Some(message.clone()), param: param.clone(), ..ErrorInfo::default() }
+            }
+            Self::Unauthorized => ErrorInfo {
+                detail: Some("sign in first; the API takes a personal token as `Authorization: Bearer kn_…`".into()),
+                ..ErrorInfo::default()
+            },
+            Self::Forbidden(why) => ErrorInfo { detail: Some(why.clone()), ..ErrorInfo::default() },
+            Self::TooManyRequests { retry_after } => ErrorInfo {
+                detail: Some(format!("too many attempts; try again in {retry_after} seconds")),
+                retry_after: Some(*retry_after),
+                ..ErrorInfo::default()
+            },
+            Self::Invalid(errors) => ErrorInfo {
+                detail: Some("some fields are not valid".into()),
+                errors: errors.clone(),
+                ..ErrorInfo::default()
+            },
             Self::Internal(e) => {
                 tracing::error!(error = format!("{e:#}"), "internal error");
-                ErrorInfo { detail: None, param: None }
+                ErrorInfo::default()
             }
         };
-        let mut res = Problem::new(self.status_code(), Some(&info)).response();
-        res.extensions_mut().insert(info);
+        info.response(self.status_code())
+    }
+}
+
+impl ErrorInfo {
+    /// The JSON problem for `status`, with this information attached for the error middleware.
+    pub fn response(self, status: StatusCode) -> HttpResponse {
+        let mut res = Problem::new(status, Some(&self)).response();
+        if let Some(secs) = self.retry_after {
+            res.headers_mut().insert(actix_web::http::header::RETRY_AFTER, secs.into());
+        }
+        res.extensions_mut().insert(self);
         res
     }
 }

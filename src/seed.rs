@@ -11,8 +11,9 @@ use serde::Deserialize;
 
 use crate::db::{self, AnyConnection};
 use crate::domain::{
-    ContactVisibility, Email, IpStatus, Keywords, ListingStatus, Locale, Money, MoneyRange, Need, NeedId, Offer,
-    OfferId, Organisation, OrganisationId, Province, Role, Sector, Trl, User, UserId, parse_transfer_modes, password,
+    Contact, ContactVisibility, Email, IpStatus, Keywords, ListingStatus, Locale, Money, MoneyRange, Need, NeedId,
+    Offer, OfferId, Organisation, OrganisationId, Province, Role, Sector, Trl, User, UserId, parse_transfer_modes,
+    password,
 };
 
 const DEMO: &str = include_str!("seed/demo.toml");
@@ -20,7 +21,7 @@ const DEMO: &str = include_str!("seed/demo.toml");
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct DemoFile {
-    staff: DemoStaff,
+    accounts: Vec<DemoAccount>,
     organisations: Vec<DemoOrg>,
     offers: Vec<DemoOffer>,
     needs: Vec<DemoNeed>,
@@ -28,7 +29,10 @@ struct DemoFile {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct DemoStaff {
+struct DemoAccount {
+    role: String,
+    #[serde(default)]
+    org: Option<String>,
     email: String,
     name: String,
     password: String,
@@ -97,16 +101,15 @@ pub struct SeedReport {
     pub organisations: usize,
     pub offers: usize,
     pub needs: usize,
-    pub staff_created: bool,
-    /// The demo staff login, for `serve --demo` to print.
-    pub staff_email: String,
-    pub staff_password: String,
+    pub accounts: usize,
+    /// The demo logins (role, email, password), for `serve --demo` to print.
+    pub logins: Vec<(String, String, String)>,
 }
 
 impl SeedReport {
     /// True when nothing was inserted.
     pub fn is_empty(&self) -> bool {
-        self.organisations == 0 && self.offers == 0 && self.needs == 0 && !self.staff_created
+        self.organisations == 0 && self.offers == 0 && self.needs == 0 && self.accounts == 0
     }
 }
 
@@ -211,8 +214,7 @@ pub fn seed_demo(conn: &mut AnyConnection) -> anyhow::Result<SeedReport> {
     let now = db::now();
     conn.transaction::<_, anyhow::Error, _>(|conn| {
         let mut report = SeedReport {
-            staff_email: demo.staff.email.clone(),
-            staff_password: demo.staff.password.clone(),
+            logins: demo.accounts.iter().map(|a| (a.role.clone(), a.email.clone(), a.password.clone())).collect(),
             ..SeedReport::default()
         };
         for o in &demo.organisations {
@@ -233,6 +235,7 @@ pub fn seed_demo(conn: &mut AnyConnection) -> anyhow::Result<SeedReport> {
                 verified_at: o.verified.then_some(created + TimeDelta::days(3)),
                 created_at: created,
                 updated_at: created,
+                contact: demo_contact(&o.key, o.website.as_deref()),
             };
             db::organisations::insert(conn, &org).with_context(|| format!("demo organisation {}", o.key))?;
             report.organisations += 1;
@@ -252,34 +255,53 @@ pub fn seed_demo(conn: &mut AnyConnection) -> anyhow::Result<SeedReport> {
                 report.needs += 1;
             }
         }
-        let email = Email::parse(&demo.staff.email)?;
-        if db::users::by_email(conn, &email)?.is_none() {
+        for a in &demo.accounts {
+            let email = Email::parse(&a.email)?;
+            if db::users::by_email(conn, &email)?.is_some() {
+                continue;
+            }
             let user = User {
                 id: UserId::stable(email.as_str()),
                 email,
-                display_name: demo.staff.name.clone(),
-                password_hash: Some(password::hash(&demo.staff.password)?),
-                role: Role::Staff,
-                organisation_id: None,
+                display_name: a.name.clone(),
+                password_hash: Some(password::hash(&a.password)?),
+                role: a.role.parse::<Role>()?,
+                organisation_id: a.org.as_deref().map(org_id),
                 locale: Locale::Vi,
                 email_verified_at: Some(now),
                 created_at: now,
                 updated_at: now,
             };
-            db::users::insert(conn, &user)?;
-            report.staff_created = true;
+            db::users::insert(conn, &user).with_context(|| format!("demo account {}", a.email))?;
+            report.accounts += 1;
         }
         if !report.is_empty() {
             let detail = serde_json::json!({
                 "organisations": report.organisations,
                 "offers": report.offers,
                 "needs": report.needs,
-                "staff_created": report.staff_created,
+                "accounts": report.accounts,
             });
             db::audit::record(conn, None, "demo.seeded", "system", "demo", &detail)?;
         }
         Ok(report)
     })
+}
+
+/// A contact person for a demo organisation, at its (reserved `.example`) web domain.
+fn demo_contact(key: &str, website: Option<&str>) -> Contact {
+    let domain = website
+        .and_then(|w| url::Url::parse(w).ok())
+        .and_then(|u| u.host_str().map(str::to_string))
+        .unwrap_or_else(|| format!("{key}.example"));
+    // A stable, plausible Huế landline from the key.
+    let n = key.bytes().fold(0u32, |h, b| h.wrapping_mul(31).wrapping_add(u32::from(b))) % 10_000;
+    Contact {
+        name: "Phòng Hợp tác và Chuyển giao công nghệ".into(),
+        email: format!("lienhe@{domain}"),
+        phone: format!("0234 38{n:04}"),
+        share: true,
+    }
 }
 
 #[cfg(test)]

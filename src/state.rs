@@ -2,8 +2,11 @@
 
 use std::sync::Arc;
 
+use secrecy::ExposeSecret;
+
 use crate::config::Settings;
 use crate::db::Db;
+use crate::domain::signed::Signer;
 
 /// Shared, cheaply cloned application state.
 #[derive(Clone)]
@@ -12,11 +15,19 @@ pub struct AppState {
     pub db: Db,
     /// The effective settings.
     pub settings: Arc<Settings>,
+    /// Signs links and checks them, with the secret key.
+    pub signer: Signer,
 }
 
 impl AppState {
-    /// Bundles a pool and settings.
-    pub fn new(db: Db, settings: Settings) -> Self {
-        Self { db, settings: Arc::new(settings) }
+    /// Bundles a pool and settings; reads (or creates once) the secret key.
+    pub fn new(db: Db, settings: Settings) -> anyhow::Result<Self> {
+        let signer = Signer::new(settings.secret_key_or_generate()?.expose_secret());
+        Ok(Self { db, settings: Arc::new(settings), signer })
+    }
+
+    /// What the account operations need.
+    pub fn env(&self) -> crate::accounts::Env<'_> {
+        crate::accounts::Env { settings: &self.settings, signer: &self.signer }
     }
 }

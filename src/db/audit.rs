@@ -52,3 +52,12 @@ pub fn for_entity(conn: &mut AnyConnection, entity_type: &str, entity_id: &str) 
         .select(AuditEntry::as_select())
         .load(conn)?)
 }
+
+/// Everything a person did, oldest first (for their data export).
+pub fn by_actor(conn: &mut AnyConnection, actor: UserId) -> anyhow::Result<Vec<AuditEntry>> {
+    Ok(audit_log::table
+        .filter(audit_log::actor_id.eq(actor.to_string()))
+        .order(audit_log::at.asc())
+        .select(AuditEntry::as_select())
+        .load(conn)?)
+}

@@ -5,12 +5,15 @@
 //! transactions by the services; async handlers reach them through [`Db::run`] so that diesel's
 //! blocking calls never stall the HTTP workers.
 
+pub mod api_tokens;
 pub mod audit;
 pub mod needs;
 pub mod offers;
 pub mod organisations;
 pub mod outbox;
+pub mod rate_limits;
 pub mod schema;
+pub mod sessions;
 pub mod users;
 
 use std::time::Duration;

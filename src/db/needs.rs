@@ -179,3 +179,20 @@ pub fn count_by_status(conn: &mut AnyConnection) -> anyhow::Result<Vec<(String, 
         .order(needs::status.asc())
         .load(conn)?)
 }
+
+/// Archives every listing of an organisation that is not archived yet (its last member left);
+/// returns how many.
+pub fn archive_for_organisation(conn: &mut AnyConnection, org: OrganisationId) -> anyhow::Result<usize> {
+    use crate::domain::ListingStatus;
+    Ok(diesel::update(
+        needs::table
+            .filter(needs::organisation_id.eq(org.to_string()))
+            .filter(needs::status.ne(ListingStatus::Archived.code())),
+    )
+    .set((
+        needs::status.eq(ListingStatus::Archived.code()),
+        needs::updated_at.eq(super::now()),
+        needs::version.eq(needs::version + 1),
+    ))
+    .execute(conn)?)
+}

@@ -203,3 +203,20 @@ pub fn count_by_status(conn: &mut AnyConnection) -> anyhow::Result<Vec<(String, 
         .order(offers::status.asc())
         .load(conn)?)
 }
+
+/// Archives every listing of an organisation that is not archived yet (its last member left);
+/// returns how many.
+pub fn archive_for_organisation(conn: &mut AnyConnection, org: OrganisationId) -> anyhow::Result<usize> {
+    use crate::domain::ListingStatus;
+    Ok(diesel::update(
+        offers::table
+            .filter(offers::organisation_id.eq(org.to_string()))
+            .filter(offers::status.ne(ListingStatus::Archived.code())),
+    )
+    .set((
+        offers::status.eq(ListingStatus::Archived.code()),
+        offers::updated_at.eq(super::now()),
+        offers::version.eq(offers::version + 1),
+    ))
+    .execute(conn)?)
+}

@@ -6,7 +6,7 @@ use diesel::prelude::*;
 
 use super::AnyConnection;
 use super::schema::organisations;
-use crate::domain::{Organisation, OrganisationId};
+use crate::domain::{Contact, Organisation, OrganisationId};
 
 /// A stored row, text as in the database.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
@@ -23,6 +23,10 @@ pub struct OrganisationRow {
     pub verified_at: Option<NaiveDateTime>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    pub contact_name: String,
+    pub contact_email: String,
+    pub contact_phone: String,
+    pub share_contact: bool,
 }
 
 impl From<&Organisation> for OrganisationRow {
@@ -39,6 +43,10 @@ impl From<&Organisation> for OrganisationRow {
             verified_at: o.verified_at,
             created_at: o.created_at,
             updated_at: o.updated_at,
+            contact_name: o.contact.name.clone(),
+            contact_email: o.contact.email.clone(),
+            contact_phone: o.contact.phone.clone(),
+            share_contact: o.contact.share,
         }
     }
 }
@@ -59,6 +67,12 @@ impl TryFrom<OrganisationRow> for Organisation {
             created_at: r.created_at,
             updated_at: r.updated_at,
             name: r.name,
+            contact: Contact {
+                name: r.contact_name,
+                email: r.contact_email,
+                phone: r.contact_phone,
+                share: r.share_contact,
+            },
         })
     }
 }
@@ -116,4 +130,60 @@ pub fn exists(conn: &mut AnyConnection, id: OrganisationId) -> anyhow::Result<bo
 /// The number of organisations.
 pub fn count(conn: &mut AnyConnection) -> anyhow::Result<i64> {
     Ok(organisations::table.count().get_result(conn)?)
+}
+
+/// Saves the editable profile of an organisation (everything but id, creation and verification).
+pub fn update(conn: &mut AnyConnection, o: &Organisation) -> anyhow::Result<()> {
+    let row = OrganisationRow::from(o);
+    diesel::update(organisations::table.find(&row.id))
+        .set((
+            organisations::kind.eq(&row.kind),
+            organisations::name.eq(&row.name),
+            organisations::tax_code.eq(&row.tax_code),
+            organisations::province.eq(&row.province),
+            organisations::address.eq(&row.address),
+            organisations::website.eq(&row.website),
+            organisations::description.eq(&row.description),
+            organisations::contact_name.eq(&row.contact_name),
+            organisations::contact_email.eq(&row.contact_email),
+            organisations::contact_phone.eq(&row.contact_phone),
+            organisations::share_contact.eq(row.share_contact),
+            organisations::updated_at.eq(super::now()),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Marks an organisation verified (`Some(time)`) or not (`None`); false when it does not exist.
+pub fn set_verified(conn: &mut AnyConnection, id: OrganisationId, at: Option<NaiveDateTime>) -> anyhow::Result<bool> {
+    Ok(diesel::update(organisations::table.find(id.to_string()))
+        .set((organisations::verified_at.eq(at), organisations::updated_at.eq(super::now())))
+        .execute(conn)?
+        > 0)
+}
+
+/// The staff's verification queue: unverified organisations first (oldest first), then the rest.
+pub fn verification_queue(conn: &mut AnyConnection) -> anyhow::Result<Vec<Organisation>> {
+    let mut all: Vec<Organisation> = organisations::table
+        .order(organisations::created_at.asc())
+        .select(OrganisationRow::as_select())
+        .load(conn)?
+        .into_iter()
+        .map(Organisation::try_from)
+        .collect::<anyhow::Result<_>>()?;
+    all.sort_by_key(|o| o.verified_at.is_some());
+    Ok(all)
+}
+
+/// Whether another organisation already has this tax code.
+pub fn tax_code_taken(
+    conn: &mut AnyConnection,
+    tax_code: &str,
+    except: Option<OrganisationId>,
+) -> anyhow::Result<bool> {
+    let except = except.map(|e| e.to_string()).unwrap_or_default();
+    Ok(diesel::select(diesel::dsl::exists(
+        organisations::table.filter(organisations::tax_code.eq(tax_code)).filter(organisations::id.ne(except)),
+    ))
+    .get_result(conn)?)
 }

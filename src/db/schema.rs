@@ -15,6 +15,10 @@ diesel::table! {
         verified_at -> Nullable<Timestamp>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        contact_name -> Text,
+        contact_email -> Text,
+        contact_phone -> Text,
+        share_contact -> Bool,
     }
 }
 
@@ -104,7 +108,19 @@ diesel::joinable!(offers -> organisations (organisation_id));
 diesel::joinable!(needs -> organisations (organisation_id));
 diesel::joinable!(audit_log -> users (actor_id));
 
-diesel::allow_tables_to_appear_in_same_query!(organisations, users, offers, needs, audit_log, outbox);
+diesel::joinable!(sessions -> users (user_id));
+diesel::joinable!(api_tokens -> users (user_id));
+diesel::allow_tables_to_appear_in_same_query!(
+    organisations,
+    users,
+    offers,
+    needs,
+    audit_log,
+    outbox,
+    sessions,
+    api_tokens,
+    rate_limits
+);
 
 diesel::table! {
     outbox (id) {
@@ -125,5 +141,42 @@ diesel::table! {
         entity_id -> Nullable<Text>,
         created_at -> Timestamp,
         sent_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    sessions (id) {
+        id -> Text,
+        user_id -> Nullable<Text>,
+        csrf_token -> Text,
+        created_at -> Timestamp,
+        last_seen_at -> Timestamp,
+        expires_at -> Timestamp,
+        ip -> Text,
+        user_agent -> Text,
+    }
+}
+
+diesel::table! {
+    api_tokens (id) {
+        id -> Text,
+        user_id -> Text,
+        organisation_id -> Nullable<Text>,
+        name -> Text,
+        token_hash -> Text,
+        prefix -> Text,
+        created_at -> Timestamp,
+        last_used_at -> Nullable<Timestamp>,
+        revoked_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    rate_limits (key) {
+        key -> Text,
+        window_start -> Timestamp,
+        hits -> Integer,
+        failures -> Integer,
+        locked_until -> Nullable<Timestamp>,
     }
 }

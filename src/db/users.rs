@@ -6,7 +6,7 @@ use diesel::prelude::*;
 
 use super::AnyConnection;
 use super::schema::users;
-use crate::domain::{Email, User};
+use crate::domain::{Email, OrganisationId, Role, User, UserId};
 
 /// A stored row.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
@@ -93,4 +93,64 @@ pub fn set_password_and_role(conn: &mut AnyConnection, u: &User) -> anyhow::Resu
 /// The number of users.
 pub fn count(conn: &mut AnyConnection) -> anyhow::Result<i64> {
     Ok(users::table.count().get_result(conn)?)
+}
+
+/// One user by id.
+pub fn get(conn: &mut AnyConnection, id: UserId) -> anyhow::Result<Option<User>> {
+    users::table
+        .find(id.to_string())
+        .select(UserRow::as_select())
+        .first(conn)
+        .optional()?
+        .map(User::try_from)
+        .transpose()
+}
+
+/// Saves the editable fields of a user (name, language, email, password, role, organisation,
+/// verification), stamping `updated_at`.
+pub fn update(conn: &mut AnyConnection, u: &User) -> anyhow::Result<()> {
+    let row = UserRow::from(u);
+    diesel::update(users::table.find(&row.id))
+        .set((
+            users::email.eq(&row.email),
+            users::display_name.eq(&row.display_name),
+            users::password_hash.eq(&row.password_hash),
+            users::role.eq(&row.role),
+            users::organisation_id.eq(&row.organisation_id),
+            users::locale.eq(&row.locale),
+            users::email_verified_at.eq(row.email_verified_at),
+            users::updated_at.eq(super::now()),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// The members of an organisation, by name.
+pub fn for_organisation(conn: &mut AnyConnection, org: OrganisationId) -> anyhow::Result<Vec<User>> {
+    users::table
+        .filter(users::organisation_id.eq(org.to_string()))
+        .order(users::display_name.asc())
+        .select(UserRow::as_select())
+        .load(conn)?
+        .into_iter()
+        .map(User::try_from)
+        .collect()
+}
+
+/// The centre's staff and admins, by name.
+pub fn staff(conn: &mut AnyConnection) -> anyhow::Result<Vec<User>> {
+    users::table
+        .filter(users::role.ne(Role::Member.code()))
+        .order(users::display_name.asc())
+        .select(UserRow::as_select())
+        .load(conn)?
+        .into_iter()
+        .map(User::try_from)
+        .collect()
+}
+
+/// Deletes a user; sessions and tokens go with it, audit entries keep the action without the actor.
+pub fn delete(conn: &mut AnyConnection, id: UserId) -> anyhow::Result<()> {
+    diesel::delete(users::table.find(id.to_string())).execute(conn)?;
+    Ok(())
 }

@@ -10,8 +10,10 @@ mod keywords;
 mod locale;
 mod money;
 pub mod password;
+pub mod policy;
 mod province;
 mod records;
+pub mod signed;
 mod trl;
 
 pub use codes::{ContactVisibility, IpStatus, ListingStatus, OrgKind, Role, Sector, TransferMode};
@@ -21,7 +23,7 @@ pub use keywords::Keywords;
 pub use locale::Locale;
 pub use money::{Money, MoneyRange};
 pub use province::Province;
-pub use records::{Need, Offer, Organisation, SUMMARY_MAX_CHARS, User, is_public};
+pub use records::{Contact, Need, Offer, Organisation, SUMMARY_MAX_CHARS, User, is_public};
 pub use trl::Trl;
 
 /// Why a value could not be parsed: which kind of value, what was given, what is expected.

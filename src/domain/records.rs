@@ -23,6 +23,18 @@ pub struct Organisation {
     pub verified_at: Option<NaiveDateTime>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    /// Who partners should contact; shown only under the privacy rule of each listing.
+    pub contact: Contact,
+}
+
+/// An organisation's contact person and whether it agreed to share them with matched partners.
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
+pub struct Contact {
+    pub name: String,
+    pub email: String,
+    pub phone: String,
+    /// Consent, given at registration or in the organisation's settings.
+    pub share: bool,
 }
 
 /// A person who signs in: a member acting for an organisation, staff, or an admin.

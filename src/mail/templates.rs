@@ -46,12 +46,25 @@ pub struct TestEmail {
     pub location: String,
 }
 
+/// Data of every account email (verification, password reset, email change, invitation): the
+/// paragraphs are already in the recipient's language; one optional button.
+#[derive(Debug, Clone)]
+pub struct AccountEmail {
+    pub name: String,
+    pub subject: String,
+    pub before: Vec<String>,
+    /// Button label and link.
+    pub action: Option<(String, String)>,
+    pub after: Vec<String>,
+}
+
 /// Declares the three templates of one email and its `render` function.
 macro_rules! email {
     ($data:ty, $subject:ident = $sp:literal, $text:ident = $tp:literal, $html:ident = $hp:literal) => {
         #[derive(Template)]
         #[template(path = $sp, escape = "none")]
         struct $subject<'a> {
+            #[allow(dead_code)] // a subject line may be the same in both languages
             m: &'a MailCtx,
             #[allow(dead_code)] // not every subject line uses the email's data
             d: &'a $data,
@@ -91,6 +104,13 @@ email!(
     TestSubject = "email/test/subject.txt",
     TestText = "email/test/body.txt",
     TestHtml = "email/test/body.html"
+);
+
+email!(
+    AccountEmail,
+    AccountSubject = "email/account/subject.txt",
+    AccountText = "email/account/body.txt",
+    AccountHtml = "email/account/body.html"
 );
 
 #[cfg(test)]

@@ -91,11 +91,6 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("listing.featured", "Tiêu biểu", "Featured"),
     ("listing.not_set", "Chưa cung cấp", "Not given"),
     ("listing.contact", "Thông tin liên hệ", "Contact"),
-    (
-        "listing.contact_hidden",
-        "Thông tin liên hệ của đơn vị được cung cấp cho thành viên đã xác minh hoặc qua Trung tâm.",
-        "The owner's contact details are shared with verified members or through the Centre.",
-    ),
     ("listing.back_offers", "Quay lại danh sách công nghệ", "Back to technology offers"),
     ("listing.back_needs", "Quay lại danh sách nhu cầu", "Back to technology needs"),
     ("org.kind", "Loại hình", "Kind"),
@@ -127,6 +122,271 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ),
     ("error.title_other", "Không thể xử lý yêu cầu", "The request could not be handled"),
     ("error.home", "Về trang chủ", "Go to the home page"),
+    ("nav.login", "Đăng nhập", "Sign in"),
+    ("nav.register", "Đăng ký", "Register"),
+    ("nav.logout", "Đăng xuất", "Sign out"),
+    ("nav.organisation", "Tổ chức của tôi", "My organisation"),
+    ("nav.staff", "Duyệt tổ chức", "Verify organisations"),
+    ("nav.admin", "Quản trị cán bộ", "Manage staff"),
+    ("form.choose", "— Chọn —", "— Choose —"),
+    ("form.save", "Lưu", "Save"),
+    ("form.saved", "Đã lưu các thay đổi.", "Your changes are saved."),
+    ("table.actions", "Thao tác", "Actions"),
+    ("table.empty", "Chưa có mục nào.", "Nothing here yet."),
+    ("err.required", "Vui lòng điền mục này.", "Please fill this in."),
+    ("err.too_short", "Cần ít nhất {n} ký tự.", "At least {n} characters."),
+    ("err.too_long", "Tối đa {n} ký tự.", "At most {n} characters."),
+    ("err.email", "Địa chỉ email chưa đúng, ví dụ: ten@vi-du.vn.", "Not an email address; e.g. name@example.vn."),
+    ("err.password_short", "Mật khẩu cần ít nhất {n} ký tự.", "The password needs at least {n} characters."),
+    (
+        "err.password_common",
+        "Mật khẩu này quá phổ biến, dễ bị đoán. Hãy chọn mật khẩu khác, ví dụ một câu ngắn.",
+        "This password is too common and easy to guess. Choose another, e.g. a short sentence.",
+    ),
+    ("err.password_wrong", "Mật khẩu hiện tại không đúng.", "The current password is not right."),
+    ("err.choice", "Vui lòng chọn một giá trị trong danh sách.", "Please choose a value from the list."),
+    ("err.website", "Địa chỉ web chưa đúng, ví dụ: https://vien.vn.", "Not a web address; e.g. https://institute.vn."),
+    (
+        "err.phone",
+        "Số điện thoại chỉ gồm 8–15 chữ số (có thể có dấu cách, +, -, ., ngoặc).",
+        "A phone number has 8–15 digits (spaces, +, -, . and brackets allowed).",
+    ),
+    (
+        "err.tax_code",
+        "Mã số thuế gồm 10 chữ số, hoặc 10 chữ số, dấu - và 3 chữ số.",
+        "A tax code has 10 digits, or 10 digits, a dash and 3 digits.",
+    ),
+    (
+        "err.tax_code_taken",
+        "Tổ chức có mã số thuế này đã đăng ký. Hãy đề nghị một thành viên của tổ chức mời bạn.",
+        "An organisation with this tax code is already registered. Ask one of its members to invite you.",
+    ),
+    ("err.terms", "Vui lòng đồng ý với điều khoản sử dụng.", "Please accept the terms of use."),
+    ("err.confirm", "Vui lòng đánh dấu ô xác nhận.", "Please tick the box to confirm."),
+    (
+        "err.last_member",
+        "Bạn là thành viên cuối cùng của tổ chức. Hãy mời người khác trước, hoặc xóa tài khoản.",
+        "You are the organisation's last member. Invite someone first, or delete your account.",
+    ),
+    ("err.last_admin", "Không thể bỏ quyền của quản trị viên cuối cùng.", "The last administrator cannot be removed."),
+    (
+        "err.already_member",
+        "Tài khoản này đang thuộc một tổ chức khác. Hãy rời tổ chức đó trước.",
+        "This account belongs to another organisation. Leave it first.",
+    ),
+    (
+        "err.no_organisation",
+        "Chỉ thành viên của một tổ chức mới tạo được khóa API.",
+        "Only members of an organisation can create API tokens.",
+    ),
+    ("err.no_such_account", "Không có tài khoản với địa chỉ này.", "There is no account with this address."),
+    ("link.expired", "Liên kết đã hết hạn. Hãy yêu cầu liên kết mới.", "The link has expired. Ask for a new one."),
+    ("link.invalid", "Liên kết không hợp lệ hoặc đã được dùng.", "The link is not valid or has been used."),
+    ("account.title", "Tài khoản của tôi", "My account"),
+    ("account.email", "Email", "Email"),
+    ("account.display_name", "Họ và tên", "Full name"),
+    ("account.password", "Mật khẩu", "Password"),
+    (
+        "account.password_hint",
+        "Ít nhất 10 ký tự; một câu ngắn dễ nhớ là mật khẩu tốt.",
+        "At least 10 characters; a short sentence makes a good password.",
+    ),
+    ("account.role", "Vai trò", "Role"),
+    ("account.locale", "Ngôn ngữ", "Language"),
+    ("account.profile", "Thông tin cá nhân", "Profile"),
+    ("account.change_password", "Đổi mật khẩu", "Change password"),
+    ("account.current_password", "Mật khẩu hiện tại", "Current password"),
+    ("account.new_password", "Mật khẩu mới", "New password"),
+    ("account.change_email", "Đổi email", "Change email"),
+    ("account.new_email", "Email mới", "New email"),
+    (
+        "account.new_email_hint",
+        "Chúng tôi gửi liên kết xác nhận đến địa chỉ mới; địa chỉ chỉ đổi khi bạn bấm liên kết.",
+        "We send a confirmation link to the new address; it changes only when you follow the link.",
+    ),
+    ("account.export", "Tải về dữ liệu của tôi (JSON)", "Download my data (JSON)"),
+    ("account.delete", "Xóa tài khoản", "Delete account"),
+    (
+        "account.delete_hint",
+        "Không thể hoàn tác. Nếu bạn là thành viên cuối cùng, các tin của tổ chức sẽ được lưu trữ; nhật ký hoạt động được giữ lại.",
+        "This cannot be undone. If you are the last member, the organisation's listings are archived; the activity log is kept.",
+    ),
+    ("account.deleted_title", "Đã xóa tài khoản", "Account deleted"),
+    ("account.deleted", "Tài khoản của bạn đã được xóa.", "Your account has been deleted."),
+    ("account.done_profile", "Đã lưu thông tin cá nhân.", "Your profile is saved."),
+    (
+        "account.done_password",
+        "Đã đổi mật khẩu. Các phiên đăng nhập khác đã kết thúc.",
+        "Password changed. Your other sessions have ended.",
+    ),
+    (
+        "account.done_email",
+        "Nếu địa chỉ mới dùng được, chúng tôi đã gửi liên kết xác nhận đến đó.",
+        "If the new address can be used, a confirmation link is on its way to it.",
+    ),
+    ("account.done_left", "Bạn đã rời tổ chức.", "You have left the organisation."),
+    ("account.done_joined", "Chào mừng! Bạn đã tham gia tổ chức.", "Welcome! You have joined the organisation."),
+    ("register.title", "Đăng ký tổ chức", "Register an organisation"),
+    (
+        "register.lead",
+        "Viện, trường, doanh nghiệp hoặc nhà sáng chế đăng ký một lần; Trung tâm xác minh tổ chức trước khi tin được đăng công khai.",
+        "Institutes, universities, enterprises and inventors register once; the Centre verifies the organisation before its listings go public.",
+    ),
+    ("register.submit", "Đăng ký", "Register"),
+    ("register.terms", "Tôi đồng ý với điều khoản sử dụng của Sàn.", "I accept the exchange's terms of use."),
+    ("register.have_account", "Đã có tài khoản? Đăng nhập", "Already registered? Sign in"),
+    ("register.sent_title", "Kiểm tra hộp thư của bạn", "Check your inbox"),
+    (
+        "register.sent",
+        "Chúng tôi đã gửi thư đến địa chỉ bạn nhập. Hãy bấm liên kết trong thư để hoàn tất đăng ký.",
+        "We have sent an email to the address you entered. Follow its link to complete the registration.",
+    ),
+    ("verify.done_title", "Đã xác nhận email", "Email confirmed"),
+    ("verify.done", "Cảm ơn bạn. Bạn có thể đăng nhập.", "Thank you. You can sign in now."),
+    ("verify.failed_title", "Không xác nhận được email", "The email could not be confirmed"),
+    ("verify.resend_title", "Gửi lại liên kết xác nhận", "Send the confirmation link again"),
+    ("verify.resend", "Gửi lại", "Send again"),
+    ("verify.resent_title", "Kiểm tra hộp thư của bạn", "Check your inbox"),
+    (
+        "verify.resent",
+        "Nếu địa chỉ này có tài khoản chưa xác nhận, chúng tôi đã gửi liên kết mới.",
+        "If this address has an unconfirmed account, a new link is on its way.",
+    ),
+    ("login.title", "Đăng nhập", "Sign in"),
+    ("login.submit", "Đăng nhập", "Sign in"),
+    ("login.forgot", "Quên mật khẩu?", "Forgot your password?"),
+    ("login.register", "Chưa có tài khoản? Đăng ký tổ chức", "No account? Register an organisation"),
+    ("login.invalid", "Email hoặc mật khẩu không đúng.", "Wrong email or password."),
+    (
+        "login.unverified",
+        "Bạn cần xác nhận email trước khi đăng nhập. Hãy xem thư chúng tôi đã gửi, hoặc gửi lại liên kết.",
+        "Confirm your email before signing in. Look for our email, or send the link again.",
+    ),
+    ("reset.title", "Đặt lại mật khẩu", "Reset your password"),
+    (
+        "reset.lead",
+        "Nhập email của tài khoản; chúng tôi sẽ gửi liên kết để chọn mật khẩu mới.",
+        "Enter your account's email; we will send a link to choose a new password.",
+    ),
+    ("reset.submit", "Gửi liên kết", "Send the link"),
+    ("reset.sent_title", "Kiểm tra hộp thư của bạn", "Check your inbox"),
+    (
+        "reset.sent",
+        "Nếu địa chỉ này có tài khoản, chúng tôi đã gửi liên kết đặt lại mật khẩu. Liên kết có hiệu lực trong một giờ.",
+        "If this address has an account, a link to reset the password is on its way. It works for one hour.",
+    ),
+    ("reset.confirm_title", "Chọn mật khẩu mới", "Choose a new password"),
+    ("reset.confirm_submit", "Lưu mật khẩu mới", "Save the new password"),
+    ("reset.failed_title", "Không đặt lại được mật khẩu", "The password could not be reset"),
+    ("reset.again", "Yêu cầu liên kết mới", "Ask for a new link"),
+    ("reset.done_title", "Đã đặt lại mật khẩu", "Password reset"),
+    (
+        "reset.done",
+        "Mật khẩu mới đã được lưu; mọi phiên đăng nhập cũ đã kết thúc.",
+        "Your new password is saved; every earlier session has ended.",
+    ),
+    ("email.done_title", "Đã đổi email", "Email changed"),
+    ("email.done", "Địa chỉ email của tài khoản bây giờ là", "Your account's email address is now"),
+    ("email.failed_title", "Không đổi được email", "The email could not be changed"),
+    ("org.name", "Tên tổ chức", "Organisation name"),
+    ("org.tax_code", "Mã số thuế / số đăng ký", "Tax code / registration number"),
+    (
+        "org.tax_code_hint",
+        "10 chữ số (chi nhánh: 10 chữ số-3 chữ số). Có thể để trống với nhà sáng chế cá nhân.",
+        "10 digits (branches: 10 digits-3 digits). May be empty for individual inventors.",
+    ),
+    ("org.province", "Tỉnh/thành phố", "Province"),
+    ("org.description", "Giới thiệu", "About"),
+    ("org.contact_name", "Người liên hệ", "Contact person"),
+    ("org.contact_email", "Email liên hệ", "Contact email"),
+    ("org.contact_phone", "Điện thoại liên hệ", "Contact phone"),
+    (
+        "org.share_contact",
+        "Đồng ý chia sẻ thông tin liên hệ với các đối tác được kết nối",
+        "I agree to share the contact details with matched partners",
+    ),
+    ("org.settings_title", "Thông tin tổ chức", "Organisation settings"),
+    ("org.public_page", "Trang công khai của tổ chức", "The organisation's public page"),
+    (
+        "org.unverified_note",
+        "Chưa xác minh: có thể soạn tin nhưng chưa đăng công khai được",
+        "Not verified yet: listings can be drafted but not published",
+    ),
+    ("members.title", "Thành viên", "Members"),
+    ("members.list", "Thành viên của tổ chức", "Members of the organisation"),
+    ("members.invite", "Mời đồng nghiệp", "Invite a colleague"),
+    ("members.invited", "Đã gửi lời mời đến", "Invitation sent to"),
+    ("members.leave", "Rời tổ chức", "Leave the organisation"),
+    ("members.leave_confirm", "Tôi muốn rời tổ chức này", "I want to leave this organisation"),
+    ("invite.title", "Lời mời tham gia tổ chức", "Invitation to join an organisation"),
+    ("invite.lead", "Bạn được mời tham gia", "You are invited to join"),
+    ("invite.accept", "Nhận lời mời", "Accept the invitation"),
+    ("tokens.title", "Khóa API", "API tokens"),
+    (
+        "tokens.lead",
+        "Khóa API cho phép phần mềm của tổ chức dùng API thay bạn (tiêu đề Authorization: Bearer). Khóa chỉ hiển thị một lần khi tạo.",
+        "An API token lets your organisation's software use the API on your behalf (header Authorization: Bearer). A token is shown once, when created.",
+    ),
+    ("tokens.list", "Khóa của bạn", "Your tokens"),
+    ("tokens.create", "Tạo khóa mới", "Create a token"),
+    ("tokens.name", "Tên gợi nhớ", "Name"),
+    ("tokens.name_hint", "Ví dụ: đồng bộ với cổng thông tin của viện", "e.g. sync with the institute's portal"),
+    ("tokens.prefix", "Bắt đầu bằng", "Starts with"),
+    ("tokens.created", "Ngày tạo", "Created"),
+    ("tokens.last_used", "Dùng lần cuối", "Last used"),
+    ("tokens.state", "Trạng thái", "State"),
+    ("tokens.active", "Đang dùng", "Active"),
+    ("tokens.revoked", "Đã thu hồi", "Revoked"),
+    ("tokens.revoke", "Thu hồi", "Revoke"),
+    (
+        "tokens.shown_once",
+        "Khóa mới của bạn. Hãy sao chép ngay: khóa sẽ không hiển thị lại.",
+        "Your new token. Copy it now: it will not be shown again.",
+    ),
+    ("staff.orgs_title", "Xác minh tổ chức", "Verify organisations"),
+    (
+        "staff.orgs_lead",
+        "Tổ chức chưa xác minh được xếp trước, lâu nhất trước. Tổ chức được xác minh mới đăng tin công khai được.",
+        "Unverified organisations come first, longest waiting first. Only verified organisations can publish listings.",
+    ),
+    ("staff.orgs_list", "Các tổ chức", "Organisations"),
+    ("staff.registered", "Ngày đăng ký", "Registered"),
+    ("staff.verify", "Xác minh", "Verify"),
+    ("staff.unverify", "Bỏ xác minh", "Withdraw verification"),
+    ("admin.staff_title", "Cán bộ và quản trị viên", "Staff and administrators"),
+    ("admin.staff_list", "Cán bộ hiện có", "Current staff"),
+    ("admin.grant", "Cấp quyền cán bộ", "Grant a staff role"),
+    ("admin.grant_hint", "Người được cấp quyền cần có tài khoản trước.", "The person needs an account first."),
+    ("admin.remove", "Bỏ quyền", "Remove the role"),
+    ("contact.title", "Thông tin liên hệ", "Contact"),
+    (
+        "contact.sign_in",
+        "Đăng nhập bằng tài khoản của một tổ chức đã xác minh để xem thông tin liên hệ.",
+        "Sign in with an account of a verified organisation to see the contact details.",
+    ),
+    (
+        "contact.on_interest",
+        "Thông tin liên hệ được chia sẻ khi hai bên cùng bày tỏ quan tâm.",
+        "The contact details are shared once both sides have expressed interest.",
+    ),
+    (
+        "contact.not_shared",
+        "Tổ chức chưa đồng ý chia sẻ thông tin liên hệ; hãy liên hệ qua Trung tâm.",
+        "The organisation has not agreed to share its contact details; contact it through the Centre.",
+    ),
+    ("error.title_401", "Cần đăng nhập", "Sign in first"),
+    ("error.title_403", "Không có quyền", "Not allowed"),
+    (
+        "error.text_403",
+        "Bạn không có quyền thực hiện thao tác này. Nếu bạn vừa mở biểu mẫu từ lâu, hãy tải lại trang rồi thử lại.",
+        "You may not do this. If the form was open for a long time, reload the page and try again.",
+    ),
+    ("error.title_429", "Quá nhiều lần thử", "Too many attempts"),
+    (
+        "error.text_429",
+        "Bạn đã thử quá nhiều lần. Vui lòng thử lại sau {n} phút.",
+        "Too many attempts. Please try again in {n} minutes.",
+    ),
     ("lang.switch", "English", "Tiếng Việt"),
     ("footer.data", "Dữ liệu mở: OpenAPI", "Open data: OpenAPI"),
 ];
@@ -148,6 +408,20 @@ pub struct Ctx {
     pub path: String,
     /// The query string without `lang`, for the language switch.
     pub query: String,
+    /// The session's CSRF token, put in every form (empty without a session).
+    pub csrf: String,
+    /// The signed-in person, for the navigation.
+    pub user: Option<NavUser>,
+}
+
+/// The signed-in person as the navigation shows them.
+#[derive(Debug, Clone)]
+pub struct NavUser {
+    pub name: String,
+    pub staff: bool,
+    pub admin: bool,
+    /// Their organisation's id, for the organisation links.
+    pub org_id: Option<String>,
 }
 
 impl Ctx {
@@ -160,7 +434,29 @@ impl Ctx {
                 s
             })
             .finish();
-        Self { locale: super::request_locale(req), path: req.path().to_string(), query }
+        let session = super::auth::session(req);
+        let user = super::auth::current(req).map(|c| NavUser {
+            name: c.user.display_name.clone(),
+            staff: c.actor.is_staff(),
+            admin: c.user.role == crate::domain::Role::Admin,
+            org_id: c.user.organisation_id.map(|o| o.to_string()),
+        });
+        Self {
+            locale: super::request_locale(req),
+            path: req.path().to_string(),
+            query,
+            csrf: session.map(|s| s.csrf).unwrap_or_default(),
+            user,
+        }
+    }
+
+    /// A field error in the reader's language.
+    pub fn field_error(&self, e: &crate::accounts::validate::FieldError) -> String {
+        let text = self.t(e.key);
+        match e.n {
+            Some(n) => text.replace("{n}", &n.to_string()),
+            None => text.to_string(),
+        }
     }
 
     /// Interface text in the reader's language.
@@ -223,5 +519,41 @@ mod tests {
             }
         }
         assert!(checked > 50, "only {checked} keys found in templates");
+    }
+
+    /// Keys handed to `ctx.t`, `Form`, `Panel` and friends from Rust code: every quoted
+    /// `area.key` string of the web layer with a known area must exist.
+    #[test]
+    fn every_key_used_by_rust_code_exists() {
+        const AREAS: &[&str] = &[
+            "err", "register", "account", "login", "reset", "verify", "org", "members", "invite", "staff", "admin",
+            "tokens", "form", "link", "email", "table", "nav", "contact", "error", "list", "listing", "home",
+        ];
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut stack = vec![root.join("src/web"), root.join("src/accounts")];
+        let mut checked = 0;
+        while let Some(d) = stack.pop() {
+            for entry in std::fs::read_dir(&d).unwrap() {
+                let p = entry.unwrap().path();
+                if p.is_dir() {
+                    stack.push(p);
+                    continue;
+                }
+                let text = std::fs::read_to_string(&p).unwrap();
+                for part in text.split('"').skip(1).step_by(2) {
+                    let Some((area, rest)) = part.split_once('.') else { continue };
+                    let well_formed = !rest.is_empty()
+                        && rest.chars().all(|c| c.is_ascii_lowercase() || c == '_' || c.is_ascii_digit());
+                    if AREAS.contains(&area) && well_formed {
+                        assert!(MESSAGES.iter().any(|(k, _, _)| *k == part), "{} uses unknown key {part}", p.display());
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked > 100, "only {checked} keys found in code");
+        for d in ["profile", "password", "email", "left", "joined"] {
+            assert!(MESSAGES.iter().any(|(k, _, _)| *k == format!("account.done_{d}")));
+        }
     }
 }

@@ -2,6 +2,8 @@
 //! every response passes through (request logs, security headers, language cookie, error pages).
 
 pub mod api;
+pub mod auth;
+pub mod forms;
 pub mod i18n;
 pub mod pages;
 pub mod query;
@@ -52,10 +54,9 @@ async fn healthz(state: web::Data<AppState>) -> HttpResponse {
         Ok(()) => HttpResponse::Ok().json(serde_json::json!({ "status": "ok", "database": backend })),
         Err(e) => {
             tracing::error!(error = format!("{e:#}"), "health check failed");
-            let info = ErrorInfo { detail: Some(format!("the {backend} database does not answer")), param: None };
-            let mut res = Problem::new(actix_web::http::StatusCode::SERVICE_UNAVAILABLE, Some(&info)).response();
-            res.extensions_mut().insert(info);
-            res
+            let info =
+                ErrorInfo { detail: Some(format!("the {backend} database does not answer")), ..ErrorInfo::default() };
+            info.response(actix_web::http::StatusCode::SERVICE_UNAVAILABLE)
         }
     }
 }
@@ -81,6 +82,7 @@ pub fn server(state: AppState, listener: TcpListener) -> std::io::Result<Server>
     let server = HttpServer::new(move || {
         App::new()
             .app_data(data.clone())
+            .wrap(actix_web::middleware::from_fn(auth::authenticate))
             .wrap(ErrorHandlers::new().default_handler(render_error))
             .wrap(actix_web::middleware::from_fn(headers_and_language))
             .wrap(actix_web::middleware::Compress::default())
@@ -141,14 +143,28 @@ async fn headers_and_language(
 /// page in the reader's language elsewhere. Errors that did not come from [`AppError`] (an unknown
 /// method, say) get the same treatment from their status alone.
 fn render_error<B>(res: ServiceResponse<B>) -> actix_web::Result<ErrorHandlerResponse<B>> {
+    // A page a handler rendered on purpose (a form returned with its errors) stays as it is.
+    let is_page = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if is_page {
+        return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
+    }
     let status = res.status();
     let info = res.response().extensions().get::<ErrorInfo>().cloned();
-    let (req, _old) = res.into_parts();
+    let (req, old) = res.into_parts();
     let path = req.path().to_string();
-    let new = if path.starts_with("/api/") || path == "/healthz" {
+    let mut new = if path.starts_with("/api/") || path == "/healthz" {
         Problem::new(status, info.as_ref()).response()
     } else {
         pages::error_page(&req, status, info.as_ref())
     };
+    for name in [header::RETRY_AFTER, header::WWW_AUTHENTICATE] {
+        if let Some(v) = old.headers().get(&name) {
+            new.headers_mut().insert(name, v.clone());
+        }
+    }
     Ok(ErrorHandlerResponse::Response(ServiceResponse::new(req, new).map_into_right_body()))
 }

@@ -1,6 +1,7 @@
 //! View models: records formatted for one reader's language, so templates only print text.
 
-use crate::domain::{Locale, Need, Offer, Organisation, format_local};
+use crate::domain::policy::{self, Actor};
+use crate::domain::{Contact, ContactVisibility, Locale, Need, Offer, Organisation, format_local};
 
 /// An offer in a list.
 #[derive(Debug, Clone)]
@@ -162,6 +163,32 @@ impl OrgView {
             description: o.description.clone(),
             verified: o.verified_at.is_some(),
         }
+    }
+}
+
+/// The contact block of a listing: the details when the privacy rule allows, else why not.
+#[derive(Debug, Clone)]
+pub struct ContactView {
+    pub shown: Option<Contact>,
+    /// Interface-text key of the explanation when hidden.
+    pub note: &'static str,
+}
+
+impl ContactView {
+    /// Applies [`policy::can_see_contact`] for `viewer` (mutual interest does not exist yet, so
+    /// "after mutual interest" listings show their contact only to staff and the owner).
+    pub fn new(viewer: Option<&Actor>, owner: &Organisation, visibility: ContactVisibility) -> Self {
+        if policy::can_see_contact(viewer, owner.id, owner.contact.share, visibility, false) {
+            return Self { shown: Some(owner.contact.clone()), note: "" };
+        }
+        let note = if !owner.contact.share {
+            "contact.not_shared"
+        } else if visibility == ContactVisibility::OnInterest {
+            "contact.on_interest"
+        } else {
+            "contact.sign_in"
+        };
+        Self { shown: None, note }
     }
 }
 

@@ -35,7 +35,7 @@ fn migrate_and_seed_are_idempotent() {
         assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
         String::from_utf8(out.stdout).unwrap()
     };
-    assert!(run(&["migrate"]).starts_with("2 migration(s) applied"));
+    assert!(run(&["migrate"]).starts_with("3 migration(s) applied"));
     assert!(run(&["migrate"]).starts_with("0 migration(s) applied"));
     assert!(run(&["seed", "demo"]).contains("43 offer(s)"));
     assert!(run(&["seed", "demo"]).contains("already present"));
@@ -118,8 +118,10 @@ fn serve_demo_answers_and_stops_on_sigterm() {
         .spawn()
         .unwrap();
     let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    let login = lines.next().unwrap().unwrap();
-    assert!(login.contains("canbo@ketnoi.example.vn"), "{login}");
+    let logins: Vec<String> = (0..3).map(|_| lines.next().unwrap().unwrap()).collect();
+    for (role, email) in [("staff", "canbo@ketnoi.example.vn"), ("admin", "quantri@"), ("member", "thanhvien@")] {
+        assert!(logins.iter().any(|l| l.contains(role) && l.contains(email)), "{logins:?}");
+    }
     let serving = lines.next().unwrap().unwrap();
     let url = serving.split_whitespace().find(|w| w.starts_with("http://")).unwrap().to_string();
     let body = http::blocking_get(&format!("{url}api/v1/offers"));

@@ -90,7 +90,8 @@ impl TestApp {
         }
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
         let address = format!("http://{}", listener.local_addr().expect("addr"));
-        let server = ketnoi::web::server(AppState::new(db.clone(), settings.clone()), listener).expect("server");
+        let server =
+            ketnoi::web::server(AppState::new(db.clone(), settings.clone()).expect("state"), listener).expect("server");
         tokio::spawn(server);
         let client = reqwest::Client::builder()
             .cookie_store(true)

@@ -6,12 +6,13 @@ use askama_web::WebTemplate;
 
 use super::{PER_PAGE, name_of};
 use crate::db;
-use crate::domain::{Locale, NeedId, OfferId, Province, Sector};
+use crate::domain::{ContactVisibility, Locale, NeedId, OfferId, Province, Sector};
 use crate::error::AppError;
 use crate::state::AppState;
+use crate::web::auth;
 use crate::web::i18n::Ctx;
 use crate::web::query::{ListParams, ListQuery};
-use crate::web::views::{Choice, NeedCard, NeedView, OfferCard, OfferView, Pager};
+use crate::web::views::{Choice, ContactView, NeedCard, NeedView, OfferCard, OfferView, Pager};
 
 /// The filter form's state.
 pub struct FilterForm {
@@ -122,22 +123,25 @@ pub async fn needs(
 pub struct OfferPage {
     ctx: Ctx,
     offer: OfferView,
+    contact: ContactView,
 }
 
 pub async fn offer(req: HttpRequest, state: web::Data<AppState>, id: web::Path<String>) -> Result<OfferPage, AppError> {
     let ctx = Ctx::from_request(&req);
     let id: OfferId = id.parse().map_err(|_| AppError::NotFound)?;
     let l = ctx.locale;
-    let offer = state
+    let viewer = auth::current(&req).map(|c| c.actor);
+    let (offer, contact) = state
         .db
         .run(move |c| {
             let Some(o) = db::offers::get_public(c, id, db::now())? else { return Ok(None) };
-            let names = db::organisations::names(c, [o.organisation_id])?;
-            Ok(Some(OfferView::new(&o, name_of(&names, o.organisation_id), l)))
+            let Some(org) = db::organisations::get(c, o.organisation_id)? else { return Ok(None) };
+            let contact = ContactView::new(viewer.as_ref(), &org, o.contact_visibility);
+            Ok(Some((OfferView::new(&o, &org.name, l), contact)))
         })
         .await?
         .ok_or(AppError::NotFound)?;
-    Ok(OfferPage { ctx, offer })
+    Ok(OfferPage { ctx, offer, contact })
 }
 
 #[derive(Template, WebTemplate)]
@@ -145,20 +149,24 @@ pub async fn offer(req: HttpRequest, state: web::Data<AppState>, id: web::Path<S
 pub struct NeedPage {
     ctx: Ctx,
     need: NeedView,
+    contact: ContactView,
 }
 
 pub async fn need(req: HttpRequest, state: web::Data<AppState>, id: web::Path<String>) -> Result<NeedPage, AppError> {
     let ctx = Ctx::from_request(&req);
     let id: NeedId = id.parse().map_err(|_| AppError::NotFound)?;
     let l = ctx.locale;
-    let need = state
+    let viewer = auth::current(&req).map(|c| c.actor);
+    let (need, contact) = state
         .db
         .run(move |c| {
             let Some(n) = db::needs::get_public(c, id, db::now())? else { return Ok(None) };
-            let names = db::organisations::names(c, [n.organisation_id])?;
-            Ok(Some(NeedView::new(&n, name_of(&names, n.organisation_id), l)))
+            let Some(org) = db::organisations::get(c, n.organisation_id)? else { return Ok(None) };
+            // Needs carry no visibility of their own: members of verified organisations see them.
+            let contact = ContactView::new(viewer.as_ref(), &org, ContactVisibility::Members);
+            Ok(Some((NeedView::new(&n, &org.name, l), contact)))
         })
         .await?
         .ok_or(AppError::NotFound)?;
-    Ok(NeedPage { ctx, need })
+    Ok(NeedPage { ctx, need, contact })
 }

@@ -1,9 +1,13 @@
 //! HTML pages. Handlers parse the request, load through `db` and hand view models to askama
 //! templates; they hold no business rules.
 
+mod account;
 mod home;
 mod listings;
+mod members;
 mod organisations;
+mod panel;
+mod staff;
 
 use std::collections::HashMap;
 
@@ -26,7 +30,42 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/needs", web::get().to(listings::needs))
         .route("/needs/{id}", web::get().to(listings::need))
         .route("/showcase", web::get().to(home::showcase))
-        .route("/organisations/{id}", web::get().to(organisations::organisation));
+        .route("/organisations/{id}", web::get().to(organisations::organisation))
+        .route("/register", web::get().to(account::register_page))
+        .route("/register", web::post().to(account::register))
+        .route("/verify-email", web::get().to(account::verify_email))
+        .route("/verify-email/resend", web::post().to(account::resend_verification))
+        .route("/login", web::get().to(account::login_page))
+        .route("/login", web::post().to(account::login))
+        .route("/logout", web::post().to(account::logout))
+        .route("/reset", web::get().to(account::reset_page))
+        .route("/reset", web::post().to(account::reset_request))
+        .route("/reset/confirm", web::get().to(account::reset_confirm_page))
+        .route("/reset/confirm", web::post().to(account::reset_confirm))
+        .route("/account", web::get().to(account::profile))
+        .route("/account/profile", web::post().to(account::update_profile))
+        .route("/account/password", web::post().to(account::change_password))
+        .route("/account/email", web::post().to(account::change_email))
+        .route("/account/email/confirm", web::get().to(account::confirm_email))
+        .route("/account/export", web::get().to(account::export))
+        .route("/account/delete", web::post().to(account::delete_account))
+        .route("/account/notifications", web::get().to(account::notifications))
+        .route("/account/tokens", web::get().to(account::tokens))
+        .route("/account/tokens", web::post().to(account::create_token))
+        .route("/account/tokens/{id}/revoke", web::post().to(account::revoke_token))
+        .route("/organisations/{id}/settings", web::get().to(members::settings))
+        .route("/organisations/{id}/settings", web::post().to(members::save_settings))
+        .route("/organisations/{id}/members", web::get().to(members::members))
+        .route("/organisations/{id}/members/invite", web::post().to(members::invite))
+        .route("/organisations/{id}/members/leave", web::post().to(members::leave))
+        .route("/invitations/accept", web::get().to(members::accept_page))
+        .route("/invitations/accept", web::post().to(members::accept))
+        .route("/staff/organisations", web::get().to(staff::organisations))
+        .route("/staff/organisations/{id}/verify", web::post().to(staff::verify))
+        .route("/staff/organisations/{id}/unverify", web::post().to(staff::unverify))
+        .route("/admin/staff", web::get().to(staff::staff))
+        .route("/admin/staff", web::post().to(staff::grant))
+        .route("/admin/staff/{id}/remove", web::post().to(staff::remove));
 }
 
 /// The name of an organisation from a map built by `db::organisations::names`.
@@ -62,6 +101,12 @@ pub fn error_page(req: &HttpRequest, status: StatusCode, info: Option<&ErrorInfo
     let (title, text) = match status.as_u16() {
         404 => (ctx.t("error.title_404"), ctx.t("error.text_404").to_string()),
         400 => (ctx.t("error.title_400"), bad_request_text(&ctx, info)),
+        401 => (ctx.t("error.title_401"), ctx.t("contact.sign_in").to_string()),
+        403 => (ctx.t("error.title_403"), ctx.t("error.text_403").to_string()),
+        429 => {
+            let minutes = info.and_then(|i| i.retry_after).map(|s| (s + 59) / 60).unwrap_or(1).max(1);
+            (ctx.t("error.title_429"), ctx.t("error.text_429").replace("{n}", &minutes.to_string()))
+        }
         500..=599 => (ctx.t("error.title_500"), ctx.t("error.text_500").to_string()),
         _ => (ctx.t("error.title_other"), info.and_then(|i| i.detail.clone()).unwrap_or_default()),
     };

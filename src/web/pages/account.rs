@@ -1,0 +1,673 @@
+//! Registration, email verification, sign-in and -out, password reset, and the signed-in
+//! person's own account: profile, password, email, data export, deletion, API tokens.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, web};
+use chrono::TimeDelta;
+use serde::Deserialize;
+
+use super::panel::{Cell, Panel, Row, Table, see_other};
+use crate::accounts::validate::{FieldError, OrgForm};
+use crate::accounts::{self, RegisterForm, SignIn};
+use crate::db;
+use crate::domain::signed::LinkError;
+use crate::domain::{OrgKind, Province, format_local};
+use crate::error::AppError;
+use crate::state::AppState;
+use crate::web::auth::{self, client_ip, ensure_session};
+use crate::web::forms::{Form, choices};
+use crate::web::i18n::Ctx;
+
+/// Counts a hit on `what` for the client's IP; refuses with 429 past `limit` in `window`.
+pub(super) async fn limit_ip(
+    req: &HttpRequest,
+    state: &AppState,
+    what: &str,
+    limit: i32,
+    window: TimeDelta,
+) -> Result<(), AppError> {
+    let key = format!("{what}:{}", client_ip(req, state.settings.trust_forwarded));
+    match state.db.run(move |c| db::rate_limits::hit(c, &key, limit, window)).await? {
+        Ok(()) => Ok(()),
+        Err(wait) => Err(AppError::TooManyRequests { retry_after: wait.num_seconds().max(1) }),
+    }
+}
+
+/// Counts a hit on `key` without refusing: false past the limit (used where the answer must not
+/// change, e.g. reset requests per address).
+async fn within(state: &AppState, key: String, limit: i32, window: TimeDelta) -> Result<bool, AppError> {
+    Ok(state.db.run(move |c| db::rate_limits::hit(c, &key, limit, window)).await?.is_ok())
+}
+
+fn link_error_text(ctx: &Ctx, e: LinkError) -> String {
+    ctx.t(match e {
+        LinkError::Expired => "link.expired",
+        LinkError::Invalid => "link.invalid",
+    })
+    .to_string()
+}
+
+/// A local path to go to after signing in (never another site).
+fn safe_next(next: Option<&str>) -> String {
+    match next {
+        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_string(),
+        _ => "/account".to_string(),
+    }
+}
+
+// ---------------------------------------------------------------- registration
+
+pub(super) fn org_fields(ctx: &Ctx, form: Form, o: &OrgForm) -> Form {
+    let l = ctx.locale;
+    form.field(ctx, "kind", "select", "org.kind", &o.kind)
+        .required()
+        .options(choices(ctx, OrgKind::ALL, |k| k.code(), |k| k.label(l)))
+        .field(ctx, "name", "text", "org.name", &o.name)
+        .required()
+        .field(ctx, "tax_code", "text", "org.tax_code", &o.tax_code)
+        .hint(ctx, "org.tax_code_hint")
+        .field(ctx, "province", "select", "org.province", &o.province)
+        .required()
+        .options(choices(ctx, Province::ALL, |p| p.code(), |p| p.label(l)))
+        .field(ctx, "address", "text", "org.address", &o.address)
+        .field(ctx, "website", "url", "org.website", &o.website)
+        .field(ctx, "description", "textarea", "org.description", &o.description)
+        .field(ctx, "contact_name", "text", "org.contact_name", &o.contact_name)
+        .field(ctx, "contact_email", "email", "org.contact_email", &o.contact_email)
+        .field(ctx, "contact_phone", "tel", "org.contact_phone", &o.contact_phone)
+        .field(ctx, "share_contact", "checkbox", "org.share_contact", o.share_contact.as_deref().unwrap_or(""))
+}
+
+fn register_form(ctx: &Ctx, f: &RegisterForm, errors: &[FieldError]) -> Form {
+    let form = Form::new(ctx, "register", "/register", "register.submit")
+        .field(ctx, "display_name", "text", "account.display_name", &f.display_name)
+        .required()
+        .field(ctx, "email", "email", "account.email", &f.email)
+        .required()
+        .field(ctx, "password", "password", "account.password", "")
+        .required()
+        .hint(ctx, "account.password_hint");
+    org_fields(ctx, form, &f.org)
+        .field(ctx, "accept_terms", "checkbox", "register.terms", f.accept_terms.as_deref().unwrap_or(""))
+        .with_errors(ctx, errors)
+}
+
+pub async fn register_page(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    if auth::current(&req).is_some() {
+        return Ok(see_other("/account"));
+    }
+    let mut ctx = Ctx::from_request(&req);
+    let (csrf, cookie) = ensure_session(&req, &state).await?;
+    ctx.csrf = csrf;
+    let form = RegisterForm {
+        org: OrgForm { share_contact: Some("on".into()), ..OrgForm::default() },
+        ..RegisterForm::default()
+    };
+    Panel::new(&ctx, "register.title")
+        .lead(ctx.t("register.lead"))
+        .form(register_form(&ctx, &form, &[]))
+        .link("/login", "register.have_account")
+        .respond(StatusCode::OK, cookie)
+}
+
+pub async fn register(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    form: web::Form<RegisterForm>,
+) -> Result<HttpResponse, AppError> {
+    limit_ip(&req, &state, "register", 10, TimeDelta::hours(1)).await?;
+    let ctx = Ctx::from_request(&req);
+    let f = form.into_inner();
+    let input = f.clone();
+    let st = state.clone();
+    let locale = ctx.locale;
+    match state.db.run(move |c| accounts::register(c, st.env(), &input, locale)).await? {
+        Err(errors) => Panel::new(&ctx, "register.title")
+            .form(register_form(&ctx, &f, &errors))
+            .respond(StatusCode::UNPROCESSABLE_ENTITY, None),
+        // The same answer whether or not the address already had an account.
+        Ok(()) => Panel::new(&ctx, "register.sent_title").lead(ctx.t("register.sent")).link("/login", "nav.login").ok(),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct TokenQuery {
+    #[serde(default)]
+    token: String,
+}
+
+pub async fn verify_email(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    q: web::Query<TokenQuery>,
+) -> Result<HttpResponse, AppError> {
+    let ctx = Ctx::from_request(&req);
+    let st = state.clone();
+    let token = q.into_inner().token;
+    match state.db.run(move |c| accounts::verify_email(c, st.env(), &token)).await? {
+        Ok(_) => Panel::new(&ctx, "verify.done_title").lead(ctx.t("verify.done")).link("/login", "nav.login").ok(),
+        Err(e) => {
+            let (csrf, cookie) = ensure_session(&req, &state).await?;
+            let mut ctx = ctx;
+            ctx.csrf = csrf;
+            Panel::new(&ctx, "verify.failed_title")
+                .lead(link_error_text(&ctx, e))
+                .form(resend_form(&ctx, ""))
+                .respond(StatusCode::BAD_REQUEST, cookie)
+        }
+    }
+}
+
+fn resend_form(ctx: &Ctx, email: &str) -> Form {
+    Form::new(ctx, "resend", "/verify-email/resend", "verify.resend")
+        .titled(ctx, "verify.resend_title")
+        .field(ctx, "email", "email", "account.email", email)
+        .required()
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct EmailForm {
+    email: String,
+}
+
+pub async fn resend_verification(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    form: web::Form<EmailForm>,
+) -> Result<HttpResponse, AppError> {
+    limit_ip(&req, &state, "resend", 10, TimeDelta::hours(1)).await?;
+    let ctx = Ctx::from_request(&req);
+    let email = form.into_inner().email;
+    if within(&state, format!("resend-email:{}", email.trim().to_lowercase()), 3, TimeDelta::hours(1)).await? {
+        let st = state.clone();
+        state.db.run(move |c| accounts::resend_verification(c, st.env(), &email)).await?;
+    }
+    Panel::new(&ctx, "verify.resent_title").lead(ctx.t("verify.resent")).ok()
+}
+
+// ---------------------------------------------------------------- sign-in
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct LoginForm {
+    email: String,
+    password: String,
+    next: String,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct NextQuery {
+    next: String,
+}
+
+fn login_form(ctx: &Ctx, email: &str, next: &str) -> Form {
+    Form::new(ctx, "login", "/login", "login.submit")
+        .field(ctx, "email", "email", "account.email", email)
+        .required()
+        .field(ctx, "password", "password", "account.password", "")
+        .required()
+        .field(ctx, "next", "hidden", "", next)
+}
+
+fn login_panel(ctx: &Ctx, form: Form) -> Panel {
+    Panel::new(ctx, "login.title").form(form).link("/reset", "login.forgot").link("/register", "login.register")
+}
+
+pub async fn login_page(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    q: web::Query<NextQuery>,
+) -> Result<HttpResponse, AppError> {
+    let mut ctx = Ctx::from_request(&req);
+    let (csrf, cookie) = ensure_session(&req, &state).await?;
+    ctx.csrf = csrf;
+    login_panel(&ctx, login_form(&ctx, "", &q.next)).respond(StatusCode::OK, cookie)
+}
+
+pub async fn login(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    form: web::Form<LoginForm>,
+) -> Result<HttpResponse, AppError> {
+    limit_ip(&req, &state, "login", 30, TimeDelta::minutes(15)).await?;
+    let ctx = Ctx::from_request(&req);
+    let f = form.into_inner();
+    let (email, pw) = (f.email.clone(), f.password.clone());
+    let outcome = state.db.run(move |c| accounts::sign_in(c, &email, &pw)).await?;
+    match outcome {
+        SignIn::Ok(user) => {
+            let cookie = auth::start_session(&req, &state, user.id).await?;
+            let mut res = see_other(&safe_next(Some(&f.next)));
+            res.add_cookie(&cookie).map_err(|e| AppError::Internal(e.into()))?;
+            Ok(res)
+        }
+        SignIn::Invalid => {
+            let form = login_form(&ctx, &f.email, &f.next).error(ctx.t("login.invalid"));
+            login_panel(&ctx, form).respond(StatusCode::UNPROCESSABLE_ENTITY, None)
+        }
+        SignIn::Unverified => {
+            let form = login_form(&ctx, &f.email, &f.next).error(ctx.t("login.unverified"));
+            login_panel(&ctx, form).form(resend_form(&ctx, &f.email)).respond(StatusCode::UNPROCESSABLE_ENTITY, None)
+        }
+        SignIn::Locked(wait) => Err(AppError::TooManyRequests { retry_after: wait.num_seconds().max(1) }),
+    }
+}
+
+pub async fn logout(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    if let Some(s) = auth::session(&req) {
+        state.db.run(move |c| db::sessions::delete(c, &s.token)).await?;
+    }
+    let mut res = see_other("/");
+    res.add_cookie(&auth::removal_cookie(&state)).map_err(|e| AppError::Internal(e.into()))?;
+    Ok(res)
+}
+
+// ---------------------------------------------------------------- password reset
+
+pub async fn reset_page(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let mut ctx = Ctx::from_request(&req);
+    let (csrf, cookie) = ensure_session(&req, &state).await?;
+    ctx.csrf = csrf;
+    let form = Form::new(&ctx, "reset", "/reset", "reset.submit")
+        .field(&ctx, "email", "email", "account.email", "")
+        .required();
+    Panel::new(&ctx, "reset.title").lead(ctx.t("reset.lead")).form(form).respond(StatusCode::OK, cookie)
+}
+
+pub async fn reset_request(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    form: web::Form<EmailForm>,
+) -> Result<HttpResponse, AppError> {
+    limit_ip(&req, &state, "reset", 10, TimeDelta::hours(1)).await?;
+    let ctx = Ctx::from_request(&req);
+    let email = form.into_inner().email;
+    // Past three requests an hour for one address no more mail goes out, and the answer stays
+    // the same, so the limit reveals nothing either.
+    if within(&state, format!("reset-email:{}", email.trim().to_lowercase()), 3, TimeDelta::hours(1)).await? {
+        let st = state.clone();
+        state.db.run(move |c| accounts::request_reset(c, st.env(), &email)).await?;
+    }
+    Panel::new(&ctx, "reset.sent_title").lead(ctx.t("reset.sent")).ok()
+}
+
+fn new_password_form(ctx: &Ctx, token: &str) -> Form {
+    Form::new(ctx, "reset-confirm", "/reset/confirm", "reset.confirm_submit")
+        .field(ctx, "password", "password", "account.new_password", "")
+        .required()
+        .hint(ctx, "account.password_hint")
+        .field(ctx, "token", "hidden", "", token)
+}
+
+pub async fn reset_confirm_page(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    q: web::Query<TokenQuery>,
+) -> Result<HttpResponse, AppError> {
+    let mut ctx = Ctx::from_request(&req);
+    let token = q.into_inner().token;
+    let st = state.clone();
+    let t = token.clone();
+    let target = state.db.run(move |c| accounts::reset_target(c, st.env(), &t)).await?;
+    let (csrf, cookie) = ensure_session(&req, &state).await?;
+    ctx.csrf = csrf;
+    match target {
+        Ok(_) => Panel::new(&ctx, "reset.confirm_title")
+            .form(new_password_form(&ctx, &token))
+            .respond(StatusCode::OK, cookie),
+        Err(e) => Panel::new(&ctx, "reset.failed_title")
+            .lead(link_error_text(&ctx, e))
+            .link("/reset", "reset.again")
+            .respond(StatusCode::BAD_REQUEST, cookie),
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct NewPasswordForm {
+    token: String,
+    password: String,
+}
+
+pub async fn reset_confirm(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    form: web::Form<NewPasswordForm>,
+) -> Result<HttpResponse, AppError> {
+    limit_ip(&req, &state, "reset-confirm", 20, TimeDelta::hours(1)).await?;
+    let ctx = Ctx::from_request(&req);
+    let f = form.into_inner();
+    let st = state.clone();
+    let (token, pw) = (f.token.clone(), f.password.clone());
+    match state.db.run(move |c| accounts::reset_password(c, st.env(), &token, &pw)).await? {
+        Err(errors) => Panel::new(&ctx, "reset.confirm_title")
+            .form(new_password_form(&ctx, &f.token).with_errors(&ctx, &errors))
+            .respond(StatusCode::UNPROCESSABLE_ENTITY, None),
+        Ok(Err(e)) => Panel::new(&ctx, "reset.failed_title")
+            .lead(link_error_text(&ctx, e))
+            .link("/reset", "reset.again")
+            .respond(StatusCode::BAD_REQUEST, None),
+        Ok(Ok(_)) => Panel::new(&ctx, "reset.done_title").lead(ctx.t("reset.done")).link("/login", "nav.login").ok(),
+    }
+}
+
+// ---------------------------------------------------------------- own account
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct DoneQuery {
+    done: String,
+}
+
+fn profile_panel(ctx: &Ctx, user: &crate::domain::User, forms: [Form; 4], notice: Option<String>) -> Panel {
+    let [profile, password, email, delete] = forms;
+    let mut p = Panel::new(ctx, "account.title")
+        .lead(format!("{}: {}", ctx.t("account.email"), user.email))
+        .lead(format!("{}: {}", ctx.t("account.role"), user.role.label(ctx.locale)))
+        .form(profile)
+        .form(password)
+        .form(email)
+        .link("/account/tokens", "tokens.title")
+        .link("/account/export", "account.export");
+    if let Some(org) = user.organisation_id {
+        p = p
+            .link(format!("/organisations/{org}/members"), "members.title")
+            .link(format!("/organisations/{org}/settings"), "org.settings_title");
+    }
+    p.notice = notice;
+    p.form(delete)
+}
+
+fn profile_forms(ctx: &Ctx, user: &crate::domain::User) -> [Form; 4] {
+    let locales = vec![("vi".to_string(), "Tiếng Việt".to_string()), ("en".to_string(), "English".to_string())];
+    [
+        Form::new(ctx, "profile", "/account/profile", "form.save")
+            .titled(ctx, "account.profile")
+            .field(ctx, "display_name", "text", "account.display_name", &user.display_name)
+            .required()
+            .field(ctx, "locale", "select", "account.locale", user.locale.code())
+            .options(locales),
+        Form::new(ctx, "password", "/account/password", "account.change_password")
+            .titled(ctx, "account.change_password")
+            .field(ctx, "current_password", "password", "account.current_password", "")
+            .required()
+            .field(ctx, "new_password", "password", "account.new_password", "")
+            .required()
+            .hint(ctx, "account.password_hint"),
+        Form::new(ctx, "email", "/account/email", "account.change_email")
+            .titled(ctx, "account.change_email")
+            .field(ctx, "new_email", "email", "account.new_email", "")
+            .required()
+            .hint(ctx, "account.new_email_hint")
+            .field(ctx, "password", "password", "account.current_password", "")
+            .required(),
+        Form::new(ctx, "delete", "/account/delete", "account.delete")
+            .titled(ctx, "account.delete")
+            .danger()
+            .field(ctx, "password", "password", "account.current_password", "")
+            .required()
+            .hint(ctx, "account.delete_hint"),
+    ]
+}
+
+pub async fn profile(req: HttpRequest, q: web::Query<DoneQuery>) -> Result<HttpResponse, AppError> {
+    let me = auth::require(&req)?;
+    let ctx = Ctx::from_request(&req);
+    let notice = match q.done.as_str() {
+        "" => None,
+        d => Some(ctx.t(&format!("account.done_{d}")).to_string()).filter(|t| !t.starts_with("account.")),
+    };
+    profile_panel(&ctx, &me.user, profile_forms(&ctx, &me.user), notice).ok()
+}
+
+/// The profile page again with `errors` on the form at `index` (0 profile, 1 password, 2 email,
+/// 3 delete) and what was typed in it.
+fn profile_with_errors(
+    ctx: &Ctx,
+    user: &crate::domain::User,
+    index: usize,
+    typed: &[(&str, &str)],
+    errors: &[FieldError],
+) -> Result<HttpResponse, AppError> {
+    let mut forms = profile_forms(ctx, user);
+    let mut f = forms[index].clone();
+    for (name, value) in typed {
+        if let Some(field) = f.fields.iter_mut().find(|x| x.name == *name) {
+            field.value = value.to_string();
+        }
+    }
+    forms[index] = f.with_errors(ctx, errors);
+    profile_panel(ctx, user, forms, None).respond(StatusCode::UNPROCESSABLE_ENTITY, None)
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ProfileForm {
+    display_name: String,
+    locale: String,
+}
+
+pub async fn update_profile(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    form: web::Form<ProfileForm>,
+) -> Result<HttpResponse, AppError> {
+    let me = auth::require(&req)?;
+    let ctx = Ctx::from_request(&req);
+    let f = form.into_inner();
+    let (user, name, locale) = (me.user.clone(), f.display_name.clone(), f.locale.clone());
+    match state.db.run(move |c| accounts::update_profile(c, &user, &name, &locale)).await? {
+        Ok(u) => {
+            let mut res = see_other("/account?done=profile");
+            // The interface follows the account's language from now on.
+            let c = actix_web::cookie::Cookie::build("lang", u.locale.code()).path("/").http_only(true).finish();
+            res.add_cookie(&c).map_err(|e| AppError::Internal(e.into()))?;
+            Ok(res)
+        }
+        Err(errors) => {
+            profile_with_errors(&ctx, &me.user, 0, &[("display_name", &f.display_name), ("locale", &f.locale)], &errors)
+        }
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct PasswordForm {
+    current_password: String,
+    new_password: String,
+}
+
+pub async fn change_password(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    form: web::Form<PasswordForm>,
+) -> Result<HttpResponse, AppError> {
+    let me = auth::require(&req)?;
+    let ctx = Ctx::from_request(&req);
+    let session = auth::session(&req).map(|s| s.token).unwrap_or_default();
+    let f = form.into_inner();
+    let user = me.user.clone();
+    match state
+        .db
+        .run(move |c| accounts::change_password(c, &user, &f.current_password, &f.new_password, &session))
+        .await?
+    {
+        Ok(()) => Ok(see_other("/account?done=password")),
+        Err(errors) => profile_with_errors(&ctx, &me.user, 1, &[], &errors),
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct EmailChangeForm {
+    new_email: String,
+    password: String,
+}
+
+pub async fn change_email(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    form: web::Form<EmailChangeForm>,
+) -> Result<HttpResponse, AppError> {
+    let me = auth::require(&req)?;
+    limit_ip(&req, &state, "change-email", 10, TimeDelta::hours(1)).await?;
+    let ctx = Ctx::from_request(&req);
+    let f = form.into_inner();
+    let (user, st, new, pw) = (me.user.clone(), state.clone(), f.new_email.clone(), f.password.clone());
+    match state.db.run(move |c| accounts::request_email_change(c, st.env(), &user, &new, &pw)).await? {
+        Ok(()) => Ok(see_other("/account?done=email")),
+        Err(errors) => profile_with_errors(&ctx, &me.user, 2, &[("new_email", &f.new_email)], &errors),
+    }
+}
+
+pub async fn confirm_email(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    q: web::Query<TokenQuery>,
+) -> Result<HttpResponse, AppError> {
+    let ctx = Ctx::from_request(&req);
+    let st = state.clone();
+    let token = q.into_inner().token;
+    match state.db.run(move |c| accounts::confirm_email_change(c, st.env(), &token)).await? {
+        Ok(u) => Panel::new(&ctx, "email.done_title")
+            .lead(format!("{} {}", ctx.t("email.done"), u.email))
+            .link("/account", "account.title")
+            .ok(),
+        Err(e) => {
+            Panel::new(&ctx, "email.failed_title").lead(link_error_text(&ctx, e)).respond(StatusCode::BAD_REQUEST, None)
+        }
+    }
+}
+
+pub async fn export(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let me = auth::require(&req)?;
+    let user = me.user.clone();
+    let doc = state.db.run(move |c| accounts::export(c, &user)).await?;
+    Ok(HttpResponse::Ok()
+        .content_type("application/json; charset=utf-8")
+        .insert_header(("content-disposition", "attachment; filename=\"ketnoi-my-data.json\""))
+        .insert_header(("cache-control", "no-store"))
+        .body(serde_json::to_string_pretty(&doc).map_err(|e| AppError::Internal(e.into()))?))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct PasswordOnly {
+    password: String,
+}
+
+pub async fn delete_account(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    form: web::Form<PasswordOnly>,
+) -> Result<HttpResponse, AppError> {
+    let me = auth::require(&req)?;
+    let ctx = Ctx::from_request(&req);
+    let user = me.user.clone();
+    let pw = form.into_inner().password;
+    match state.db.run(move |c| accounts::delete_account(c, &user, &pw)).await? {
+        Ok(()) => {
+            let mut res = Panel::new(&ctx, "account.deleted_title").lead(ctx.t("account.deleted")).ok()?;
+            res.add_cookie(&auth::removal_cookie(&state)).map_err(|e| AppError::Internal(e.into()))?;
+            Ok(res)
+        }
+        Err(errors) => profile_with_errors(&ctx, &me.user, 3, &[], &errors),
+    }
+}
+
+pub async fn notifications() -> HttpResponse {
+    // Email preferences live on the account page for now.
+    see_other("/account")
+}
+
+// ---------------------------------------------------------------- API tokens
+
+fn token_form(ctx: &Ctx, name: &str) -> Form {
+    Form::new(ctx, "token", "/account/tokens", "tokens.create")
+        .titled(ctx, "tokens.create")
+        .field(ctx, "name", "text", "tokens.name", name)
+        .required()
+        .hint(ctx, "tokens.name_hint")
+}
+
+async fn tokens_panel(ctx: &Ctx, state: &AppState, user: crate::domain::UserId) -> Result<Panel, AppError> {
+    let rows = state.db.run(move |c| db::api_tokens::for_user(c, user)).await?;
+    let when = |t: Option<chrono::NaiveDateTime>| t.map(format_local).unwrap_or_else(|| "—".into());
+    let table = Table {
+        caption: ctx.t("tokens.list").into(),
+        headers: ["tokens.name", "tokens.prefix", "tokens.created", "tokens.last_used", "tokens.state"]
+            .iter()
+            .map(|k| ctx.t(k).to_string())
+            .collect(),
+        rows: rows
+            .iter()
+            .map(|r| Row {
+                cells: vec![
+                    Cell::text(&r.name),
+                    Cell::text(format!("{}…", r.prefix)),
+                    Cell::text(format_local(r.created_at)),
+                    Cell::text(when(r.last_used_at)),
+                    Cell::text(match r.revoked_at {
+                        Some(t) => format!("{} {}", ctx.t("tokens.revoked"), format_local(t)),
+                        None => ctx.t("tokens.active").to_string(),
+                    }),
+                ],
+                actions: if r.revoked_at.is_none() {
+                    vec![Form::new(ctx, "revoke", format!("/account/tokens/{}/revoke", r.id), "tokens.revoke").danger()]
+                } else {
+                    vec![]
+                },
+            })
+            .collect(),
+    };
+    let mut p = Panel::new(ctx, "tokens.title").lead(ctx.t("tokens.lead"));
+    p.table = Some(table);
+    Ok(p.link("/api/docs/", "nav.api"))
+}
+
+pub async fn tokens(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let me = auth::require(&req)?;
+    let ctx = Ctx::from_request(&req);
+    tokens_panel(&ctx, &state, me.user.id).await?.form(token_form(&ctx, "")).ok()
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct NameForm {
+    name: String,
+}
+
+pub async fn create_token(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    form: web::Form<NameForm>,
+) -> Result<HttpResponse, AppError> {
+    let me = auth::require(&req)?;
+    let ctx = Ctx::from_request(&req);
+    let name = form.into_inner().name;
+    let (user, n) = (me.user.clone(), name.clone());
+    match state.db.run(move |c| accounts::create_token(c, &user, &n)).await? {
+        Ok((_, secret)) => {
+            let mut p = tokens_panel(&ctx, &state, me.user.id).await?.form(token_form(&ctx, ""));
+            p.secret = Some((ctx.t("tokens.shown_once").to_string(), secret));
+            p.ok()
+        }
+        Err(errors) => tokens_panel(&ctx, &state, me.user.id)
+            .await?
+            .form(token_form(&ctx, &name).with_errors(&ctx, &errors))
+            .respond(StatusCode::UNPROCESSABLE_ENTITY, None),
+    }
+}
+
+pub async fn revoke_token(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let me = auth::require(&req)?;
+    let id = id.into_inner();
+    state.db.run(move |c| accounts::revoke_token(c, me.user.id, &id)).await?;
+    Ok(see_other("/account/tokens"))
+}

@@ -1,0 +1,280 @@
+//! An organisation's own pages: its settings (profile, contact, consent), its members, inviting a
+//! colleague, leaving; and accepting an invitation.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, web};
+use chrono::TimeDelta;
+use serde::Deserialize;
+
+use super::account::{limit_ip, org_fields};
+use super::panel::{Cell, Panel, Row, Table, see_other};
+use crate::accounts::validate::{FieldError, OrgForm};
+use crate::accounts::{self};
+use crate::db;
+use crate::domain::signed::LinkError;
+use crate::domain::{Organisation, OrganisationId};
+use crate::error::AppError;
+use crate::state::AppState;
+use crate::web::auth::{self, ensure_session};
+use crate::web::forms::Form;
+use crate::web::i18n::Ctx;
+
+async fn load(state: &AppState, id: &str) -> Result<Organisation, AppError> {
+    let id: OrganisationId = id.parse().map_err(|_| AppError::NotFound)?;
+    state.db.run(move |c| db::organisations::get(c, id)).await?.ok_or(AppError::NotFound)
+}
+
+fn form_of(o: &Organisation) -> OrgForm {
+    OrgForm {
+        kind: o.kind.code().into(),
+        name: o.name.clone(),
+        tax_code: o.tax_code.clone().unwrap_or_default(),
+        province: o.province.code().into(),
+        address: o.address.clone(),
+        website: o.website.clone().unwrap_or_default(),
+        description: o.description.clone(),
+        contact_name: o.contact.name.clone(),
+        contact_email: o.contact.email.clone(),
+        contact_phone: o.contact.phone.clone(),
+        share_contact: o.contact.share.then(|| "on".into()),
+    }
+}
+
+fn settings_panel(ctx: &Ctx, o: &Organisation, f: &OrgForm, errors: &[FieldError], notice: bool) -> Panel {
+    let form = org_fields(ctx, Form::new(ctx, "org", format!("/organisations/{}/settings", o.id), "form.save"), f)
+        .with_errors(ctx, errors);
+    let status = if o.verified_at.is_some() { "org.verified" } else { "org.unverified_note" };
+    let mut p = Panel::new(ctx, "org.settings_title").lead(format!("{} — {}", o.name, ctx.t(status))).form(form);
+    if notice {
+        p = p.notice(ctx.t("form.saved"));
+    }
+    p.link(format!("/organisations/{}/members", o.id), "members.title")
+        .link(format!("/organisations/{}", o.id), "org.public_page")
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct SavedQuery {
+    saved: String,
+}
+
+pub async fn settings(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    q: web::Query<SavedQuery>,
+) -> Result<HttpResponse, AppError> {
+    let ctx = Ctx::from_request(&req);
+    let o = load(&state, &id).await?;
+    settings_panel(&ctx, &o, &form_of(&o), &[], !q.saved.is_empty()).ok()
+}
+
+pub async fn save_settings(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    form: web::Form<OrgForm>,
+) -> Result<HttpResponse, AppError> {
+    let me = auth::require(&req)?;
+    let ctx = Ctx::from_request(&req);
+    let o = load(&state, &id).await?;
+    let f = form.into_inner();
+    let (input, org) = (f.clone(), o.clone());
+    match state.db.run(move |c| accounts::update_organisation(c, &me.user, &org, &input)).await? {
+        Ok(_) => Ok(see_other(&format!("/organisations/{}/settings?saved=1", o.id))),
+        Err(errors) => settings_panel(&ctx, &o, &f, &errors, false).respond(StatusCode::UNPROCESSABLE_ENTITY, None),
+    }
+}
+
+fn invite_form(ctx: &Ctx, org: OrganisationId, email: &str) -> Form {
+    Form::new(ctx, "invite", format!("/organisations/{org}/members/invite"), "members.invite")
+        .titled(ctx, "members.invite")
+        .field(ctx, "email", "email", "account.email", email)
+        .required()
+}
+
+fn leave_form(ctx: &Ctx, org: OrganisationId) -> Form {
+    Form::new(ctx, "leave", format!("/organisations/{org}/members/leave"), "members.leave")
+        .titled(ctx, "members.leave")
+        .danger()
+        .field(ctx, "confirm", "checkbox", "members.leave_confirm", "")
+}
+
+async fn members_panel(ctx: &Ctx, state: &AppState, o: &Organisation) -> Result<Panel, AppError> {
+    let id = o.id;
+    let members = state.db.run(move |c| db::users::for_organisation(c, id)).await?;
+    let mut p = Panel::new(ctx, "members.title").lead(o.name.clone());
+    p.table = Some(Table {
+        caption: ctx.t("members.list").into(),
+        headers: vec![ctx.t("account.display_name").into(), ctx.t("account.email").into()],
+        rows: members
+            .iter()
+            .map(|u| Row { cells: vec![Cell::text(&u.display_name), Cell::text(u.email.as_str())], actions: vec![] })
+            .collect(),
+    });
+    Ok(p.link(format!("/organisations/{}/settings", o.id), "org.settings_title"))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct InvitedQuery {
+    invited: String,
+}
+
+pub async fn members(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    q: web::Query<InvitedQuery>,
+) -> Result<HttpResponse, AppError> {
+    let ctx = Ctx::from_request(&req);
+    let o = load(&state, &id).await?;
+    let mut p = members_panel(&ctx, &state, &o).await?.form(invite_form(&ctx, o.id, "")).form(leave_form(&ctx, o.id));
+    if !q.invited.is_empty() {
+        p = p.notice(format!("{} {}", ctx.t("members.invited"), q.invited));
+    }
+    p.ok()
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct EmailForm {
+    email: String,
+}
+
+pub async fn invite(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    form: web::Form<EmailForm>,
+) -> Result<HttpResponse, AppError> {
+    let me = auth::require(&req)?;
+    limit_ip(&req, &state, "invite", 30, TimeDelta::hours(1)).await?;
+    let ctx = Ctx::from_request(&req);
+    let o = load(&state, &id).await?;
+    let email = form.into_inner().email;
+    let (st, org, e) = (state.clone(), o.clone(), email.clone());
+    match state.db.run(move |c| accounts::invite(c, st.env(), &me.user, &org, &e)).await? {
+        Ok(()) => {
+            let shown = crate::domain::Email::parse(&email).map(|e| e.to_string()).unwrap_or(email);
+            let q: String = url::form_urlencoded::byte_serialize(shown.as_bytes()).collect();
+            Ok(see_other(&format!("/organisations/{}/members?invited={q}", o.id)))
+        }
+        Err(errors) => members_panel(&ctx, &state, &o)
+            .await?
+            .form(invite_form(&ctx, o.id, &email).with_errors(&ctx, &errors))
+            .form(leave_form(&ctx, o.id))
+            .respond(StatusCode::UNPROCESSABLE_ENTITY, None),
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ConfirmForm {
+    confirm: Option<String>,
+}
+
+pub async fn leave(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    form: web::Form<ConfirmForm>,
+) -> Result<HttpResponse, AppError> {
+    let me = auth::require(&req)?;
+    let ctx = Ctx::from_request(&req);
+    let o = load(&state, &id).await?;
+    let errors = if form.confirm.is_none() {
+        vec![FieldError { field: "confirm", key: "err.confirm", n: None }]
+    } else {
+        let user = me.user.clone();
+        match state.db.run(move |c| accounts::leave(c, &user)).await? {
+            Ok(()) => return Ok(see_other("/account?done=left")),
+            Err(e) => e,
+        }
+    };
+    members_panel(&ctx, &state, &o)
+        .await?
+        .form(invite_form(&ctx, o.id, ""))
+        .form(leave_form(&ctx, o.id).with_errors(&ctx, &errors))
+        .respond(StatusCode::UNPROCESSABLE_ENTITY, None)
+}
+
+// ---------------------------------------------------------------- invitations
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct AcceptForm {
+    token: String,
+    display_name: String,
+    password: String,
+}
+
+fn accept_form(ctx: &Ctx, token: &str, new_account: bool, name: &str) -> Form {
+    let f = Form::new(ctx, "accept", "/invitations/accept", "invite.accept").field(ctx, "token", "hidden", "", token);
+    if new_account {
+        f.field(ctx, "display_name", "text", "account.display_name", name)
+            .required()
+            .field(ctx, "password", "password", "account.password", "")
+            .required()
+            .hint(ctx, "account.password_hint")
+    } else {
+        f
+    }
+}
+
+pub async fn accept_page(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    q: web::Query<AcceptForm>,
+) -> Result<HttpResponse, AppError> {
+    let mut ctx = Ctx::from_request(&req);
+    let token = q.into_inner().token;
+    let (st, t) = (state.clone(), token.clone());
+    let inv = state.db.run(move |c| accounts::invitation(c, st.env(), &t)).await?;
+    let (csrf, cookie) = ensure_session(&req, &state).await?;
+    ctx.csrf = csrf;
+    match inv {
+        Ok(inv) => Panel::new(&ctx, "invite.title")
+            .lead(format!("{} {} ({})", ctx.t("invite.lead"), inv.organisation.name, inv.email))
+            .form(accept_form(&ctx, &token, inv.existing.is_none(), ""))
+            .respond(StatusCode::OK, cookie),
+        Err(e) => invalid_link(&ctx, e, cookie),
+    }
+}
+
+fn invalid_link(
+    ctx: &Ctx,
+    e: LinkError,
+    cookie: Option<actix_web::cookie::Cookie<'static>>,
+) -> Result<HttpResponse, AppError> {
+    let text = ctx.t(if e == LinkError::Expired { "link.expired" } else { "link.invalid" });
+    Panel::new(ctx, "invite.title").lead(text).respond(StatusCode::BAD_REQUEST, cookie)
+}
+
+pub async fn accept(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    form: web::Form<AcceptForm>,
+) -> Result<HttpResponse, AppError> {
+    limit_ip(&req, &state, "accept", 20, TimeDelta::hours(1)).await?;
+    let ctx = Ctx::from_request(&req);
+    let f = form.into_inner();
+    let st = state.clone();
+    let (token, name, pw, locale) = (f.token.clone(), f.display_name.clone(), f.password.clone(), ctx.locale);
+    match state.db.run(move |c| accounts::accept_invitation(c, st.env(), &token, &name, &pw, locale)).await? {
+        Err(errors) => {
+            let new_account = errors.iter().any(|e| e.field != "organisation");
+            Panel::new(&ctx, "invite.title")
+                .form(accept_form(&ctx, &f.token, new_account, &f.display_name).with_errors(&ctx, &errors))
+                .respond(StatusCode::UNPROCESSABLE_ENTITY, None)
+        }
+        Ok(Err(e)) => invalid_link(&ctx, e, None),
+        Ok(Ok(user)) => {
+            // The link proved the address: sign the person in.
+            let cookie = auth::start_session(&req, &state, user.id).await?;
+            let mut res = see_other("/account?done=joined");
+            res.add_cookie(&cookie).map_err(|e| AppError::Internal(e.into()))?;
+            Ok(res)
+        }
+    }
+}

@@ -1,0 +1,127 @@
+//! The one page layout of the account, organisation and staff areas: a title, short paragraphs,
+//! a notice, a secret shown once, a table with row actions, forms and links.
+
+use actix_web::HttpResponse;
+use actix_web::cookie::Cookie;
+use actix_web::http::StatusCode;
+use askama::Template;
+
+use crate::error::AppError;
+use crate::web::forms::Form;
+use crate::web::i18n::Ctx;
+
+/// A cell of a table.
+#[derive(Debug, Clone, Default)]
+pub struct Cell {
+    pub text: String,
+    pub href: Option<String>,
+    pub badge: Option<String>,
+}
+
+impl Cell {
+    pub fn text(t: impl Into<String>) -> Self {
+        Self { text: t.into(), ..Self::default() }
+    }
+    pub fn link(t: impl Into<String>, href: impl Into<String>) -> Self {
+        Self { text: t.into(), href: Some(href.into()), badge: None }
+    }
+    pub fn badge(mut self, b: Option<String>) -> Self {
+        self.badge = b;
+        self
+    }
+}
+
+/// A table row with its action buttons (each a small form).
+#[derive(Debug, Clone, Default)]
+pub struct Row {
+    pub cells: Vec<Cell>,
+    pub actions: Vec<Form>,
+}
+
+/// A table.
+#[derive(Debug, Clone, Default)]
+pub struct Table {
+    pub caption: String,
+    pub headers: Vec<String>,
+    pub rows: Vec<Row>,
+}
+
+impl Table {
+    /// Whether any row has buttons.
+    pub fn has_actions(&self) -> bool {
+        self.rows.iter().any(|r| !r.actions.is_empty())
+    }
+}
+
+/// The page.
+#[derive(Template)]
+#[template(path = "pages/account/page.html")]
+pub struct Panel {
+    pub ctx: Ctx,
+    pub title: String,
+    pub lead: Vec<String>,
+    pub notice: Option<String>,
+    /// (label, value): a secret shown once (a new API token).
+    pub secret: Option<(String, String)>,
+    pub table: Option<Table>,
+    pub forms: Vec<Form>,
+    pub links: Vec<(String, String)>,
+}
+
+impl Panel {
+    /// A page titled with an interface-text key.
+    pub fn new(ctx: &Ctx, title: &str) -> Self {
+        Self {
+            title: ctx.t(title).to_string(),
+            ctx: ctx.clone(),
+            lead: Vec::new(),
+            notice: None,
+            secret: None,
+            table: None,
+            forms: Vec::new(),
+            links: Vec::new(),
+        }
+    }
+
+    pub fn lead(mut self, text: impl Into<String>) -> Self {
+        self.lead.push(text.into());
+        self
+    }
+
+    pub fn notice(mut self, text: impl Into<String>) -> Self {
+        self.notice = Some(text.into());
+        self
+    }
+
+    pub fn form(mut self, form: Form) -> Self {
+        self.forms.push(form);
+        self
+    }
+
+    pub fn link(mut self, href: impl Into<String>, label: &str) -> Self {
+        let label = self.ctx.t(label).to_string();
+        self.links.push((href.into(), label));
+        self
+    }
+
+    /// The page with `status` (422 for a form with errors), setting `cookie` if given.
+    pub fn respond(self, status: StatusCode, cookie: Option<Cookie<'static>>) -> Result<HttpResponse, AppError> {
+        let html = self.render().map_err(|e| AppError::Internal(e.into()))?;
+        let mut res = HttpResponse::build(status);
+        res.content_type("text/html; charset=utf-8").insert_header(("cache-control", "no-store"));
+        if let Some(c) = cookie {
+            res.cookie(c);
+        }
+        Ok(res.body(html))
+    }
+
+    /// 200 OK.
+    pub fn ok(self) -> Result<HttpResponse, AppError> {
+        self.respond(StatusCode::OK, None)
+    }
+}
+
+/// A 303 redirect after a successful form.
+pub fn see_other(location: &str) -> HttpResponse {
+    HttpResponse::SeeOther().insert_header(("location", location.to_string())).finish()
+}

@@ -1,0 +1,172 @@
+//! The centre's pages: the organisation verification queue (staff) and staff management (admins).
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, web};
+use serde::Deserialize;
+
+use super::panel::{Cell, Panel, Row, Table, see_other};
+use crate::accounts::{self, validate::FieldError};
+use crate::db;
+use crate::domain::{OrganisationId, Role, UserId, format_local};
+use crate::error::AppError;
+use crate::state::AppState;
+use crate::web::auth;
+use crate::web::forms::Form;
+use crate::web::i18n::Ctx;
+
+pub async fn organisations(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let ctx = Ctx::from_request(&req);
+    let l = ctx.locale;
+    let orgs = state.db.run(db::organisations::verification_queue).await?;
+    let mut p = Panel::new(&ctx, "staff.orgs_title").lead(ctx.t("staff.orgs_lead"));
+    p.table = Some(Table {
+        caption: ctx.t("staff.orgs_list").into(),
+        headers: ["org.name", "org.kind", "org.province", "org.tax_code", "staff.registered"]
+            .iter()
+            .map(|k| ctx.t(k).to_string())
+            .collect(),
+        rows: orgs
+            .iter()
+            .map(|o| {
+                let (label, path, badge) = match o.verified_at {
+                    Some(_) => ("staff.unverify", "unverify", Some(ctx.t("org.verified").to_string())),
+                    None => ("staff.verify", "verify", None),
+                };
+                Row {
+                    cells: vec![
+                        Cell::link(&o.name, format!("/organisations/{}", o.id)).badge(badge),
+                        Cell::text(o.kind.label(l)),
+                        Cell::text(o.province.label(l)),
+                        Cell::text(o.tax_code.clone().unwrap_or_default()),
+                        Cell::text(format_local(o.created_at)),
+                    ],
+                    actions: vec![Form::new(&ctx, "verify", format!("/staff/organisations/{}/{path}", o.id), label)],
+                }
+            })
+            .collect(),
+    });
+    p.ok()
+}
+
+async fn set_verified(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    id: &str,
+    verified: bool,
+) -> Result<HttpResponse, AppError> {
+    let me = auth::require(&req)?;
+    let org: OrganisationId = id.parse().map_err(|_| AppError::NotFound)?;
+    if !state.db.run(move |c| accounts::set_verified(c, me.user.id, org, verified)).await? {
+        return Err(AppError::NotFound);
+    }
+    Ok(see_other("/staff/organisations"))
+}
+
+pub async fn verify(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    set_verified(req, state, &id, true).await
+}
+
+pub async fn unverify(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    set_verified(req, state, &id, false).await
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct GrantForm {
+    email: String,
+    role: String,
+}
+
+fn grant_form(ctx: &Ctx, f: &GrantForm, errors: &[FieldError]) -> Form {
+    let roles =
+        [Role::Staff, Role::Admin].iter().map(|r| (r.code().to_string(), r.label(ctx.locale).to_string())).collect();
+    Form::new(ctx, "grant", "/admin/staff", "admin.grant")
+        .titled(ctx, "admin.grant")
+        .field(ctx, "email", "email", "account.email", &f.email)
+        .required()
+        .hint(ctx, "admin.grant_hint")
+        .field(ctx, "role", "select", "account.role", if f.role.is_empty() { "staff" } else { &f.role })
+        .options(roles)
+        .with_errors(ctx, errors)
+}
+
+async fn staff_panel(ctx: &Ctx, state: &AppState, errors: &[FieldError]) -> Result<Panel, AppError> {
+    let staff = state.db.run(db::users::staff).await?;
+    let mut p = Panel::new(ctx, "admin.staff_title");
+    p.table = Some(Table {
+        caption: ctx.t("admin.staff_list").into(),
+        headers: vec![
+            ctx.t("account.display_name").into(),
+            ctx.t("account.email").into(),
+            ctx.t("account.role").into(),
+        ],
+        rows: staff
+            .iter()
+            .map(|u| Row {
+                cells: vec![
+                    Cell::text(&u.display_name),
+                    Cell::text(u.email.as_str()),
+                    Cell::text(u.role.label(ctx.locale)),
+                ],
+                actions: vec![
+                    Form::new(ctx, "remove", format!("/admin/staff/{}/remove", u.id), "admin.remove").danger(),
+                ],
+            })
+            .collect(),
+    });
+    if let Some(t) = p.table.as_mut()
+        && !errors.is_empty()
+    {
+        t.caption =
+            format!("{} — {}", t.caption, errors.iter().map(|e| ctx.field_error(e)).collect::<Vec<_>>().join("; "));
+    }
+    Ok(p)
+}
+
+pub async fn staff(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let ctx = Ctx::from_request(&req);
+    staff_panel(&ctx, &state, &[]).await?.form(grant_form(&ctx, &GrantForm::default(), &[])).ok()
+}
+
+pub async fn grant(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    form: web::Form<GrantForm>,
+) -> Result<HttpResponse, AppError> {
+    let me = auth::require(&req)?;
+    let ctx = Ctx::from_request(&req);
+    let f = form.into_inner();
+    let (email, role) = (f.email.clone(), f.role.clone());
+    match state.db.run(move |c| accounts::grant_role(c, me.user.id, &email, &role)).await? {
+        Ok(_) => Ok(see_other("/admin/staff")),
+        Err(errors) => staff_panel(&ctx, &state, &[])
+            .await?
+            .form(grant_form(&ctx, &f, &errors))
+            .respond(StatusCode::UNPROCESSABLE_ENTITY, None),
+    }
+}
+
+pub async fn remove(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let me = auth::require(&req)?;
+    let ctx = Ctx::from_request(&req);
+    let user: UserId = id.parse().map_err(|_| AppError::NotFound)?;
+    match state.db.run(move |c| accounts::revoke_role(c, me.user.id, user)).await? {
+        Ok(()) => Ok(see_other("/admin/staff")),
+        Err(errors) => staff_panel(&ctx, &state, &errors)
+            .await?
+            .form(grant_form(&ctx, &GrantForm::default(), &[]))
+            .respond(StatusCode::UNPROCESSABLE_ENTITY, None),
+    }
+}
