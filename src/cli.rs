@@ -10,7 +10,6 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::{Parser, Subcommand, ValueEnum};
-use diesel::Connection;
 
 use crate::config::{ConfigError, Settings};
 use crate::db::{self, Db};
@@ -463,7 +462,7 @@ fn create_user(
     let hash = password::hash(&pw)?;
     let db = migrated(settings)?;
     let mut conn = db.conn()?;
-    let created = conn.transaction::<_, anyhow::Error, _>(|c| {
+    let created = db::write(&mut conn, |c| {
         let now = db::now();
         let (user, created) = match db::users::by_email(c, &email)? {
             Some(mut u) => {

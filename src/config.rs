@@ -394,6 +394,10 @@ mod tests {
         assert_eq!(e.key, "smtp_rate");
         let e = Settings::from_sources("", &env(&[("mail_max_attempts", "many")])).unwrap_err();
         assert_eq!(e.key, "mail_max_attempts");
+        let e = Settings::from_sources("", &env(&[("trust_forwarded", "sometimes")])).unwrap_err();
+        assert_eq!(e.key, "trust_forwarded");
+        assert!(Settings::from_sources("trust_forwarded = true", &BTreeMap::new()).unwrap().trust_forwarded);
+        assert!(!Settings::from_sources("", &env(&[("trust_forwarded", "no")])).unwrap().trust_forwarded);
         let e = Settings::from_sources("databse_url = \"x\"", &BTreeMap::new()).unwrap_err();
         assert_eq!(e.key, "databse_url");
         let e = Settings::from_sources("bind = [", &BTreeMap::new()).unwrap_err();

@@ -130,11 +130,14 @@ impl ResponseError for AppError {
                 ..ErrorInfo::default()
             },
             Self::Forbidden(why) => ErrorInfo { detail: Some(why.clone()), ..ErrorInfo::default() },
-            Self::TooManyRequests { retry_after } => ErrorInfo {
-                detail: Some(format!("too many attempts; try again in {retry_after} seconds")),
-                retry_after: Some(*retry_after),
-                ..ErrorInfo::default()
-            },
+            Self::TooManyRequests { retry_after } => {
+                metrics::counter!("ketnoi_rate_limited_total").increment(1);
+                ErrorInfo {
+                    detail: Some(format!("too many attempts; try again in {retry_after} seconds")),
+                    retry_after: Some(*retry_after),
+                    ..ErrorInfo::default()
+                }
+            }
             Self::Invalid(errors) => ErrorInfo {
                 detail: Some("some fields are not valid".into()),
                 errors: errors.clone(),

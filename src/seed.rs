@@ -6,7 +6,6 @@
 
 use anyhow::Context;
 use chrono::{NaiveDateTime, TimeDelta};
-use diesel::Connection;
 use serde::Deserialize;
 
 use crate::db::{self, AnyConnection};
@@ -212,7 +211,7 @@ fn build_need(n: &DemoNeed, province: Province, now: NaiveDateTime) -> anyhow::R
 pub fn seed_demo(conn: &mut AnyConnection) -> anyhow::Result<SeedReport> {
     let demo: DemoFile = toml::from_str(DEMO).context("the embedded demo data is malformed")?;
     let now = db::now();
-    conn.transaction::<_, anyhow::Error, _>(|conn| {
+    db::write(conn, |conn| {
         let mut report = SeedReport {
             logins: demo.accounts.iter().map(|a| (a.role.clone(), a.email.clone(), a.password.clone())).collect(),
             ..SeedReport::default()

@@ -9,7 +9,6 @@
 pub mod validate;
 
 use chrono::TimeDelta;
-use diesel::Connection;
 
 use crate::config::Settings;
 use crate::db::{self, AnyConnection};
@@ -149,7 +148,7 @@ pub fn register(conn: &mut AnyConnection, env: Env, form: &RegisterForm, locale:
     }
     let (Some(email), Some(profile), true) = (email, profile, c.errors.is_empty()) else { return Ok(Err(c.errors)) };
     let hash = password::hash(&form.password)?;
-    conn.transaction(|conn| {
+    db::write(conn, |conn| {
         if let Some(existing) = db::users::by_email(conn, &email)? {
             let en = existing.locale == Locale::En;
             env.mail(
@@ -199,7 +198,14 @@ pub fn register(conn: &mut AnyConnection, env: Env, form: &RegisterForm, locale:
         };
         db::users::insert(conn, &user)?;
         let detail = serde_json::json!({ "organisation": org.id, "name": org.name });
-        db::audit::record(conn, Some(user.id), "organisation.registered", "organisation", &org.id.to_string(), &detail)?;
+        db::audit::record(
+            conn,
+            Some(user.id),
+            "organisation.registered",
+            "organisation",
+            &org.id.to_string(),
+            &detail,
+        )?;
         env.send_verification(conn, &user)?;
         Ok(Ok(()))
     })
@@ -224,7 +230,7 @@ pub fn verify_email(conn: &mut AnyConnection, env: Env, token: &str) -> anyhow::
         Err(e) => return Ok(Err(e)),
     };
     let Ok(id) = claims.sub.parse::<UserId>() else { return Ok(Err(LinkError::Invalid)) };
-    conn.transaction(|conn| {
+    db::write(conn, |conn| {
         let Some(mut user) = db::users::get(conn, id)? else { return Ok(Err(LinkError::Invalid)) };
         if user.email.as_str() != claims.extra {
             return Ok(Err(LinkError::Invalid));
@@ -276,20 +282,38 @@ pub fn sign_in(conn: &mut AnyConnection, email: &str, pw: &str) -> anyhow::Resul
     };
     let hash = user.as_ref().and_then(|u| u.password_hash.clone());
     let ok = password::verify(pw, hash.as_deref().unwrap_or(decoy_hash())) && hash.is_some();
-    match user {
+    let outcome = match user {
         Some(u) if ok => {
             db::rate_limits::clear(conn, &key)?;
             if u.email_verified_at.is_none() {
-                return Ok(SignIn::Unverified);
+                Ok(SignIn::Unverified)
+            } else {
+                db::audit::record(
+                    conn,
+                    Some(u.id),
+                    "user.signed_in",
+                    "user",
+                    &u.id.to_string(),
+                    &serde_json::json!({}),
+                )?;
+                Ok(SignIn::Ok(u))
             }
-            db::audit::record(conn, Some(u.id), "user.signed_in", "user", &u.id.to_string(), &serde_json::json!({}))?;
-            Ok(SignIn::Ok(u))
         }
         _ => Ok(match db::rate_limits::fail(conn, &key)? {
             Some(wait) => SignIn::Locked(wait),
             None => SignIn::Invalid,
         }),
+    };
+    if let Ok(o) = &outcome {
+        let label = match o {
+            SignIn::Ok(_) => "ok",
+            SignIn::Invalid => "invalid",
+            SignIn::Unverified => "unverified",
+            SignIn::Locked(_) => "locked",
+        };
+        metrics::counter!("ketnoi_sign_ins_total", "outcome" => label).increment(1);
     }
+    outcome
 }
 
 /// Sends a password-reset link when the address has an account; the caller answers the same
@@ -342,7 +366,7 @@ pub fn reset_password(conn: &mut AnyConnection, env: Env, token: &str, new: &str
         return Ok(Err(e));
     }
     let hash = password::hash(new)?;
-    conn.transaction(|conn| {
+    db::write(conn, |conn| {
         let mut user = match reset_target(conn, env, token)? {
             Ok(u) => u,
             Err(e) => return Ok(Ok(Err(e))),
@@ -381,7 +405,7 @@ pub fn change_password(
         return Ok(Err(e));
     }
     let hash = password::hash(new)?;
-    conn.transaction(|conn| {
+    db::write(conn, |conn| {
         let mut u = user.clone();
         u.password_hash = Some(hash);
         db::users::update(conn, &u)?;
@@ -462,7 +486,7 @@ pub fn confirm_email_change(
     let (Ok(id), Ok(email)) = (claims.sub.parse::<UserId>(), Email::parse(&claims.extra)) else {
         return Ok(Err(LinkError::Invalid));
     };
-    conn.transaction(|conn| {
+    db::write(conn, |conn| {
         let Some(mut user) = db::users::get(conn, id)? else { return Ok(Err(LinkError::Invalid)) };
         if user.email == email {
             return Ok(Ok(user));
@@ -487,7 +511,7 @@ pub fn invite(conn: &mut AnyConnection, env: Env, inviter: &User, org: &Organisa
     let token = env.sign(Purpose::Invite, &org.id.to_string(), email.as_str(), INVITE_TTL);
     let en = inviter.locale == Locale::En;
     let name = email.as_str().split('@').next().unwrap_or_default().to_string();
-    conn.transaction(|conn| {
+    db::write(conn, |conn| {
         env.mail(
             conn,
             &email,
@@ -508,7 +532,14 @@ pub fn invite(conn: &mut AnyConnection, env: Env, inviter: &User, org: &Organisa
             vec![pick(en, "The invitation is valid for 7 days.", "Lời mời có hiệu lực trong 7 ngày.")],
         )?;
         let detail = serde_json::json!({ "email": email });
-        db::audit::record(conn, Some(inviter.id), "organisation.member_invited", "organisation", &org.id.to_string(), &detail)?;
+        db::audit::record(
+            conn,
+            Some(inviter.id),
+            "organisation.member_invited",
+            "organisation",
+            &org.id.to_string(),
+            &detail,
+        )?;
         Ok(Ok(()))
     })
 }
@@ -583,7 +614,7 @@ pub fn accept_invitation(
             }
         }
     };
-    conn.transaction(|conn| {
+    db::write(conn, |conn| {
         if db::users::get(conn, user.id)?.is_some() {
             db::users::update(conn, &user)?;
         } else {
@@ -606,7 +637,7 @@ pub fn accept_invitation(
 /// with its listings); they can delete their account instead, which archives the listings.
 pub fn leave(conn: &mut AnyConnection, user: &User) -> Checked<()> {
     let Some(org) = user.organisation_id else { return Ok(Ok(())) };
-    conn.transaction(|conn| {
+    db::write(conn, |conn| {
         if db::users::for_organisation(conn, org)?.len() <= 1 {
             let mut c = Check::default();
             c.add("confirm", "err.last_member");
@@ -641,7 +672,7 @@ pub fn delete_account(conn: &mut AnyConnection, user: &User, pw: &str) -> Checke
         c.add("password", "err.last_admin");
         return Ok(c.finish(()));
     }
-    conn.transaction(|conn| {
+    db::write(conn, |conn| {
         let mut archived = 0;
         if let Some(org) = user.organisation_id
             && db::users::for_organisation(conn, org)?.len() <= 1
@@ -725,7 +756,7 @@ pub fn update_organisation(
         contact: p.contact,
         ..org.clone()
     };
-    conn.transaction(|conn| {
+    db::write(conn, |conn| {
         db::organisations::update(conn, &updated)?;
         db::audit::record(
             conn,
@@ -746,7 +777,7 @@ pub fn set_verified(
     org: OrganisationId,
     verified: bool,
 ) -> anyhow::Result<bool> {
-    conn.transaction(|conn| {
+    db::write(conn, |conn| {
         let at = verified.then(db::now);
         if !db::organisations::set_verified(conn, org, at)? {
             return Ok(false);
@@ -772,7 +803,7 @@ pub fn grant_role(conn: &mut AnyConnection, admin: UserId, email: &str, role: &s
         return Ok(Err(c.errors));
     }
     user.role = role;
-    conn.transaction(|conn| {
+    db::write(conn, |conn| {
         db::users::update(conn, &user)?;
         db::audit::record(
             conn,
@@ -788,7 +819,7 @@ pub fn grant_role(conn: &mut AnyConnection, admin: UserId, email: &str, role: &s
 
 /// Admins take the staff or admin role back (never from the last admin).
 pub fn revoke_role(conn: &mut AnyConnection, admin: UserId, user: UserId) -> Checked<()> {
-    conn.transaction(|conn| {
+    db::write(conn, |conn| {
         let Some(mut u) = db::users::get(conn, user)? else { return Ok(Ok(())) };
         let admins = db::users::staff(conn)?.iter().filter(|s| s.role == Role::Admin).count();
         if u.role == Role::Admin && admins <= 1 {
@@ -813,7 +844,7 @@ pub fn create_token(conn: &mut AnyConnection, user: &User, name: &str) -> Checke
     if let Err(e) = c.finish(()) {
         return Ok(Err(e));
     }
-    conn.transaction(|conn| {
+    db::write(conn, |conn| {
         let (row, secret) = db::api_tokens::create(conn, user.id, user.organisation_id, &name)?;
         db::audit::record(
             conn,
@@ -829,7 +860,7 @@ pub fn create_token(conn: &mut AnyConnection, user: &User, name: &str) -> Checke
 
 /// Revokes a token (the policy has checked that it is the actor's).
 pub fn revoke_token(conn: &mut AnyConnection, user: UserId, id: &str) -> anyhow::Result<()> {
-    conn.transaction(|conn| {
+    db::write(conn, |conn| {
         if db::api_tokens::revoke(conn, id)? {
             db::audit::record(conn, Some(user), "api_token.revoked", "api_token", id, &serde_json::json!({}))?;
         }

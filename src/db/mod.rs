@@ -175,6 +175,23 @@ pub fn migrate(conn: &mut AnyConnection) -> anyhow::Result<Vec<String>> {
     applied.map_err(|e| anyhow::anyhow!("applying migrations: {e}"))
 }
 
+/// Runs `f` in a write transaction. On SQLite the transaction takes the write lock with its first
+/// statement, as `BEGIN IMMEDIATE` would: concurrent writers then wait their turn (busy_timeout)
+/// instead of one failing with "database is locked" when it upgrades a read lock to write.
+/// PostgreSQL needs nothing special.
+pub fn write<T, F>(conn: &mut AnyConnection, f: F) -> anyhow::Result<T>
+where
+    F: FnOnce(&mut AnyConnection) -> anyhow::Result<T>,
+{
+    conn.transaction::<_, anyhow::Error, _>(|c| {
+        if matches!(c, AnyConnection::Sqlite(_)) {
+            // A write that changes nothing still opens the write transaction.
+            diesel::sql_query("UPDATE __diesel_schema_migrations SET version = version WHERE 0 = 1").execute(c)?;
+        }
+        f(c)
+    })
+}
+
 /// Checks that the database answers (for `/healthz`).
 pub fn ping(conn: &mut AnyConnection) -> anyhow::Result<()> {
     conn.ping().context("database ping")

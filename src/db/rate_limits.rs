@@ -44,8 +44,16 @@ fn save(conn: &mut AnyConnection, row: &Row, existed: bool) -> anyhow::Result<()
             ))
             .execute(conn)?;
     } else {
-        // Another node may have inserted the same key a moment ago: then its count stands.
-        let _ = diesel::insert_into(rate_limits::table).values(row).execute(conn);
+        // Another node may have inserted the same key a moment ago: then its count stands. A
+        // failed insert would abort a PostgreSQL transaction, hence ON CONFLICT per backend.
+        match conn {
+            AnyConnection::Postgresql(c) => {
+                diesel::insert_into(rate_limits::table).values(row).on_conflict_do_nothing().execute(c)?
+            }
+            AnyConnection::Sqlite(c) => {
+                diesel::insert_into(rate_limits::table).values(row).on_conflict_do_nothing().execute(c)?
+            }
+        };
     }
     Ok(())
 }
@@ -82,19 +90,21 @@ pub fn locked(conn: &mut AnyConnection, key: &str) -> anyhow::Result<Option<Time
 
 /// Records a failure on `key`; past [`FREE_FAILURES`] the key is locked for a doubling time.
 pub fn fail(conn: &mut AnyConnection, key: &str) -> anyhow::Result<Option<TimeDelta>> {
-    let now = super::now();
-    let existing = get(conn, key)?;
-    let existed = existing.is_some();
-    let mut row = existing.unwrap_or_else(|| fresh(key, now));
-    row.failures += 1;
-    let over = row.failures - FREE_FAILURES;
-    let lock = (over >= 1).then(|| {
-        let factor = 1i64 << (over - 1).min(20);
-        (FIRST_LOCK * i32::try_from(factor).unwrap_or(i32::MAX)).min(MAX_LOCK)
-    });
-    row.locked_until = lock.map(|l| now + l);
-    save(conn, &row, existed)?;
-    Ok(lock)
+    super::write(conn, |conn| {
+        let now = super::now();
+        let existing = get(conn, key)?;
+        let existed = existing.is_some();
+        let mut row = existing.unwrap_or_else(|| fresh(key, now));
+        row.failures += 1;
+        let over = row.failures - FREE_FAILURES;
+        let lock = (over >= 1).then(|| {
+            let factor = 1i64 << (over - 1).min(20);
+            (FIRST_LOCK * i32::try_from(factor).unwrap_or(i32::MAX)).min(MAX_LOCK)
+        });
+        row.locked_until = lock.map(|l| now + l);
+        save(conn, &row, existed)?;
+        Ok(lock)
+    })
 }
 
 /// Clears the failures of `key` (a successful sign-in).

@@ -157,8 +157,7 @@ impl Worker {
         let lease = TimeDelta::from_std(self.lease).unwrap_or(TimeDelta::minutes(2));
         self.db
             .run(move |c| {
-                use diesel::Connection;
-                c.transaction::<_, anyhow::Error, _>(|c| {
+                db::write(c, |c| {
                     let mut claimed = Vec::new();
                     for id in rows::due(c, cutoff, limit)? {
                         if rows::claim(c, &id, cutoff, db::now() + lease)?
@@ -216,8 +215,7 @@ impl Worker {
             .collect();
         self.db
             .run(move |c| {
-                use diesel::Connection;
-                c.transaction::<_, anyhow::Error, _>(|c| {
+                db::write(c, |c| {
                     let now = db::now();
                     for (id, outcome) in &outcomes {
                         match outcome {

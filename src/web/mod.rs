@@ -115,6 +115,7 @@ async fn headers_and_language(
     let locale = chosen.or(cookie).unwrap_or_default();
     req.extensions_mut().insert(locale);
     let is_docs = req.path().starts_with("/api/docs");
+    let https = req.app_data::<web::Data<AppState>>().is_some_and(|s| s.settings.base_url.scheme() == "https");
     let mut res = next.call(req).await?;
     if let Some(l) = chosen {
         let c = actix_web::cookie::Cookie::build("lang", l.code())
@@ -129,6 +130,14 @@ async fn headers_and_language(
     h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     h.insert(header::REFERRER_POLICY, HeaderValue::from_static("strict-origin-when-cross-origin"));
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    h.insert(
+        header::HeaderName::from_static("permissions-policy"),
+        HeaderValue::from_static("camera=(), microphone=(), geolocation=(), payment=()"),
+    );
+    if https {
+        // Behind TLS, browsers should never fall back to plain HTTP (the session cookie is Secure).
+        h.insert(header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_static("max-age=31536000"));
+    }
     if !is_docs {
         // The vendored Swagger UI needs its own inline bootstrap; every other page runs no inline script.
         h.insert(

@@ -76,3 +76,109 @@ async fn pages_render_in_a_real_browser() {
     let png = std::fs::read(&shot).expect("a screenshot");
     assert!(png.starts_with(b"\x89PNG") && png.len() > 20_000, "phone-sized screenshot of the home page");
 }
+
+fn chromedriver() -> Option<PathBuf> {
+    if let Ok(p) = std::env::var("KETNOI_TEST_CHROMEDRIVER") {
+        return Some(PathBuf::from(p));
+    }
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path).map(|d| d.join("chromedriver")).find(|p| p.is_file())
+}
+
+/// A chromedriver on a free port, stopped when dropped.
+struct Driver(std::process::Child, u16);
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+async fn start_driver(bin: &PathBuf) -> (Driver, fantoccini::Client) {
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let child = Command::new(bin)
+        .arg(format!("--port={port}"))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("start chromedriver");
+    let driver = Driver(child, port);
+    let mut caps = serde_json::Map::new();
+    let mut opts = serde_json::json!({ "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,1600"] });
+    if let Some(chrome) = chromium() {
+        opts["binary"] = serde_json::Value::String(chrome.display().to_string());
+    }
+    caps.insert("goog:chromeOptions".into(), opts);
+    let url = format!("http://127.0.0.1:{}", driver.1);
+    for _ in 0..100 {
+        // Plain HTTP to a local driver: no TLS needed.
+        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+        match fantoccini::ClientBuilder::new(connector).capabilities(caps.clone()).connect(&url).await {
+            Ok(c) => return (driver, c),
+            Err(_) => tokio::time::sleep(std::time::Duration::from_millis(100)).await,
+        }
+    }
+    panic!("chromedriver did not answer on {url}");
+}
+
+/// Registration, the verification link, sign-in and sign-out, driven through real Chromium: the
+/// forms, their CSRF tokens, the session cookie and the redirects work in a browser.
+#[tokio::test]
+async fn register_verify_sign_in_and_out_in_a_real_browser() {
+    let Some(bin) = chromedriver() else {
+        assert!(
+            std::env::var("KETNOI_REQUIRE_BROWSER").is_err(),
+            "KETNOI_REQUIRE_BROWSER is set but chromedriver is missing"
+        );
+        eprintln!(
+            "SKIPPED register_verify_sign_in_and_out_in_a_real_browser: chromedriver not found (apt-get install chromium-driver)"
+        );
+        return;
+    };
+    use fantoccini::Locator;
+    let app = TestApp::spawn().await;
+    let (_driver, b) = start_driver(&bin).await;
+    let at = |p: &str| format!("{}{p}", app.address);
+    b.goto(&at("/register")).await.unwrap();
+    for (id, value) in [
+        ("register-display_name", "Trần Văn Hùng"),
+        ("register-email", "hung@phubai.vn"),
+        ("register-password", "hai con mèo trên mái nhà"),
+        ("register-name", "Công ty TNHH Cơ khí Phú Bài"),
+        ("register-address", "Khu công nghiệp Phú Bài, thành phố Huế"),
+    ] {
+        b.find(Locator::Id(id)).await.unwrap().send_keys(value).await.unwrap();
+    }
+    b.find(Locator::Id("register-kind")).await.unwrap().select_by_value("enterprise").await.unwrap();
+    b.find(Locator::Id("register-province")).await.unwrap().select_by_value("hue").await.unwrap();
+    b.find(Locator::Id("register-accept_terms")).await.unwrap().click().await.unwrap();
+    b.find(Locator::Css("#register button[type=submit]")).await.unwrap().click().await.unwrap();
+    // Clicks return before the next page loads: wait for what it should show.
+    b.wait().for_element(Locator::XPath("//h1[contains(., 'Kiểm tra hộp thư')]")).await.unwrap();
+    // The verification link from the email, followed in the browser.
+    let mut c = app.db.conn().unwrap();
+    use diesel::prelude::*;
+    let raw: String = ketnoi::db::schema::outbox::table
+        .filter(ketnoi::db::schema::outbox::template.eq("verify-email"))
+        .select(ketnoi::db::schema::outbox::message)
+        .first(&mut *c)
+        .unwrap();
+    let text = mail_parser::MessageParser::default().parse(raw.as_bytes()).unwrap().body_text(0).unwrap().to_string();
+    let link = text.split_whitespace().find(|w| w.contains("/verify-email?token=")).unwrap().to_string();
+    let path = &link[link.find("/verify-email").unwrap()..];
+    b.goto(&at(path)).await.unwrap();
+    assert!(b.find(Locator::Css("main")).await.unwrap().text().await.unwrap().contains("Đã xác nhận email"));
+    b.goto(&at("/login")).await.unwrap();
+    b.find(Locator::Id("login-email")).await.unwrap().send_keys("hung@phubai.vn").await.unwrap();
+    b.find(Locator::Id("login-password")).await.unwrap().send_keys("hai con mèo trên mái nhà").await.unwrap();
+    b.find(Locator::Css("#login button[type=submit]")).await.unwrap().click().await.unwrap();
+    b.wait().for_url(&url::Url::parse(&at("/account")).unwrap()).await.unwrap();
+    let page = b.find(Locator::Css("body")).await.unwrap().text().await.unwrap();
+    assert!(page.contains("hung@phubai.vn") && page.contains("Trần Văn Hùng"), "{page}");
+    b.find(Locator::Css(".account-nav form button")).await.unwrap().click().await.unwrap();
+    b.wait().for_element(Locator::Css(".account-nav a[href='/login']")).await.unwrap();
+    assert_eq!(b.current_url().await.unwrap().path(), "/", "signed out, back home");
+    b.close().await.unwrap();
+}

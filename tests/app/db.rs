@@ -279,3 +279,51 @@ fn demo_data_covers_every_sector_trl_and_status() {
     assert_eq!(staff.role, Role::Staff);
     assert!(password::verify("ketnoi-demo-2026", staff.password_hash.as_deref().unwrap()));
 }
+
+/// Writers that read first and then write, all at once: each waits its turn, none fails with
+/// "database is locked" (on SQLite the write transaction takes the lock at its start).
+#[test]
+fn concurrent_read_then_write_transactions_all_commit() {
+    let (_t, db) = open();
+    let threads: Vec<_> = (0..8)
+        .map(|i| {
+            let db = db.clone();
+            std::thread::spawn(move || {
+                for j in 0..15 {
+                    let mut c = db.conn().unwrap();
+                    db::write(&mut c, |c| {
+                        let before = db::users::count(c)?;
+                        let now = db::now();
+                        let u = User {
+                            id: UserId::new(),
+                            email: Email::parse(&format!("u{i}-{j}@vien.vn")).unwrap(),
+                            display_name: format!("Người {i}-{j}"),
+                            password_hash: None,
+                            role: Role::Member,
+                            organisation_id: None,
+                            locale: Locale::Vi,
+                            email_verified_at: None,
+                            created_at: now,
+                            updated_at: now,
+                        };
+                        db::users::insert(c, &u)?;
+                        db::audit::record(
+                            c,
+                            None,
+                            "test.write",
+                            "user",
+                            &u.id.to_string(),
+                            &serde_json::json!({ "before": before }),
+                        )?;
+                        Ok(())
+                    })
+                    .unwrap_or_else(|e| panic!("writer {i}/{j}: {e:#}"));
+                }
+            })
+        })
+        .collect();
+    for t in threads {
+        t.join().unwrap();
+    }
+    assert_eq!(db::users::count(&mut db.conn().unwrap()).unwrap(), 120, "on {}", backend_name());
+}

@@ -186,6 +186,9 @@ async fn showcase_health_css_and_headers() {
     let csp = home.headers()["content-security-policy"].to_str().unwrap().to_string();
     assert!(csp.contains("script-src 'self'") && csp.contains("frame-ancestors 'none'"), "{csp}");
     assert_eq!(home.headers()["x-content-type-options"], "nosniff");
+    assert_eq!(home.headers()["referrer-policy"], "strict-origin-when-cross-origin");
+    assert!(home.headers().contains_key("permissions-policy"));
+    assert!(!home.headers().contains_key("strict-transport-security"), "only behind https");
     // An unsupported method is an error page, not a crash.
     let r = app.client.post(format!("{}/offers", app.address)).send().await.unwrap();
     assert!(r.status().is_client_error(), "{}", r.status());
