@@ -289,7 +289,7 @@ fn serve(settings: Settings, demo: bool) -> Result<(), Failure> {
     let state = AppState::new(db, settings)?;
     actix_web::rt::System::new().block_on(async move {
         // The background jobs stop with the runtime when the server stops.
-        crate::jobs::spawn(&state.db, &state.settings)?;
+        crate::jobs::spawn(&state)?;
         let server = crate::web::server(state, listener).context("starting the HTTP server")?;
         server.await.context("the HTTP server stopped with an error")
     })?;

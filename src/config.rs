@@ -25,6 +25,7 @@ pub const KEYS: &[&str] = &[
     "smtp_rate",
     "mail_max_attempts",
     "trust_forwarded",
+    "listing_months",
 ];
 
 /// A setting that could not be accepted.
@@ -124,6 +125,8 @@ pub struct Settings {
     /// Take the client address from `Forwarded`/`X-Forwarded-For` (only behind a proxy that sets
     /// them): rate limits then count real clients instead of the proxy.
     pub trust_forwarded: bool,
+    /// Months a listing stays published before it expires (its owner can renew it).
+    pub listing_months: u32,
 }
 
 impl Settings {
@@ -249,6 +252,7 @@ impl Settings {
         };
         let smtp_rate = number("smtp_rate", 1..=100_000)?;
         let mail_max_attempts = number("mail_max_attempts", 1..=100)?.unwrap_or(8);
+        let listing_months = number("listing_months", 1..=120)?.unwrap_or(12);
         let trust_forwarded = match get("trust_forwarded").map(str::to_ascii_lowercase).as_deref() {
             None | Some("false" | "0" | "no") => false,
             Some("true" | "1" | "yes") => true,
@@ -267,6 +271,7 @@ impl Settings {
             smtp_rate,
             mail_max_attempts,
             trust_forwarded,
+            listing_months,
         })
     }
 
@@ -275,6 +280,16 @@ impl Settings {
         let mut values = BTreeMap::new();
         values.insert("data_dir".to_string(), data_dir.to_string_lossy().into_owned());
         Ok(Self { database, ..Self::from_values(&values)? })
+    }
+
+    /// How long a published listing lives.
+    pub fn listing_lifetime(&self) -> chrono::TimeDelta {
+        chrono::TimeDelta::days(i64::from(self.listing_months) * 365 / 12)
+    }
+
+    /// Where attachments are stored.
+    pub fn files_dir(&self) -> PathBuf {
+        self.data_dir.join("files")
     }
 
     /// Where the search index lives.
@@ -318,7 +333,7 @@ impl Settings {
             None => format!("\"\" # not set: mail is written as .eml files under {}", self.mail_dir().display()),
         };
         format!(
-            "database_url = {:?}\ndata_dir = {:?}\nbind = \"{}\"\nbase_url = \"{}\"\nsmtp_url = {}\nsecret_key = {}\nmail_from = {:?}\nsmtp_rate = {}\nmail_max_attempts = {}\ntrust_forwarded = {}\n# derived\nindex_dir = {:?}\nmail_dir = {:?}\n",
+            "database_url = {:?}\ndata_dir = {:?}\nbind = \"{}\"\nbase_url = \"{}\"\nsmtp_url = {}\nsecret_key = {}\nmail_from = {:?}\nsmtp_rate = {}\nmail_max_attempts = {}\ntrust_forwarded = {}\nlisting_months = {}\n# derived\nindex_dir = {:?}\nmail_dir = {:?}\n",
             self.database.redacted(),
             self.data_dir.display().to_string(),
             self.bind,
@@ -329,6 +344,7 @@ impl Settings {
             self.smtp_rate.map(|r| r.to_string()).unwrap_or_else(|| "\"\" # no limit".into()),
             self.mail_max_attempts,
             self.trust_forwarded,
+            self.listing_months,
             self.index_dir().display().to_string(),
             self.mail_dir().display().to_string(),
         )

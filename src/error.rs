@@ -23,6 +23,9 @@ pub enum AppError {
     /// Too many attempts; try again after this many seconds.
     #[error("too many attempts")]
     TooManyRequests { retry_after: i64 },
+    /// The record changed since the client read it, or is not in a state that allows this.
+    #[error("{0}")]
+    Conflict(String),
     /// Input refused field by field (API bodies; HTML forms show the messages next to the fields).
     #[error("the input is not valid")]
     Invalid(Vec<FieldProblem>),
@@ -115,6 +118,7 @@ impl ResponseError for AppError {
             Self::Forbidden(_) => StatusCode::FORBIDDEN,
             Self::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             Self::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            Self::Conflict(_) => StatusCode::CONFLICT,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -129,7 +133,9 @@ impl ResponseError for AppError {
                 detail: Some("sign in first; the API takes a personal token as `Authorization: Bearer kn_…`".into()),
                 ..ErrorInfo::default()
             },
-            Self::Forbidden(why) => ErrorInfo { detail: Some(why.clone()), ..ErrorInfo::default() },
+            Self::Forbidden(why) | Self::Conflict(why) => {
+                ErrorInfo { detail: Some(why.clone()), ..ErrorInfo::default() }
+            }
             Self::TooManyRequests { retry_after } => {
                 metrics::counter!("ketnoi_rate_limited_total").increment(1);
                 ErrorInfo {

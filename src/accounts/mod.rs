@@ -6,7 +6,7 @@
 //! records it in the audit log. Form input is checked here, with one message per field
 //! ([`validate::FieldError`]); the web layer only parses the request and shows the result.
 
-pub mod validate;
+pub mod org_form;
 
 use chrono::TimeDelta;
 
@@ -16,7 +16,8 @@ use crate::domain::signed::{Claims, LinkError, Purpose, Signer};
 use crate::domain::{Email, Locale, Organisation, OrganisationId, Role, User, UserId, password};
 use crate::mail::outbox::{self, Outgoing};
 use crate::mail::templates::{AccountEmail, MailCtx};
-use validate::{Check, FieldError, OrgForm};
+use crate::validate::{Check, FieldError};
+use org_form::OrgForm;
 
 /// How long each kind of link works.
 pub const VERIFY_TTL: TimeDelta = TimeDelta::hours(48);
@@ -35,23 +36,23 @@ pub struct Env<'a> {
 }
 
 impl Env<'_> {
-    fn link(&self, path: &str, token: &str) -> String {
+    pub(crate) fn link(&self, path: &str, token: &str) -> String {
         format!("{}{path}?token={token}", self.settings.base_url.as_str().trim_end_matches('/'))
     }
 
-    fn sign(&self, purpose: Purpose, sub: &str, extra: &str, ttl: TimeDelta) -> String {
+    pub(crate) fn sign(&self, purpose: Purpose, sub: &str, extra: &str, ttl: TimeDelta) -> String {
         let exp = (chrono::Utc::now() + ttl).timestamp();
         self.signer.sign(purpose, &Claims { sub: sub.into(), extra: extra.into(), exp })
     }
 
-    fn check(&self, purpose: Purpose, token: &str) -> Result<Claims, LinkError> {
+    pub(crate) fn check(&self, purpose: Purpose, token: &str) -> Result<Claims, LinkError> {
         self.signer.verify(purpose, token, chrono::Utc::now().timestamp())
     }
 
     /// Queues an account email. `kind` names the template's use in the outbox; every call gets a
     /// fresh dedupe key because each request for a link deserves its own email.
     #[allow(clippy::too_many_arguments)]
-    fn mail(
+    pub(crate) fn mail(
         &self,
         conn: &mut AnyConnection,
         to: &Email,
@@ -63,10 +64,27 @@ impl Env<'_> {
         action: Option<(String, String)>,
         after: Vec<String>,
     ) -> anyhow::Result<()> {
+        let key = format!("{kind}:{}", uuid::Uuid::now_v7());
+        self.mail_keyed(conn, &key, (to, name, locale), kind, subject, before, action, after)
+    }
+
+    /// Queues an account-style email with an explicit dedupe key (idempotent jobs).
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn mail_keyed(
+        &self,
+        conn: &mut AnyConnection,
+        key: &str,
+        (to, name, locale): (&Email, &str, Locale),
+        kind: &'static str,
+        subject: String,
+        before: Vec<String>,
+        action: Option<(String, String)>,
+        after: Vec<String>,
+    ) -> anyhow::Result<()> {
         let data = AccountEmail { name: name.to_string(), subject, before, action, after };
         let body = data.render(&MailCtx::new(locale, &self.settings.base_url, true))?;
         let out = Outgoing {
-            dedupe_key: format!("{kind}:{}", uuid::Uuid::now_v7()),
+            dedupe_key: key.to_string(),
             to: to.clone(),
             to_name: name.to_string(),
             locale,
@@ -105,7 +123,7 @@ impl Env<'_> {
     }
 }
 
-fn pick(en: bool, english: &str, vietnamese: &str) -> String {
+pub(crate) fn pick(en: bool, english: &str, vietnamese: &str) -> String {
     if en { english } else { vietnamese }.to_string()
 }
 

@@ -7,6 +7,7 @@
 
 pub mod api_tokens;
 pub mod audit;
+pub mod listings;
 pub mod needs;
 pub mod offers;
 pub mod organisations;

@@ -9,8 +9,8 @@ use super::{AnyConnection, Backend, ListFilter, Page, json_list, to_json_list};
 use crate::domain::{Keywords, ListingStatus, MoneyRange, Need, NeedId, OrganisationId, Trl, parse_transfer_modes};
 
 /// A stored row.
-#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
-#[diesel(table_name = needs)]
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
+#[diesel(table_name = needs, treat_none_as_null = true)]
 pub struct NeedRow {
     pub id: String,
     pub organisation_id: String,
@@ -195,4 +195,13 @@ pub fn archive_for_organisation(conn: &mut AnyConnection, org: OrganisationId) -
         needs::version.eq(needs::version + 1),
     ))
     .execute(conn)?)
+}
+
+/// Saves every field of a need if it is still at `version` (optimistic locking); the stored
+/// version becomes `version + 1`. False when someone else saved first (or it does not exist).
+pub fn update(conn: &mut AnyConnection, n: &Need, version: i32) -> anyhow::Result<bool> {
+    let mut row = NeedRow::from(n);
+    row.version = version + 1;
+    row.updated_at = super::now();
+    Ok(diesel::update(needs::table.find(&row.id).filter(needs::version.eq(version))).set(&row).execute(conn)? == 1)
 }

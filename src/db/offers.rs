@@ -9,8 +9,8 @@ use super::{AnyConnection, Backend, ListFilter, Page, json_list, to_json_list};
 use crate::domain::{Keywords, ListingStatus, MoneyRange, Offer, OfferId, OrganisationId, Trl, parse_transfer_modes};
 
 /// A stored row.
-#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
-#[diesel(table_name = offers)]
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
+#[diesel(table_name = offers, treat_none_as_null = true)]
 pub struct OfferRow {
     pub id: String,
     pub organisation_id: String,
@@ -219,4 +219,13 @@ pub fn archive_for_organisation(conn: &mut AnyConnection, org: OrganisationId) -
         offers::version.eq(offers::version + 1),
     ))
     .execute(conn)?)
+}
+
+/// Saves every field of an offer if it is still at `version` (optimistic locking); the stored
+/// version becomes `version + 1`. False when someone else saved first (or it does not exist).
+pub fn update(conn: &mut AnyConnection, o: &Offer, version: i32) -> anyhow::Result<bool> {
+    let mut row = OfferRow::from(o);
+    row.version = version + 1;
+    row.updated_at = super::now();
+    Ok(diesel::update(offers::table.find(&row.id).filter(offers::version.eq(version))).set(&row).execute(conn)? == 1)
 }

@@ -63,6 +63,10 @@ diesel::table! {
         published_at -> Nullable<Timestamp>,
         expires_at -> Nullable<Timestamp>,
         version -> Integer,
+        created_by -> Nullable<Text>,
+        submitted_at -> Nullable<Timestamp>,
+        review_note -> Text,
+        quality_score -> Nullable<Integer>,
     }
 }
 
@@ -88,6 +92,10 @@ diesel::table! {
         published_at -> Nullable<Timestamp>,
         expires_at -> Nullable<Timestamp>,
         version -> Integer,
+        created_by -> Nullable<Text>,
+        submitted_at -> Nullable<Timestamp>,
+        review_note -> Text,
+        quality_score -> Nullable<Integer>,
     }
 }
 
@@ -119,7 +127,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     outbox,
     sessions,
     api_tokens,
-    rate_limits
+    rate_limits,
+    revisions,
+    attachments
 );
 
 diesel::table! {
@@ -178,5 +188,39 @@ diesel::table! {
         hits -> Integer,
         failures -> Integer,
         locked_until -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    revisions (id) {
+        id -> Text,
+        listing_kind -> Text,
+        listing_id -> Text,
+        organisation_id -> Text,
+        base_version -> Integer,
+        data -> Text,
+        quality_score -> Integer,
+        state -> Text,
+        note -> Text,
+        created_by -> Nullable<Text>,
+        created_at -> Timestamp,
+        decided_by -> Nullable<Text>,
+        decided_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    attachments (id) {
+        id -> Text,
+        listing_kind -> Text,
+        listing_id -> Text,
+        organisation_id -> Text,
+        filename -> Text,
+        content_type -> Text,
+        size -> BigInt,
+        sha256 -> Text,
+        width -> Nullable<Integer>,
+        height -> Nullable<Integer>,
+        created_at -> Timestamp,
     }
 }

@@ -138,13 +138,22 @@ code_enum! {
 }
 
 code_enum! {
-    /// Where a listing is in its life: only `Published` listings are public.
+    /// Offer or need.
+    ListingKind, "listing kind" {
+        Offer = "offer", "Công nghệ chào bán", "Technology offer";
+        Need = "need", "Nhu cầu công nghệ", "Technology need";
+    }
+}
+
+code_enum! {
+    /// Where a listing is in its life: only `Published` (and unexpired) listings are public.
     ListingStatus, "listing status" {
         Draft = "draft", "Bản nháp", "Draft";
         Submitted = "submitted", "Chờ kiểm duyệt", "Awaiting review";
         Published = "published", "Đã duyệt đăng", "Published";
         Returned = "returned", "Trả lại để bổ sung", "Returned for changes";
         Archived = "archived", "Lưu trữ", "Archived";
+        Rejected = "rejected", "Bị từ chối", "Rejected";
     }
 }
 

@@ -12,11 +12,12 @@ mod money;
 pub mod password;
 pub mod policy;
 mod province;
-mod records;
+pub mod quality;
+pub(crate) mod records;
 pub mod signed;
 mod trl;
 
-pub use codes::{ContactVisibility, IpStatus, ListingStatus, OrgKind, Role, Sector, TransferMode};
+pub use codes::{ContactVisibility, IpStatus, ListingKind, ListingStatus, OrgKind, Role, Sector, TransferMode};
 pub use email::Email;
 pub use ids::{NeedId, OfferId, OrganisationId, UserId};
 pub use keywords::Keywords;

@@ -4,7 +4,7 @@
 //! matched route up before the handler runs and refuses when [`decide`] says so; a state-changing
 //! request to a route that is not listed is refused too, so a new route cannot go unprotected.
 
-use super::{ContactVisibility, OrganisationId, Role, UserId};
+use super::{ContactVisibility, ListingKind, OrganisationId, Role, UserId};
 
 /// The signed-in person a request acts for (by session cookie or API token).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,6 +37,8 @@ pub enum Rule {
     OrgMember(&'static str),
     /// The owner of the API token named by this path parameter.
     TokenOwner(&'static str),
+    /// A member of the organisation owning the listing of this kind named by this path parameter.
+    ListingOwner(ListingKind, &'static str),
     /// The centre's staff (admins included).
     Staff,
     /// Admins only.
@@ -46,7 +48,7 @@ pub enum Rule {
 /// What the rule needs to know beyond the actor, looked up by the web layer.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Facts {
-    /// The organisation of an `OrgMember` route.
+    /// The organisation of an `OrgMember` route, or the owner of a `ListingOwner` route's listing.
     pub organisation: Option<OrganisationId>,
     /// The owner of the token of a `TokenOwner` route (`None` when there is no such token).
     pub token_owner: Option<UserId>,
@@ -70,7 +72,7 @@ pub fn decide(actor: Option<&Actor>, rule: Rule, facts: &Facts) -> Decision {
     let allowed = match rule {
         Rule::Anyone | Rule::SignedIn => true,
         Rule::Member => a.organisation.is_some(),
-        Rule::OrgMember(_) => a.organisation.is_some() && a.organisation == facts.organisation,
+        Rule::OrgMember(_) | Rule::ListingOwner(..) => a.organisation.is_some() && a.organisation == facts.organisation,
         Rule::TokenOwner(_) => facts.token_owner == Some(a.user),
         Rule::Staff => a.is_staff(),
         Rule::Admin => a.role == Role::Admin,
@@ -116,7 +118,29 @@ pub const ROUTES: &[RouteRule] = &[
     r("GET", "/organisations/{id}/members", Rule::OrgMember("id")),
     r("POST", "/organisations/{id}/members/invite", Rule::OrgMember("id")),
     r("POST", "/organisations/{id}/members/leave", Rule::OrgMember("id")),
+    // Listings: an organisation's own.
+    r("GET", "/my/listings", Rule::Member),
+    r("GET", "/offers/new", Rule::Member),
+    r("POST", "/offers/new", Rule::Member),
+    r("GET", "/my/offers/{id}", Rule::ListingOwner(ListingKind::Offer, "id")),
+    r("POST", "/offers/{id}/edit", Rule::ListingOwner(ListingKind::Offer, "id")),
+    r("POST", "/offers/{id}/submit", Rule::ListingOwner(ListingKind::Offer, "id")),
+    r("POST", "/offers/{id}/archive", Rule::ListingOwner(ListingKind::Offer, "id")),
+    r("POST", "/offers/{id}/renew", Rule::ListingOwner(ListingKind::Offer, "id")),
+    r("GET", "/needs/new", Rule::Member),
+    r("POST", "/needs/new", Rule::Member),
+    r("GET", "/my/needs/{id}", Rule::ListingOwner(ListingKind::Need, "id")),
+    r("POST", "/needs/{id}/edit", Rule::ListingOwner(ListingKind::Need, "id")),
+    r("POST", "/needs/{id}/submit", Rule::ListingOwner(ListingKind::Need, "id")),
+    r("POST", "/needs/{id}/archive", Rule::ListingOwner(ListingKind::Need, "id")),
+    r("POST", "/needs/{id}/renew", Rule::ListingOwner(ListingKind::Need, "id")),
     // The centre.
+    r("GET", "/staff/review", Rule::Staff),
+    r("GET", "/staff/review/{kind}/{id}", Rule::Staff),
+    r("POST", "/staff/review/{kind}/{id}", Rule::Staff),
+    r("GET", "/staff/revisions/{id}", Rule::Staff),
+    r("POST", "/staff/revisions/{id}", Rule::Staff),
+    r("GET", "/staff/export", Rule::Staff),
     r("GET", "/staff/organisations", Rule::Staff),
     r("POST", "/staff/organisations/{id}/verify", Rule::Staff),
     r("POST", "/staff/organisations/{id}/unverify", Rule::Staff),
@@ -127,6 +151,16 @@ pub const ROUTES: &[RouteRule] = &[
     r("GET", "/api/v1/me", Rule::SignedIn),
     r("PATCH", "/api/v1/organisations/{id}", Rule::OrgMember("id")),
     r("POST", "/api/v1/organisations/{id}/verify", Rule::Staff),
+    r("POST", "/api/v1/offers", Rule::Member),
+    r("PUT", "/api/v1/offers/{id}", Rule::ListingOwner(ListingKind::Offer, "id")),
+    r("PATCH", "/api/v1/offers/{id}", Rule::ListingOwner(ListingKind::Offer, "id")),
+    r("POST", "/api/v1/offers/{id}/submit", Rule::ListingOwner(ListingKind::Offer, "id")),
+    r("POST", "/api/v1/offers/{id}/archive", Rule::ListingOwner(ListingKind::Offer, "id")),
+    r("POST", "/api/v1/needs", Rule::Member),
+    r("PUT", "/api/v1/needs/{id}", Rule::ListingOwner(ListingKind::Need, "id")),
+    r("PATCH", "/api/v1/needs/{id}", Rule::ListingOwner(ListingKind::Need, "id")),
+    r("POST", "/api/v1/needs/{id}/submit", Rule::ListingOwner(ListingKind::Need, "id")),
+    r("POST", "/api/v1/needs/{id}/archive", Rule::ListingOwner(ListingKind::Need, "id")),
 ];
 
 /// The rule of a route, if it is listed.

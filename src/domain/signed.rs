@@ -15,6 +15,7 @@ pub enum Purpose {
     ResetPassword,
     ChangeEmail,
     Invite,
+    RenewListing,
 }
 
 impl Purpose {
@@ -24,6 +25,7 @@ impl Purpose {
             Self::ResetPassword => "reset-password",
             Self::ChangeEmail => "change-email",
             Self::Invite => "invite",
+            Self::RenewListing => "renew-listing",
         }
     }
 }

@@ -1,39 +1,47 @@
-//! The background loop of `ketnoi serve`: email delivery from the outbox and the hourly clean-up
-//! of expired sessions and stale rate-limit counters; index sync, recurring sessions and
-//! reminders join it here. Every job is idempotent (claims with leases,
-//! unique keys), so several nodes may run it at once without doing anything twice.
+//! The background loop of `ketnoi serve`: email delivery from the outbox, and every hour the
+//! clean-up of expired sessions and stale rate-limit counters and the reminders of listings about
+//! to expire; index sync and recurring sessions join it here. Every job is idempotent (claims
+//! with leases, unique keys), so several nodes may run it at once without doing anything twice.
 
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::config::Settings;
-use crate::db::Db;
 use crate::mail::outbox::Worker;
+use crate::state::AppState;
 
 /// How often the outbox is polled for due messages.
 pub const OUTBOX_POLL: Duration = Duration::from_secs(2);
 
-/// How often expired sessions and stale rate-limit counters are removed.
-pub const CLEANUP_EVERY: Duration = Duration::from_secs(3600);
+/// How often the hourly jobs run.
+pub const HOURLY: Duration = Duration::from_secs(3600);
 
 /// Starts the background jobs on the current (actix/tokio) runtime.
-pub fn spawn(db: &Db, settings: &Settings) -> anyhow::Result<()> {
-    let worker = Arc::new(Worker::new(db.clone(), settings)?);
+pub fn spawn(state: &AppState) -> anyhow::Result<()> {
+    let worker = Arc::new(Worker::new(state.db.clone(), &state.settings)?);
     actix_web::rt::spawn(worker.run(OUTBOX_POLL));
-    actix_web::rt::spawn(cleanup(db.clone()));
+    actix_web::rt::spawn(hourly(state.clone()));
     Ok(())
 }
 
-/// Removes expired sessions and stale counters, once at start and then every hour.
-async fn cleanup(db: Db) {
-    let mut tick = tokio::time::interval(CLEANUP_EVERY);
+/// Once at start and then every hour: removes expired sessions and stale counters, and reminds
+/// owners of listings that expire within two weeks (once per listing, expiry date and person, so
+/// several nodes doing it at once still send each reminder once).
+async fn hourly(state: AppState) {
+    let mut tick = tokio::time::interval(HOURLY);
     loop {
         tick.tick().await;
-        let done =
-            db.run(|c| Ok((crate::db::sessions::purge_expired(c)?, crate::db::rate_limits::purge_stale(c)?))).await;
+        let done = state
+            .db
+            .run(|c| Ok((crate::db::sessions::purge_expired(c)?, crate::db::rate_limits::purge_stale(c)?)))
+            .await;
         match done {
             Ok((sessions, counters)) => tracing::info!(sessions, counters, "removed expired sessions and counters"),
             Err(e) => tracing::warn!(error = format!("{e:#}"), "cleaning up sessions failed"),
+        }
+        let st = state.clone();
+        match state.db.run(move |c| crate::listings::remind_expiring(c, st.env(), crate::db::now())).await {
+            Ok(n) => tracing::info!(reminders = n, "expiry reminders queued"),
+            Err(e) => tracing::warn!(error = format!("{e:#}"), "expiry reminders failed"),
         }
     }
 }

@@ -303,6 +303,10 @@ async fn facts(state: &AppState, rule: Rule, pattern: &str, path: &str) -> Resul
         Rule::OrgMember(p) => {
             Facts { organisation: path_param(pattern, path, p).and_then(|v| v.parse().ok()), ..Facts::default() }
         }
+        Rule::ListingOwner(kind, p) => {
+            let id = path_param(pattern, path, p).unwrap_or_default();
+            Facts { organisation: state.db.run(move |c| db::listings::owner(c, kind, &id)).await?, ..Facts::default() }
+        }
         Rule::TokenOwner(p) => {
             let id = path_param(pattern, path, p).unwrap_or_default();
             Facts { token_owner: state.db.run(move |c| db::api_tokens::owner(c, &id)).await?, ..Facts::default() }

@@ -2,7 +2,7 @@
 //! to each refused field, the CSRF token), so pages only say which fields they have and what was
 //! typed. Nothing typed is lost when a form comes back with errors, except passwords.
 
-use crate::accounts::validate::FieldError;
+use crate::validate::FieldError;
 use crate::web::i18n::Ctx;
 
 /// One input.
@@ -10,7 +10,8 @@ use crate::web::i18n::Ctx;
 pub struct Field {
     pub name: &'static str,
     pub label: String,
-    /// `text`, `email`, `password`, `tel`, `url`, `textarea`, `select`, `checkbox`, `hidden`.
+    /// `text`, `email`, `password`, `tel`, `url`, `number`, `date`, `textarea`, `select`,
+    /// `checkbox`, `checkboxes` (several values under one name), `hidden`.
     pub kind: &'static str,
     pub value: String,
     pub error: Option<String>,
@@ -23,9 +24,9 @@ pub struct Field {
 }
 
 impl Field {
-    /// Whether a select option is the current value.
+    /// Whether a select option (or one of several ticked boxes, comma-separated) is chosen.
     pub fn selected(&self, option: &str) -> bool {
-        self.value == option
+        if self.kind == "checkboxes" { self.value.split(',').any(|v| v == option) } else { self.value == option }
     }
 
     /// Whether a checkbox is ticked.

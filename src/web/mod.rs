@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod auth;
+pub mod feeds;
 pub mod forms;
 pub mod i18n;
 pub mod pages;
@@ -31,6 +32,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/healthz", web::get().to(healthz))
         .route("/static/app.css", web::get().to(css))
         .route("/metrics", web::get().to(metrics))
+        .route("/feeds/offers.atom", web::get().to(feeds::offers_atom))
+        .route("/feeds/needs.atom", web::get().to(feeds::needs_atom))
+        .route("/feeds/listings.json", web::get().to(feeds::json_feed))
         .configure(api::configure)
         .configure(pages::configure)
         .default_service(web::to(not_found));

@@ -4,144 +4,16 @@
 
 use std::collections::BTreeMap;
 
-use diesel::prelude::*;
-use ketnoi::db::{self, schema::outbox};
+use ketnoi::db;
 use ketnoi::domain::policy::{ROUTES, Rule};
 use ketnoi::domain::signed::{Claims, Purpose, Signer};
 use ketnoi::domain::*;
 use reqwest::StatusCode;
-use reqwest::header::{LOCATION, SET_COOKIE};
+use reqwest::header::SET_COOKIE;
 use secrecy::ExposeSecret;
 
-use crate::db::{offer, org};
-use crate::helpers::TestApp;
-
-const PASSWORD: &str = "hai con mèo trên mái nhà";
-
-/// A browser: its own cookie jar, no redirects followed.
-struct Browser {
-    client: reqwest::Client,
-    base: String,
-}
-
-impl Browser {
-    fn new(app: &TestApp) -> Self {
-        let client =
-            reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap();
-        Self { client, base: app.address.clone() }
-    }
-
-    async fn get(&self, path: &str) -> (StatusCode, String) {
-        let r = self.client.get(format!("{}{path}", self.base)).send().await.unwrap();
-        (r.status(), r.text().await.unwrap())
-    }
-
-    /// The CSRF token of the page at `path` (the page gives the visitor a session if needed).
-    async fn csrf(&self, path: &str) -> String {
-        let (_, body) = self.get(path).await;
-        csrf_in(&body).unwrap_or_else(|| panic!("no CSRF token on {path}"))
-    }
-
-    async fn post(&self, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
-        self.client.post(format!("{}{path}", self.base)).form(form).send().await.unwrap()
-    }
-
-    /// Posts a form with the CSRF token of the page at `page`.
-    async fn submit(&self, page: &str, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
-        let token = self.csrf(page).await;
-        let mut f = form.to_vec();
-        f.push(("csrf_token", &token));
-        self.post(path, &f).await
-    }
-
-    async fn login(&self, email: &str, password: &str) -> reqwest::Response {
-        self.submit("/login", "/login", &[("email", email), ("password", password)]).await
-    }
-}
-
-fn csrf_in(body: &str) -> Option<String> {
-    let at = body.find(r#"name="csrf_token" value=""#)? + r#"name="csrf_token" value=""#.len();
-    Some(body[at..].split('"').next()?.to_string()).filter(|t| !t.is_empty())
-}
-
-fn session_cookie(r: &reqwest::Response) -> Option<String> {
-    r.headers()
-        .get_all(SET_COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|v| v.starts_with("ketnoi_session="))
-        .map(|v| v.split(';').next().unwrap_or("").trim_start_matches("ketnoi_session=").to_string())
-}
-
-fn location(r: &reqwest::Response) -> String {
-    r.headers().get(LOCATION).map(|v| v.to_str().unwrap().to_string()).unwrap_or_default()
-}
-
-/// The link with `path?token=` in the newest email of `template` to `to`, from the outbox.
-fn link_in_mail(app: &TestApp, to: &str, template: &str, path: &str) -> String {
-    let text = mail_text(app, to, template);
-    let start = text.find(&format!("{path}?token=")).unwrap_or_else(|| panic!("no {path} link in: {text}"));
-    let begin = text[..start].rfind("http").unwrap();
-    text[begin..].split_whitespace().next().unwrap().to_string()
-}
-
-fn mail_text(app: &TestApp, to: &str, template: &str) -> String {
-    let mut c = app.db.conn().unwrap();
-    let raw: String = outbox::table
-        .filter(outbox::recipient.eq(to))
-        .filter(outbox::template.eq(template))
-        .order(outbox::created_at.desc())
-        .select(outbox::message)
-        .first(&mut *c)
-        .unwrap_or_else(|_| panic!("no {template} email to {to}"));
-    let msg = mail_parser::MessageParser::default().parse(raw.as_bytes()).unwrap();
-    msg.body_text(0).unwrap().to_string()
-}
-
-fn mails_to(app: &TestApp, to: &str) -> Vec<String> {
-    let mut c = app.db.conn().unwrap();
-    outbox::table.filter(outbox::recipient.eq(to)).select(outbox::template).load(&mut *c).unwrap()
-}
-
-/// A user stored directly (the password hash made once per test run: argon2 is slow on purpose).
-fn user(app: &TestApp, email: &str, role: Role, org: Option<OrganisationId>) -> User {
-    static HASH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    let hash = HASH.get_or_init(|| password::hash(PASSWORD).unwrap()).clone();
-    let now = db::now();
-    let u = User {
-        id: UserId::new(),
-        email: Email::parse(email).unwrap(),
-        display_name: format!("Người dùng {email}"),
-        password_hash: Some(hash),
-        role,
-        organisation_id: org,
-        locale: Locale::Vi,
-        email_verified_at: Some(now),
-        created_at: now,
-        updated_at: now,
-    };
-    db::users::insert(&mut app.db.conn().unwrap(), &u).unwrap();
-    u
-}
-
-fn new_org(app: &TestApp, name: &str, verified: bool) -> Organisation {
-    let mut o = org(name);
-    if !verified {
-        o.verified_at = None;
-    }
-    db::organisations::insert(&mut app.db.conn().unwrap(), &o).unwrap();
-    o
-}
-
-/// A signed-in browser for `u`, with a session made directly in the database.
-fn signed_in(app: &TestApp, u: &User) -> (reqwest::Client, String) {
-    let s = db::sessions::create(&mut app.db.conn().unwrap(), Some(u.id), "127.0.0.1", "test").unwrap();
-    let jar = std::sync::Arc::new(reqwest::cookie::Jar::default());
-    jar.add_cookie_str(&format!("ketnoi_session={}; Path=/", s.token), &app.address.parse().unwrap());
-    let client =
-        reqwest::Client::builder().cookie_provider(jar).redirect(reqwest::redirect::Policy::none()).build().unwrap();
-    (client, s.csrf)
-}
+use crate::db::offer;
+use crate::helpers::*;
 
 // ---------------------------------------------------------------- the authorization matrix
 
@@ -200,6 +72,44 @@ fn expected() -> BTreeMap<(&'static str, &'static str), Vec<Who>> {
     for (method, p) in [("GET", "/admin/staff"), ("POST", "/admin/staff"), ("POST", "/admin/staff/{id}/remove")] {
         m.insert((method, p), vec![Admin]);
     }
+    // Listings: any member creates for their own organisation; only the owner changes one.
+    let members = vec![OtherOrg, Owner];
+    for (method, p) in [
+        ("GET", "/my/listings"),
+        ("GET", "/offers/new"),
+        ("POST", "/offers/new"),
+        ("GET", "/needs/new"),
+        ("POST", "/needs/new"),
+        ("POST", "/api/v1/offers"),
+        ("POST", "/api/v1/needs"),
+    ] {
+        m.insert((method, p), members.clone());
+    }
+    for kind in ["offers", "needs"] {
+        for (method, p) in [
+            ("GET", format!("/my/{kind}/{{id}}")),
+            ("POST", format!("/{kind}/{{id}}/edit")),
+            ("POST", format!("/{kind}/{{id}}/submit")),
+            ("POST", format!("/{kind}/{{id}}/archive")),
+            ("POST", format!("/{kind}/{{id}}/renew")),
+            ("PUT", format!("/api/v1/{kind}/{{id}}")),
+            ("PATCH", format!("/api/v1/{kind}/{{id}}")),
+            ("POST", format!("/api/v1/{kind}/{{id}}/submit")),
+            ("POST", format!("/api/v1/{kind}/{{id}}/archive")),
+        ] {
+            m.insert((method, Box::leak(p.into_boxed_str())), vec![Owner]);
+        }
+    }
+    for (method, p) in [
+        ("GET", "/staff/review"),
+        ("GET", "/staff/review/{kind}/{id}"),
+        ("POST", "/staff/review/{kind}/{id}"),
+        ("GET", "/staff/revisions/{id}"),
+        ("POST", "/staff/revisions/{id}"),
+        ("GET", "/staff/export"),
+    ] {
+        m.insert((method, p), vec![Staff, Admin]);
+    }
     m
 }
 
@@ -223,7 +133,8 @@ fn routes_in_source() -> Vec<(String, String)> {
 #[test]
 fn every_protected_route_has_a_policy_and_an_expectation() {
     let listed: Vec<(&str, &str)> = ROUTES.iter().map(|r| (r.method, r.pattern)).collect();
-    let private = ["/account", "/organisations/{id}/", "/staff", "/admin", "/api/v1/me"];
+    let private =
+        ["/account", "/organisations/{id}/", "/staff", "/admin", "/api/v1/me", "/my/", "/offers/new", "/needs/new"];
     for (method, path) in routes_in_source() {
         let needs_policy = method != "GET" || private.iter().any(|p| path.starts_with(p));
         // The language-free notification link only redirects to the account page.
@@ -257,12 +168,19 @@ async fn authorization_matrix() {
         let _ = colleague;
         let (owner_token, _) =
             db::api_tokens::create(&mut app.db.conn().unwrap(), owner.id, Some(owner_org.id), "t").unwrap();
+        let owned_offer = offer(owner_org.id, "Chế phẩm vi sinh xử lý ao nuôi", ListingStatus::Draft);
+        let owned_need = crate::db::need(owner_org.id, "Cần máy sấy nông sản");
+        db::offers::insert(&mut app.db.conn().unwrap(), &owned_offer).unwrap();
+        db::needs::insert(&mut app.db.conn().unwrap(), &owned_need).unwrap();
         let id = match (route.rule, route.pattern) {
             (Rule::TokenOwner(_), _) => owner_token.id.clone(),
+            (Rule::ListingOwner(ListingKind::Offer, _), _) => owned_offer.id.to_string(),
+            (Rule::ListingOwner(ListingKind::Need, _), _) => owned_need.id.to_string(),
             (_, p) if p.starts_with("/admin/staff/") => target_staff.id.to_string(),
+            (_, p) if p.starts_with("/staff/review/") => owned_offer.id.to_string(),
             _ => owner_org.id.to_string(),
         };
-        let path = route.pattern.replace("{id}", &id);
+        let path = route.pattern.replace("{id}", &id).replace("{kind}", "offer");
         for who in EVERYONE {
             let actor = match who {
                 Who::Anonymous => None,

@@ -124,3 +124,138 @@ impl TestApp {
 pub fn backend_name() -> &'static str {
     if postgres_admin_url().is_some() { "postgres" } else { "sqlite" }
 }
+
+// ---------------------------------------------------------------- signed-in clients and fixtures
+
+use diesel::prelude::*;
+use ketnoi::db::{self as kdb, schema::outbox};
+use ketnoi::domain::*;
+use reqwest::StatusCode;
+use reqwest::header::{LOCATION, SET_COOKIE};
+
+pub const PASSWORD: &str = "hai con mèo trên mái nhà";
+
+/// A browser: its own cookie jar, no redirects followed.
+pub struct Browser {
+    pub client: reqwest::Client,
+    pub base: String,
+}
+
+impl Browser {
+    pub fn new(app: &TestApp) -> Self {
+        let client =
+            reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap();
+        Self { client, base: app.address.clone() }
+    }
+
+    pub async fn get(&self, path: &str) -> (StatusCode, String) {
+        let r = self.client.get(format!("{}{path}", self.base)).send().await.unwrap();
+        (r.status(), r.text().await.unwrap())
+    }
+
+    /// The CSRF token of the page at `path` (the page gives the visitor a session if needed).
+    pub async fn csrf(&self, path: &str) -> String {
+        let (_, body) = self.get(path).await;
+        csrf_in(&body).unwrap_or_else(|| panic!("no CSRF token on {path}"))
+    }
+
+    pub async fn post(&self, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
+        self.client.post(format!("{}{path}", self.base)).form(form).send().await.unwrap()
+    }
+
+    /// Posts a form with the CSRF token of the page at `page`.
+    pub async fn submit(&self, page: &str, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
+        let token = self.csrf(page).await;
+        let mut f = form.to_vec();
+        f.push(("csrf_token", &token));
+        self.post(path, &f).await
+    }
+
+    pub async fn login(&self, email: &str, password: &str) -> reqwest::Response {
+        self.submit("/login", "/login", &[("email", email), ("password", password)]).await
+    }
+}
+
+pub fn csrf_in(body: &str) -> Option<String> {
+    let at = body.find(r#"name="csrf_token" value=""#)? + r#"name="csrf_token" value=""#.len();
+    Some(body[at..].split('"').next()?.to_string()).filter(|t| !t.is_empty())
+}
+
+pub fn session_cookie(r: &reqwest::Response) -> Option<String> {
+    r.headers()
+        .get_all(SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("ketnoi_session="))
+        .map(|v| v.split(';').next().unwrap_or("").trim_start_matches("ketnoi_session=").to_string())
+}
+
+pub fn location(r: &reqwest::Response) -> String {
+    r.headers().get(LOCATION).map(|v| v.to_str().unwrap().to_string()).unwrap_or_default()
+}
+
+/// The link with `path?token=` in the newest email of `template` to `to`, from the outbox.
+pub fn link_in_mail(app: &TestApp, to: &str, template: &str, path: &str) -> String {
+    let text = mail_text(app, to, template);
+    let start = text.find(&format!("{path}?token=")).unwrap_or_else(|| panic!("no {path} link in: {text}"));
+    let begin = text[..start].rfind("http").unwrap();
+    text[begin..].split_whitespace().next().unwrap().to_string()
+}
+
+pub fn mail_text(app: &TestApp, to: &str, template: &str) -> String {
+    let mut c = app.db.conn().unwrap();
+    let raw: String = outbox::table
+        .filter(outbox::recipient.eq(to))
+        .filter(outbox::template.eq(template))
+        .order(outbox::created_at.desc())
+        .select(outbox::message)
+        .first(&mut *c)
+        .unwrap_or_else(|_| panic!("no {template} email to {to}"));
+    let msg = mail_parser::MessageParser::default().parse(raw.as_bytes()).unwrap();
+    msg.body_text(0).unwrap().to_string()
+}
+
+pub fn mails_to(app: &TestApp, to: &str) -> Vec<String> {
+    let mut c = app.db.conn().unwrap();
+    outbox::table.filter(outbox::recipient.eq(to)).select(outbox::template).load(&mut *c).unwrap()
+}
+
+/// A user stored directly (the password hash made once per test run: argon2 is slow on purpose).
+pub fn user(app: &TestApp, email: &str, role: Role, org: Option<OrganisationId>) -> User {
+    static HASH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    let hash = HASH.get_or_init(|| password::hash(PASSWORD).unwrap()).clone();
+    let now = kdb::now();
+    let u = User {
+        id: UserId::new(),
+        email: Email::parse(email).unwrap(),
+        display_name: format!("Người dùng {email}"),
+        password_hash: Some(hash),
+        role,
+        organisation_id: org,
+        locale: Locale::Vi,
+        email_verified_at: Some(now),
+        created_at: now,
+        updated_at: now,
+    };
+    kdb::users::insert(&mut app.db.conn().unwrap(), &u).unwrap();
+    u
+}
+
+pub fn new_org(app: &TestApp, name: &str, verified: bool) -> Organisation {
+    let mut o = crate::db::org(name);
+    if !verified {
+        o.verified_at = None;
+    }
+    kdb::organisations::insert(&mut app.db.conn().unwrap(), &o).unwrap();
+    o
+}
+
+/// A signed-in browser for `u`, with a session made directly in the database.
+pub fn signed_in(app: &TestApp, u: &User) -> (reqwest::Client, String) {
+    let s = kdb::sessions::create(&mut app.db.conn().unwrap(), Some(u.id), "127.0.0.1", "test").unwrap();
+    let jar = std::sync::Arc::new(reqwest::cookie::Jar::default());
+    jar.add_cookie_str(&format!("ketnoi_session={}; Path=/", s.token), &app.address.parse().unwrap());
+    let client =
+        reqwest::Client::builder().cookie_provider(jar).redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    (client, s.csrf)
+}

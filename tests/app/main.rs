@@ -9,5 +9,6 @@ mod cli;
 mod config;
 mod db;
 mod helpers;
+mod listings;
 mod mail;
 mod pages;

@@ -7,11 +7,12 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::accounts::{self, validate::FieldError, validate::OrgForm};
+use crate::accounts::{self, org_form::OrgForm};
 use crate::db;
 use crate::domain::{Locale, Organisation, OrganisationId};
 use crate::error::{AppError, FieldProblem};
 use crate::state::AppState;
+use crate::validate::FieldError;
 use crate::web::auth;
 
 /// The person a token acts for.

@@ -37,7 +37,7 @@ impl From<MoneyRange> for Amount {
 
 /// A published technology offer.
 #[derive(Debug, Serialize, ToSchema)]
-#[schema(example = json!({"id": "0193a0e4-7c1e-7b4a-9a1e-4f5c2d1b0a99", "organisation": {"id": "0193a0e4-7c1e-7b4a-9a1e-4f5c2d1b0a01", "name": "Viện Công nghệ Sinh học miền Trung"}, "title": "Chế phẩm vi sinh xử lý đáy ao nuôi tôm", "summary": "…", "description": "…", "advantages": "…", "applications": "…", "sector": "aquaculture", "keywords": ["vi sinh", "nuôi tôm"], "trl": 8, "ip_status": "utility_solution", "ip_number": "2-0003124", "transfer_modes": ["licence", "training"], "price": {"min": 250000000, "max": 400000000, "negotiable": false}, "province": "hue", "featured": true, "published_at": "2026-11-13T08:00:00", "expires_at": "2027-11-13T08:00:00", "version": 1}))]
+#[schema(example = json!({"id": "0193a0e4-7c1e-7b4a-9a1e-4f5c2d1b0a99", "organisation": {"id": "0193a0e4-7c1e-7b4a-9a1e-4f5c2d1b0a01", "name": "Viện Công nghệ Sinh học miền Trung"}, "title": "Chế phẩm vi sinh xử lý đáy ao nuôi tôm", "summary": "…", "description": "…", "advantages": "…", "applications": "…", "sector": "aquaculture", "keywords": ["vi sinh", "nuôi tôm"], "trl": 8, "ip_status": "utility_solution", "ip_number": "2-0003124", "transfer_modes": ["licence", "training"], "price": {"min": 250000000, "max": 400000000, "negotiable": false}, "province": "hue", "featured": true, "status": "published", "published_at": "2026-11-13T08:00:00", "expires_at": "2027-11-13T08:00:00", "version": 1}))]
 pub struct OfferDto {
     pub id: String,
     pub organisation: OrgRef,
@@ -60,6 +60,8 @@ pub struct OfferDto {
     /// Province code.
     pub province: String,
     pub featured: bool,
+    /// `draft`, `submitted`, `published`, `returned`, `archived` or `rejected` (lists: always published).
+    pub status: String,
     /// UTC.
     pub published_at: Option<NaiveDateTime>,
     /// UTC.
@@ -68,7 +70,7 @@ pub struct OfferDto {
 }
 
 impl OfferDto {
-    fn new(o: &Offer, org_name: String) -> Self {
+    pub fn new(o: &Offer, org_name: String) -> Self {
         Self {
             id: o.id.to_string(),
             organisation: OrgRef { id: o.organisation_id.to_string(), name: org_name },
@@ -86,6 +88,7 @@ impl OfferDto {
             price: o.price.into(),
             province: o.province.code().into(),
             featured: o.featured,
+            status: o.status.code().into(),
             published_at: o.published_at,
             expires_at: o.expires_at,
             version: o.version,
@@ -112,13 +115,15 @@ pub struct NeedDto {
     pub province: String,
     /// Acceptable transfer mode codes.
     pub transfer_modes: Vec<String>,
+    /// `draft`, `submitted`, `published`, `returned`, `archived` or `rejected` (lists: always published).
+    pub status: String,
     pub published_at: Option<NaiveDateTime>,
     pub expires_at: Option<NaiveDateTime>,
     pub version: i32,
 }
 
 impl NeedDto {
-    fn new(n: &Need, org_name: String) -> Self {
+    pub fn new(n: &Need, org_name: String) -> Self {
         Self {
             id: n.id.to_string(),
             organisation: OrgRef { id: n.organisation_id.to_string(), name: org_name },
@@ -133,6 +138,7 @@ impl NeedDto {
             deadline: n.deadline,
             province: n.province.code().into(),
             transfer_modes: n.transfer_modes.iter().map(|m| m.code().to_string()).collect(),
+            status: n.status.code().into(),
             published_at: n.published_at,
             expires_at: n.expires_at,
             version: n.version,

@@ -2,7 +2,9 @@
 //! vendored Swagger UI at `/api/docs/` (no CDN: the exchange works offline).
 
 mod accounts;
+mod export;
 mod listings;
+mod writes;
 
 use actix_web::web;
 
@@ -27,7 +29,18 @@ pub use listings::{NeedDto, NeedList, OfferDto, OfferList};
         listings::get_need,
         accounts::me,
         accounts::patch_organisation,
-        accounts::verify_organisation
+        accounts::verify_organisation,
+        writes::create_offer,
+        writes::put_offer,
+        writes::patch_offer,
+        writes::submit_offer,
+        writes::archive_offer,
+        writes::create_need,
+        writes::put_need,
+        writes::patch_need,
+        writes::submit_need,
+        writes::archive_need,
+        export::export
     ),
     components(schemas(crate::error::Problem, crate::error::FieldProblem)),
     modifiers(&BearerAuth),
@@ -69,6 +82,17 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route("/me", web::get().to(accounts::me))
             .route("/organisations/{id}", web::patch().to(accounts::patch_organisation))
             .route("/organisations/{id}/verify", web::post().to(accounts::verify_organisation))
+            .route("/export", web::get().to(export::export))
+            .route("/offers", web::post().to(writes::create_offer))
+            .route("/offers/{id}", web::put().to(writes::put_offer))
+            .route("/offers/{id}", web::patch().to(writes::patch_offer))
+            .route("/offers/{id}/submit", web::post().to(writes::submit_offer))
+            .route("/offers/{id}/archive", web::post().to(writes::archive_offer))
+            .route("/needs", web::post().to(writes::create_need))
+            .route("/needs/{id}", web::put().to(writes::put_need))
+            .route("/needs/{id}", web::patch().to(writes::patch_need))
+            .route("/needs/{id}/submit", web::post().to(writes::submit_need))
+            .route("/needs/{id}/archive", web::post().to(writes::archive_need))
             .route("/offers", web::get().to(listings::list_offers))
             .route("/offers/{id}", web::get().to(listings::get_offer))
             .route("/needs", web::get().to(listings::list_needs))

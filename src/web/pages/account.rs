@@ -7,13 +7,14 @@ use chrono::TimeDelta;
 use serde::Deserialize;
 
 use super::panel::{Cell, Panel, Row, Table, see_other};
-use crate::accounts::validate::{FieldError, OrgForm};
+use crate::accounts::org_form::OrgForm;
 use crate::accounts::{self, RegisterForm, SignIn};
 use crate::db;
 use crate::domain::signed::LinkError;
 use crate::domain::{OrgKind, Province, format_local};
 use crate::error::AppError;
 use crate::state::AppState;
+use crate::validate::FieldError;
 use crate::web::auth::{self, client_ip, ensure_session};
 use crate::web::forms::{Form, choices};
 use crate::web::i18n::Ctx;

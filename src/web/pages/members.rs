@@ -8,13 +8,14 @@ use serde::Deserialize;
 
 use super::account::{limit_ip, org_fields};
 use super::panel::{Cell, Panel, Row, Table, see_other};
-use crate::accounts::validate::{FieldError, OrgForm};
+use crate::accounts::org_form::OrgForm;
 use crate::accounts::{self};
 use crate::db;
 use crate::domain::signed::LinkError;
 use crate::domain::{Organisation, OrganisationId};
 use crate::error::AppError;
 use crate::state::AppState;
+use crate::validate::FieldError;
 use crate::web::auth::{self, ensure_session};
 use crate::web::forms::Form;
 use crate::web::i18n::Ctx;

@@ -5,8 +5,10 @@ mod account;
 mod home;
 mod listings;
 mod members;
+mod my_listings;
 mod organisations;
 mod panel;
+mod review;
 mod staff;
 
 use std::collections::HashMap;
@@ -25,12 +27,29 @@ pub const PER_PAGE: i64 = 12;
 /// Routes of the HTML pages.
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/", web::get().to(home::home))
+        // Fixed paths before `{id}` patterns that would otherwise take them.
+        .route("/offers/new", web::get().to(my_listings::new_offer))
+        .route("/offers/new", web::post().to(my_listings::create_offer))
+        .route("/needs/new", web::get().to(my_listings::new_need))
+        .route("/needs/new", web::post().to(my_listings::create_need))
         .route("/offers", web::get().to(listings::offers))
         .route("/offers/{id}", web::get().to(listings::offer))
         .route("/needs", web::get().to(listings::needs))
         .route("/needs/{id}", web::get().to(listings::need))
         .route("/showcase", web::get().to(home::showcase))
         .route("/organisations/{id}", web::get().to(organisations::organisation))
+        .route("/my/listings", web::get().to(my_listings::dashboard))
+        .route("/my/offers/{id}", web::get().to(my_listings::my_offer))
+        .route("/my/needs/{id}", web::get().to(my_listings::my_need))
+        .route("/offers/{id}/edit", web::post().to(my_listings::save))
+        .route("/offers/{id}/submit", web::post().to(my_listings::submit))
+        .route("/offers/{id}/archive", web::post().to(my_listings::archive))
+        .route("/offers/{id}/renew", web::post().to(my_listings::renew))
+        .route("/needs/{id}/edit", web::post().to(my_listings::save))
+        .route("/needs/{id}/submit", web::post().to(my_listings::submit))
+        .route("/needs/{id}/archive", web::post().to(my_listings::archive))
+        .route("/needs/{id}/renew", web::post().to(my_listings::renew))
+        .route("/renew", web::get().to(my_listings::renew_link))
         .route("/register", web::get().to(account::register_page))
         .route("/register", web::post().to(account::register))
         .route("/verify-email", web::get().to(account::verify_email))
@@ -60,6 +79,12 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/organisations/{id}/members/leave", web::post().to(members::leave))
         .route("/invitations/accept", web::get().to(members::accept_page))
         .route("/invitations/accept", web::post().to(members::accept))
+        .route("/staff/review", web::get().to(review::queue))
+        .route("/staff/review/{kind}/{id}", web::get().to(review::listing))
+        .route("/staff/review/{kind}/{id}", web::post().to(review::decide))
+        .route("/staff/revisions/{id}", web::get().to(review::revision))
+        .route("/staff/revisions/{id}", web::post().to(review::decide_revision))
+        .route("/staff/export", web::get().to(review::export))
         .route("/staff/organisations", web::get().to(staff::organisations))
         .route("/staff/organisations/{id}/verify", web::post().to(staff::verify))
         .route("/staff/organisations/{id}/unverify", web::post().to(staff::unverify))

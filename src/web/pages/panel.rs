@@ -63,6 +63,10 @@ pub struct Panel {
     pub notice: Option<String>,
     /// (label, value): a secret shown once (a new API token).
     pub secret: Option<(String, String)>,
+    /// The quality check: a heading with the score, and the warnings.
+    pub quality: Option<(String, Vec<String>)>,
+    /// (label, value, changed): a record shown field by field.
+    pub fields: Vec<(String, String, bool)>,
     pub table: Option<Table>,
     pub forms: Vec<Form>,
     pub links: Vec<(String, String)>,
@@ -77,6 +81,8 @@ impl Panel {
             lead: Vec::new(),
             notice: None,
             secret: None,
+            quality: None,
+            fields: Vec::new(),
             table: None,
             forms: Vec::new(),
             links: Vec::new(),

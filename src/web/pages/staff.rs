@@ -5,11 +5,12 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
 
 use super::panel::{Cell, Panel, Row, Table, see_other};
-use crate::accounts::{self, validate::FieldError};
+use crate::accounts;
 use crate::db;
 use crate::domain::{OrganisationId, Role, UserId, format_local};
 use crate::error::AppError;
 use crate::state::AppState;
+use crate::validate::FieldError;
 use crate::web::auth;
 use crate::web::forms::Form;
 use crate::web::i18n::Ctx;

@@ -1,0 +1,14 @@
+DROP TABLE attachments;
+DROP TABLE revisions;
+DROP INDEX needs_expires;
+DROP INDEX offers_expires;
+DROP INDEX needs_submitted;
+DROP INDEX offers_submitted;
+ALTER TABLE needs DROP COLUMN quality_score;
+ALTER TABLE needs DROP COLUMN review_note;
+ALTER TABLE needs DROP COLUMN submitted_at;
+ALTER TABLE needs DROP COLUMN created_by;
+ALTER TABLE offers DROP COLUMN quality_score;
+ALTER TABLE offers DROP COLUMN review_note;
+ALTER TABLE offers DROP COLUMN submitted_at;
+ALTER TABLE offers DROP COLUMN created_by;

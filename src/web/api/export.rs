@@ -1,0 +1,44 @@
+//! `GET /api/v1/export`: the published listings in one flat shape, for other exchanges to mirror
+//! (the same fields as the staff export, only what is public).
+
+use actix_web::{HttpResponse, web};
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use crate::db;
+use crate::error::AppError;
+use crate::listings::export::ExportRow;
+use crate::state::AppState;
+
+/// Parameters of the export.
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct ExportQuery {
+    /// Only listings published after this UTC time (`2026-11-01T00:00:00`), for incremental mirrors.
+    pub since: Option<NaiveDateTime>,
+    /// At most this many (1–1000, default 1000), newest first.
+    pub limit: Option<i64>,
+}
+
+/// The export.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Export {
+    pub generated_at: NaiveDateTime,
+    pub items: Vec<ExportRow>,
+}
+
+#[utoipa::path(get, path = "/api/v1/export", tag = "listings", params(ExportQuery),
+    responses((status = 200, body = Export), (status = 400, body = crate::error::Problem, content_type = "application/problem+json")))]
+pub async fn export(state: web::Data<AppState>, q: web::Query<ExportQuery>) -> Result<HttpResponse, AppError> {
+    let limit = q.limit.unwrap_or(1000);
+    if !(1..=1000).contains(&limit) {
+        return Err(AppError::bad_param("limit", "a number from 1 to 1000"));
+    }
+    let since = q.since;
+    let now = db::now();
+    let items = state.db.run(move |c| crate::listings::export::published(c, now, None, since, limit)).await?;
+    Ok(HttpResponse::Ok()
+        .insert_header(("cache-control", "public, max-age=300"))
+        .json(Export { generated_at: now, items }))
+}

@@ -1,0 +1,376 @@
+//! Writing offers and needs through the API (members, with a personal token): create a draft,
+//! replace (PUT) or change (PATCH) it, submit it for review, archive it. PUT and PATCH carry the
+//! `version` the client read; a newer version answers 409 and changes nothing. A change to a
+//! published listing waits for review (202 with the revision's id); the published version stays.
+
+use actix_web::{HttpRequest, HttpResponse, web};
+use serde::{Deserialize, Deserializer, Serialize};
+use utoipa::ToSchema;
+
+use super::accounts::problems;
+use super::listings::{NeedDto, OfferDto};
+use crate::db;
+use crate::domain::{ListingKind, Locale};
+use crate::error::AppError;
+use crate::listings::input::{RawListing, fill_absent};
+use crate::listings::{self, Edited, Listing, Refused};
+use crate::state::AppState;
+use crate::web::auth;
+
+/// `null` (clear) as `Some(None)`, absent (keep) as `None`.
+fn nullable<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<Option<T>>, D::Error> {
+    Option::<T>::deserialize(d).map(Some)
+}
+
+/// A price or budget; both absent or null means negotiable.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AmountInput {
+    pub min: Option<i64>,
+    pub max: Option<i64>,
+}
+
+fn amount(a: &Option<AmountInput>) -> (Option<String>, Option<String>) {
+    match a {
+        None => (None, None),
+        Some(a) => (
+            Some(a.min.map(|m| m.to_string()).unwrap_or_default()),
+            Some(a.max.map(|m| m.to_string()).unwrap_or_default()),
+        ),
+    }
+}
+
+fn level(t: &Option<Option<u8>>) -> Option<String> {
+    t.as_ref().map(|t| t.map(|n| n.to_string()).unwrap_or_default())
+}
+
+/// An offer as written by a client. Codes as in the read API (sector, province, IP status,
+/// transfer modes, contact visibility).
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"version": 1, "title": "Máy sấy nông sản kết hợp năng lượng mặt trời", "summary": "Máy sấy 500 kg/mẻ dùng bơm nhiệt và tấm thu năng lượng mặt trời, giảm 40% điện năng so với máy sấy điện trở.", "sector": "agriculture", "keywords": ["máy sấy", "nông sản"], "trl": 7, "transfer_modes": ["licence", "equipment"], "price": {"min": 350000000, "max": null}, "province": "hue"}))]
+pub struct OfferInput {
+    /// The version read (required on PUT and PATCH).
+    pub version: Option<i32>,
+    pub title: Option<String>,
+    pub summary: Option<String>,
+    pub description: Option<String>,
+    pub advantages: Option<String>,
+    pub applications: Option<String>,
+    pub sector: Option<String>,
+    pub keywords: Option<Vec<String>>,
+    /// 1–9; null clears it.
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<u8>)]
+    pub trl: Option<Option<u8>>,
+    pub ip_status: Option<String>,
+    pub ip_number: Option<String>,
+    pub transfer_modes: Option<Vec<String>>,
+    pub price: Option<AmountInput>,
+    pub province: Option<String>,
+    pub contact_visibility: Option<String>,
+}
+
+impl OfferInput {
+    fn raw(&self) -> RawListing {
+        let (price_min, price_max) = amount(&self.price);
+        RawListing {
+            title: self.title.clone(),
+            summary: self.summary.clone(),
+            description: self.description.clone(),
+            advantages: self.advantages.clone(),
+            applications: self.applications.clone(),
+            sector: self.sector.clone(),
+            keywords: self.keywords.as_ref().map(|k| k.join(",")),
+            trl: level(&self.trl),
+            ip_status: self.ip_status.clone(),
+            ip_number: self.ip_number.clone(),
+            transfer_modes: self.transfer_modes.clone(),
+            price_min,
+            price_max,
+            province: self.province.clone(),
+            contact_visibility: self.contact_visibility.clone(),
+            ..RawListing::default()
+        }
+    }
+}
+
+/// A need as written by a client.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"version": 1, "title": "Cần công nghệ xử lý nước thải chế biến mủ cao su", "problem": "Nhà máy chế biến 30 tấn mủ/ngày, nước thải 600 m³/ngày có COD 8.000 mg/l, vượt QCVN 01-MT:2015.", "sector": "environment", "min_trl": 7, "budget": {"min": 2000000000_i64, "max": 4000000000_i64}, "deadline": "2027-06-30", "province": "quang-tri"}))]
+pub struct NeedInput {
+    /// The version read (required on PUT and PATCH).
+    pub version: Option<i32>,
+    pub title: Option<String>,
+    pub problem: Option<String>,
+    pub tried: Option<String>,
+    pub desired_outcome: Option<String>,
+    pub sector: Option<String>,
+    pub keywords: Option<Vec<String>>,
+    /// 1–9; null clears it.
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<u8>)]
+    pub min_trl: Option<Option<u8>>,
+    pub budget: Option<AmountInput>,
+    /// `YYYY-MM-DD`; null clears it.
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<String>)]
+    pub deadline: Option<Option<String>>,
+    pub province: Option<String>,
+    pub transfer_modes: Option<Vec<String>>,
+}
+
+impl NeedInput {
+    fn raw(&self) -> RawListing {
+        let (budget_min, budget_max) = amount(&self.budget);
+        RawListing {
+            title: self.title.clone(),
+            problem: self.problem.clone(),
+            tried: self.tried.clone(),
+            desired_outcome: self.desired_outcome.clone(),
+            sector: self.sector.clone(),
+            keywords: self.keywords.as_ref().map(|k| k.join(",")),
+            min_trl: level(&self.min_trl),
+            budget_min,
+            budget_max,
+            deadline: self.deadline.as_ref().map(|d| d.clone().unwrap_or_default()),
+            province: self.province.clone(),
+            transfer_modes: self.transfer_modes.clone(),
+            ..RawListing::default()
+        }
+    }
+}
+
+/// What a submission answers: the new status and the quality check.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Submitted {
+    pub status: String,
+    /// 0–100.
+    pub quality_score: u8,
+    pub warnings: Vec<QualityWarning>,
+}
+
+/// One finding of the quality check.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct QualityWarning {
+    pub key: String,
+    pub message: String,
+}
+
+/// A change to a published listing, waiting for review.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PendingRevision {
+    pub revision: String,
+    pub status: String,
+}
+
+fn refused(r: Refused) -> AppError {
+    match r {
+        Refused::Invalid(e) => AppError::Invalid(problems(&e)),
+        Refused::Conflict(current) => AppError::Conflict(format!(
+            "the listing changed since you read it; it is now at version {}: read it again and re-apply your change",
+            current.version()
+        )),
+        Refused::State(key) => AppError::Conflict(crate::web::i18n::t(Locale::En, key).to_string()),
+        Refused::NotFound => AppError::NotFound,
+    }
+}
+
+async fn dto(state: &AppState, l: Listing) -> Result<serde_json::Value, AppError> {
+    let org = l.organisation();
+    let name = state.db.run(move |c| db::organisations::names(c, [org])).await?.remove(&org).unwrap_or_default();
+    match l {
+        Listing::Offer(o) => serde_json::to_value(OfferDto::new(&o, name)),
+        Listing::Need(n) => serde_json::to_value(NeedDto::new(&n, name)),
+    }
+    .map_err(|e| AppError::Internal(e.into()))
+}
+
+fn kind_of(req: &HttpRequest) -> ListingKind {
+    if req.path().starts_with("/api/v1/needs") { ListingKind::Need } else { ListingKind::Offer }
+}
+
+async fn create(req: HttpRequest, state: web::Data<AppState>, raw: RawListing) -> Result<HttpResponse, AppError> {
+    let me = auth::require(&req)?;
+    let kind = kind_of(&req);
+    let l = state.db.run(move |c| listings::create(c, &me.user, kind, &raw)).await?.map_err(refused)?;
+    let location = format!("/api/v1/{}/{}", crate::listings::input::plural(kind), l.id());
+    Ok(HttpResponse::Created().insert_header(("location", location)).json(dto(&state, l).await?))
+}
+
+async fn write(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    id: String,
+    raw: RawListing,
+    version: Option<i32>,
+    put: bool,
+) -> Result<HttpResponse, AppError> {
+    let me = auth::require(&req)?;
+    let kind = kind_of(&req);
+    let version = version.ok_or_else(|| {
+        AppError::bad_param("version", "the version you read is required (see the listing's `version`)")
+    })?;
+    let raw = if put { fill_absent(kind, &raw) } else { raw };
+    match state.db.run(move |c| listings::edit(c, &me.user, kind, &id, &raw, version)).await?.map_err(refused)? {
+        Edited::Saved(l) => Ok(HttpResponse::Ok().json(dto(&state, *l).await?)),
+        Edited::PendingRevision(rev) => {
+            Ok(HttpResponse::Accepted().json(PendingRevision { revision: rev, status: "pending_review".into() }))
+        }
+    }
+}
+
+#[utoipa::path(post, path = "/api/v1/offers", tag = "listings", security(("bearer" = [])), request_body = OfferInput,
+    responses((status = 201, body = OfferDto, description = "A draft"), (status = 401, body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 403, body = crate::error::Problem, content_type = "application/problem+json"), (status = 422, body = crate::error::Problem, content_type = "application/problem+json")))]
+pub async fn create_offer(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    body: web::Json<OfferInput>,
+) -> Result<HttpResponse, AppError> {
+    create(req, state, body.raw()).await
+}
+
+#[utoipa::path(post, path = "/api/v1/needs", tag = "listings", security(("bearer" = [])), request_body = NeedInput,
+    responses((status = 201, body = NeedDto, description = "A draft"), (status = 401, body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 403, body = crate::error::Problem, content_type = "application/problem+json"), (status = 422, body = crate::error::Problem, content_type = "application/problem+json")))]
+pub async fn create_need(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    body: web::Json<NeedInput>,
+) -> Result<HttpResponse, AppError> {
+    create(req, state, body.raw()).await
+}
+
+#[utoipa::path(put, path = "/api/v1/offers/{id}", tag = "listings", security(("bearer" = [])), request_body = OfferInput,
+    params(("id" = String, Path, description = "Offer id")),
+    responses((status = 200, body = OfferDto), (status = 202, body = PendingRevision, description = "Published: the change awaits review"),
+        (status = 409, body = crate::error::Problem, content_type = "application/problem+json"), (status = 422, body = crate::error::Problem, content_type = "application/problem+json")))]
+pub async fn put_offer(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    body: web::Json<OfferInput>,
+) -> Result<HttpResponse, AppError> {
+    write(req, state, id.into_inner(), body.raw(), body.version, true).await
+}
+
+#[utoipa::path(patch, path = "/api/v1/offers/{id}", tag = "listings", security(("bearer" = [])), request_body = OfferInput,
+    params(("id" = String, Path, description = "Offer id")),
+    responses((status = 200, body = OfferDto), (status = 202, body = PendingRevision, description = "Published: the change awaits review"),
+        (status = 409, body = crate::error::Problem, content_type = "application/problem+json"), (status = 422, body = crate::error::Problem, content_type = "application/problem+json")))]
+pub async fn patch_offer(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    body: web::Json<OfferInput>,
+) -> Result<HttpResponse, AppError> {
+    write(req, state, id.into_inner(), body.raw(), body.version, false).await
+}
+
+#[utoipa::path(put, path = "/api/v1/needs/{id}", tag = "listings", security(("bearer" = [])), request_body = NeedInput,
+    params(("id" = String, Path, description = "Need id")),
+    responses((status = 200, body = NeedDto), (status = 202, body = PendingRevision, description = "Published: the change awaits review"),
+        (status = 409, body = crate::error::Problem, content_type = "application/problem+json"), (status = 422, body = crate::error::Problem, content_type = "application/problem+json")))]
+pub async fn put_need(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    body: web::Json<NeedInput>,
+) -> Result<HttpResponse, AppError> {
+    write(req, state, id.into_inner(), body.raw(), body.version, true).await
+}
+
+#[utoipa::path(patch, path = "/api/v1/needs/{id}", tag = "listings", security(("bearer" = [])), request_body = NeedInput,
+    params(("id" = String, Path, description = "Need id")),
+    responses((status = 200, body = NeedDto), (status = 202, body = PendingRevision, description = "Published: the change awaits review"),
+        (status = 409, body = crate::error::Problem, content_type = "application/problem+json"), (status = 422, body = crate::error::Problem, content_type = "application/problem+json")))]
+pub async fn patch_need(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    body: web::Json<NeedInput>,
+) -> Result<HttpResponse, AppError> {
+    write(req, state, id.into_inner(), body.raw(), body.version, false).await
+}
+
+/// The version read, for submit.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct VersionBody {
+    pub version: i32,
+}
+
+#[utoipa::path(post, path = "/api/v1/offers/{id}/submit", tag = "listings", security(("bearer" = [])), request_body = VersionBody,
+    params(("id" = String, Path, description = "Offer id")),
+    responses((status = 200, body = Submitted), (status = 409, body = crate::error::Problem, content_type = "application/problem+json"), (status = 422, body = crate::error::Problem, content_type = "application/problem+json")))]
+pub async fn submit_offer(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    body: web::Json<VersionBody>,
+) -> Result<HttpResponse, AppError> {
+    submit(req, state, id.into_inner(), body.version).await
+}
+
+#[utoipa::path(post, path = "/api/v1/needs/{id}/submit", tag = "listings", security(("bearer" = [])), request_body = VersionBody,
+    params(("id" = String, Path, description = "Need id")),
+    responses((status = 200, body = Submitted), (status = 409, body = crate::error::Problem, content_type = "application/problem+json"), (status = 422, body = crate::error::Problem, content_type = "application/problem+json")))]
+pub async fn submit_need(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    body: web::Json<VersionBody>,
+) -> Result<HttpResponse, AppError> {
+    submit(req, state, id.into_inner(), body.version).await
+}
+
+async fn submit(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    id: String,
+    version: i32,
+) -> Result<HttpResponse, AppError> {
+    let me = auth::require(&req)?;
+    let kind = kind_of(&req);
+    let report = state.db.run(move |c| listings::submit(c, &me.user, kind, &id, version)).await?.map_err(refused)?;
+    Ok(HttpResponse::Ok().json(Submitted {
+        status: "submitted".into(),
+        quality_score: report.score,
+        warnings: report
+            .warnings
+            .iter()
+            .map(|w| QualityWarning { key: w.key.into(), message: crate::web::i18n::t(Locale::En, w.key).into() })
+            .collect(),
+    }))
+}
+
+#[utoipa::path(post, path = "/api/v1/offers/{id}/archive", tag = "listings", security(("bearer" = [])),
+    params(("id" = String, Path, description = "Offer id")), responses((status = 200, body = OfferDto)))]
+pub async fn archive_offer(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    archive(req, state, id.into_inner()).await
+}
+
+#[utoipa::path(post, path = "/api/v1/needs/{id}/archive", tag = "listings", security(("bearer" = [])),
+    params(("id" = String, Path, description = "Need id")), responses((status = 200, body = NeedDto)))]
+pub async fn archive_need(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    archive(req, state, id.into_inner()).await
+}
+
+async fn archive(req: HttpRequest, state: web::Data<AppState>, id: String) -> Result<HttpResponse, AppError> {
+    let me = auth::require(&req)?;
+    let kind = kind_of(&req);
+    let i = id.clone();
+    state.db.run(move |c| listings::archive(c, &me.user, kind, &i)).await?.map_err(refused)?;
+    let l = state.db.run(move |c| listings::load(c, kind, &id)).await?.ok_or(AppError::NotFound)?;
+    Ok(HttpResponse::Ok().json(dto(&state, l).await?))
+}

@@ -1,0 +1,128 @@
+//! Feeds of newly published listings for other exchanges and feed readers: Atom
+//! (`/feeds/offers.atom`, `/feeds/needs.atom`) and JSON Feed 1.1 (`/feeds/listings.json`).
+
+use actix_web::{HttpResponse, web};
+use chrono::NaiveDateTime;
+
+use crate::db;
+use crate::domain::ListingKind;
+use crate::error::AppError;
+use crate::listings::export::ExportRow;
+use crate::listings::input::plural;
+use crate::state::AppState;
+
+/// How many entries a feed carries.
+pub const FEED_SIZE: i64 = 50;
+
+fn xml(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
+        .map(|c| match c {
+            '&' => "&amp;".to_string(),
+            '<' => "&lt;".to_string(),
+            '>' => "&gt;".to_string(),
+            '"' => "&quot;".to_string(),
+            '\'' => "&apos;".to_string(),
+            c => c.to_string(),
+        })
+        .collect()
+}
+
+fn rfc3339(t: NaiveDateTime) -> String {
+    t.and_utc().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+fn base(state: &AppState) -> String {
+    state.settings.base_url.as_str().trim_end_matches('/').to_string()
+}
+
+fn summary(r: &ExportRow) -> String {
+    let f = &r.fields;
+    let text = match r.kind {
+        ListingKind::Offer => f.summary.clone(),
+        ListingKind::Need => f.problem.clone(),
+    };
+    text.unwrap_or_default()
+}
+
+async fn rows(state: &AppState, kind: Option<ListingKind>) -> Result<Vec<ExportRow>, AppError> {
+    let now = db::now();
+    Ok(state.db.run(move |c| crate::listings::export::published(c, now, kind, None, FEED_SIZE)).await?)
+}
+
+async fn atom(state: web::Data<AppState>, kind: ListingKind) -> Result<HttpResponse, AppError> {
+    let base = base(&state);
+    let items = rows(&state, Some(kind)).await?;
+    let (title, path) = match kind {
+        ListingKind::Offer => ("Công nghệ chào bán mới — Sàn giao dịch công nghệ", "/feeds/offers.atom"),
+        ListingKind::Need => ("Nhu cầu công nghệ mới — Sàn giao dịch công nghệ", "/feeds/needs.atom"),
+    };
+    let updated = items.iter().filter_map(|r| r.published_at).max().unwrap_or_else(db::now);
+    let mut out = format!(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"vi\">\n<title>{}</title>\n<id>{base}{path}</id>\n<link rel=\"self\" href=\"{base}{path}\"/>\n<link rel=\"alternate\" type=\"text/html\" href=\"{base}/{}\"/>\n<updated>{}</updated>\n<author><name>Trung tâm Ứng dụng Tiến bộ Khoa học và Công nghệ</name></author>\n",
+        xml(title),
+        plural(kind),
+        rfc3339(updated)
+    );
+    for r in &items {
+        let url = format!("{base}/{}/{}", plural(kind), r.id);
+        let at = rfc3339(r.published_at.unwrap_or(r.updated_at));
+        out += &format!(
+            "<entry>\n<title>{}</title>\n<id>urn:uuid:{}</id>\n<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n<published>{at}</published>\n<updated>{}</updated>\n<author><name>{}</name></author>\n<summary>{}</summary>\n</entry>\n",
+            xml(r.fields.title.as_deref().unwrap_or_default()),
+            r.id,
+            xml(&url),
+            rfc3339(r.updated_at),
+            xml(&r.organisation),
+            xml(&summary(r))
+        );
+    }
+    out += "</feed>\n";
+    Ok(HttpResponse::Ok()
+        .content_type("application/atom+xml; charset=utf-8")
+        .insert_header(("cache-control", "public, max-age=300"))
+        .body(out))
+}
+
+pub async fn offers_atom(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    atom(state, ListingKind::Offer).await
+}
+
+pub async fn needs_atom(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    atom(state, ListingKind::Need).await
+}
+
+/// JSON Feed 1.1 of offers and needs together (tags say which).
+pub async fn json_feed(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let base = base(&state);
+    let items: Vec<serde_json::Value> = rows(&state, None)
+        .await?
+        .iter()
+        .map(|r| {
+            let url = format!("{base}/{}/{}", plural(r.kind), r.id);
+            serde_json::json!({
+                "id": r.id,
+                "url": url,
+                "title": r.fields.title,
+                "summary": summary(r),
+                "content_text": summary(r),
+                "date_published": r.published_at.map(rfc3339),
+                "date_modified": rfc3339(r.updated_at),
+                "authors": [{ "name": r.organisation }],
+                "tags": [r.kind.code(), r.fields.sector.clone().unwrap_or_default()],
+            })
+        })
+        .collect();
+    let feed = serde_json::json!({
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": "Sàn giao dịch công nghệ — tin mới",
+        "home_page_url": format!("{base}/"),
+        "feed_url": format!("{base}/feeds/listings.json"),
+        "language": "vi",
+        "items": items,
+    });
+    Ok(HttpResponse::Ok()
+        .content_type("application/feed+json; charset=utf-8")
+        .insert_header(("cache-control", "public, max-age=300"))
+        .json(feed))
+}

@@ -1,0 +1,534 @@
+//! An organisation's own listings: the dashboard by status, the forms to create and edit offers
+//! and needs (without JavaScript; what was typed is kept when a form comes back), the quality
+//! check before submission, submit, archive, renew, the review history, and the one-click
+//! renewal link of the expiry reminder.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, web};
+use serde::Deserialize;
+
+use super::panel::{Cell, Panel, Row, Table, see_other};
+use crate::db;
+use crate::domain::{
+    ContactVisibility, IpStatus, ListingKind, ListingStatus, Province, Sector, TransferMode, format_local,
+};
+use crate::error::AppError;
+use crate::listings::input::{RawListing, fields_of, plural, raw_value};
+use crate::listings::{self, Edited, Listing, Refused};
+use crate::state::AppState;
+use crate::validate::FieldError;
+use crate::web::auth;
+use crate::web::forms::{Form, choices};
+use crate::web::i18n::Ctx;
+
+/// A field's value as a reader sees it (labels instead of codes).
+pub fn shown_value(ctx: &Ctx, raw: &RawListing, name: &str) -> String {
+    let l = ctx.locale;
+    let v = raw_value(raw, name);
+    let label = |s: &str| -> String {
+        match name {
+            "sector" => s.parse::<Sector>().map(|x| x.label(l).to_string()),
+            "province" => s.parse::<Province>().map(|x| x.label(l).to_string()),
+            "ip_status" => s.parse::<IpStatus>().map(|x| x.label(l).to_string()),
+            "contact_visibility" => s.parse::<ContactVisibility>().map(|x| x.label(l).to_string()),
+            "transfer_modes" => s.parse::<TransferMode>().map(|x| x.label(l).to_string()),
+            _ => Ok(s.to_string()),
+        }
+        .unwrap_or_else(|_| s.to_string())
+    };
+    if name == "transfer_modes" {
+        v.split(',').filter(|s| !s.is_empty()).map(label).collect::<Vec<_>>().join("; ")
+    } else {
+        label(&v)
+    }
+}
+
+fn trl_options(ctx: &Ctx) -> Vec<(String, String)> {
+    std::iter::once((String::new(), ctx.t("listing.not_set").to_string()))
+        .chain((1..=9).map(|n| (n.to_string(), format!("TRL {n}"))))
+        .collect()
+}
+
+/// The create or edit form of a listing.
+pub fn listing_form(
+    ctx: &Ctx,
+    kind: ListingKind,
+    action: String,
+    raw: &RawListing,
+    version: Option<i32>,
+    errors: &[FieldError],
+) -> Form {
+    let l = ctx.locale;
+    let mut f = Form::new(ctx, "listing", action, "form.save_draft");
+    for name in fields_of(kind) {
+        let label = format!("field.{name}");
+        let value = raw_value(raw, name);
+        f = match *name {
+            "sector" => f.field(ctx, "sector", "select", &label, &value).required().options(choices(
+                ctx,
+                Sector::ALL,
+                |x| x.code(),
+                |x| x.label(l),
+            )),
+            "province" => f.field(ctx, "province", "select", &label, &value).required().options(choices(
+                ctx,
+                Province::ALL,
+                |x| x.code(),
+                |x| x.label(l),
+            )),
+            "ip_status" => f
+                .field(ctx, "ip_status", "select", &label, &value)
+                .options(IpStatus::ALL.iter().map(|x| (x.code().to_string(), x.label(l).to_string())).collect()),
+            "contact_visibility" => f
+                .field(ctx, "contact_visibility", "select", &label, &value)
+                .options(
+                    ContactVisibility::ALL.iter().map(|x| (x.code().to_string(), x.label(l).to_string())).collect(),
+                )
+                .hint(ctx, "field.contact_visibility_hint"),
+            "transfer_modes" => f
+                .field(ctx, "transfer_modes", "checkboxes", &label, &value)
+                .options(TransferMode::ALL.iter().map(|x| (x.code().to_string(), x.label(l).to_string())).collect()),
+            "trl" | "min_trl" => {
+                f.field(ctx, name, "select", &label, &value).options(trl_options(ctx)).hint(ctx, "field.trl_hint")
+            }
+            "deadline" => f.field(ctx, name, "date", &label, &value),
+            "summary" => f.field(ctx, name, "textarea", &label, &value).hint(ctx, "field.summary_hint"),
+            "keywords" => f.field(ctx, name, "text", &label, &value).hint(ctx, "field.keywords_hint"),
+            "price_max" | "budget_max" => f.field(ctx, name, "text", &label, &value).hint(ctx, "field.money_hint"),
+            "title" => f.field(ctx, name, "text", &label, &value).required(),
+            "description" | "advantages" | "applications" | "problem" | "tried" | "desired_outcome" => {
+                f.field(ctx, name, "textarea", &label, &value)
+            }
+            _ => f.field(ctx, name, "text", &label, &value),
+        };
+    }
+    if let Some(v) = version {
+        f = f.field(ctx, "version", "hidden", "", &v.to_string());
+    }
+    f.with_errors(ctx, errors)
+}
+
+fn pairs(body: &web::Bytes) -> Vec<(String, String)> {
+    url::form_urlencoded::parse(body).into_owned().collect()
+}
+
+fn version_in(pairs: &[(String, String)]) -> i32 {
+    pairs.iter().find(|(k, _)| k == "version").and_then(|(_, v)| v.trim().parse().ok()).unwrap_or(-1)
+}
+
+/// The state of a listing as its owner reads it (published but past expiry: expired).
+pub fn status_text(ctx: &Ctx, status: ListingStatus, expires_at: Option<chrono::NaiveDateTime>) -> String {
+    if status == ListingStatus::Published && expires_at.is_some_and(|e| e <= db::now()) {
+        ctx.t("listing.expired").to_string()
+    } else {
+        status.label(ctx.locale).to_string()
+    }
+}
+
+// ---------------------------------------------------------------- dashboard
+
+pub async fn dashboard(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let me = auth::require(&req)?;
+    let ctx = Ctx::from_request(&req);
+    let org = me.actor.organisation.ok_or(AppError::NotFound)?;
+    let items = state.db.run(move |c| db::listings::by_organisation(c, org)).await?;
+    let mut p = Panel::new(&ctx, "my.title").lead(ctx.t("my.lead"));
+    p.table = Some(Table {
+        caption: ctx.t("my.list").into(),
+        headers: ["field.title", "my.kind", "my.status", "my.quality", "my.updated"]
+            .iter()
+            .map(|k| ctx.t(k).to_string())
+            .collect(),
+        rows: items
+            .iter()
+            .map(|s| Row {
+                cells: vec![
+                    Cell::link(&s.title, format!("/my/{}/{}", plural(s.kind), s.id)),
+                    Cell::text(s.kind.label(ctx.locale)),
+                    Cell::text(status_text(&ctx, s.status, s.expires_at)),
+                    Cell::text(s.quality_score.map(|q| format!("{q}/100")).unwrap_or_else(|| "—".into())),
+                    Cell::text(format_local(s.updated_at)),
+                ],
+                actions: vec![],
+            })
+            .collect(),
+    });
+    p.link("/offers/new", "my.new_offer").link("/needs/new", "my.new_need").ok()
+}
+
+// ---------------------------------------------------------------- create
+
+pub async fn new_offer(req: HttpRequest) -> Result<HttpResponse, AppError> {
+    new_form(req, ListingKind::Offer)
+}
+
+pub async fn new_need(req: HttpRequest) -> Result<HttpResponse, AppError> {
+    new_form(req, ListingKind::Need)
+}
+
+fn new_title(kind: ListingKind) -> &'static str {
+    match kind {
+        ListingKind::Offer => "my.new_offer",
+        ListingKind::Need => "my.new_need",
+    }
+}
+
+fn new_form(req: HttpRequest, kind: ListingKind) -> Result<HttpResponse, AppError> {
+    let me = auth::require(&req)?;
+    let ctx = Ctx::from_request(&req);
+    let raw = RawListing { contact_visibility: Some("members".into()), ..RawListing::default() };
+    let mut p = Panel::new(&ctx, new_title(kind)).lead(ctx.t("my.draft_lead"));
+    if !me.actor.organisation_verified {
+        p = p.notice(ctx.t("listing.org_unverified"));
+    }
+    p.form(listing_form(&ctx, kind, format!("/{}/new", plural(kind)), &raw, None, &[])).ok()
+}
+
+pub async fn create_offer(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    body: web::Bytes,
+) -> Result<HttpResponse, AppError> {
+    create(req, state, body, ListingKind::Offer).await
+}
+
+pub async fn create_need(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    body: web::Bytes,
+) -> Result<HttpResponse, AppError> {
+    create(req, state, body, ListingKind::Need).await
+}
+
+async fn create(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    body: web::Bytes,
+    kind: ListingKind,
+) -> Result<HttpResponse, AppError> {
+    let me = auth::require(&req)?;
+    let ctx = Ctx::from_request(&req);
+    let raw = RawListing::from_pairs(kind, &pairs(&body));
+    let (user, r) = (me.user.clone(), raw.clone());
+    match state.db.run(move |c| listings::create(c, &user, kind, &r)).await? {
+        Ok(l) => Ok(see_other(&format!("/my/{}/{}?done=saved", plural(kind), l.id()))),
+        Err(Refused::Invalid(errors)) => Panel::new(&ctx, new_title(kind))
+            .form(listing_form(&ctx, kind, format!("/{}/new", plural(kind)), &raw, None, &errors))
+            .respond(StatusCode::UNPROCESSABLE_ENTITY, None),
+        Err(other) => refused(&ctx, other),
+    }
+}
+
+/// A refusal that is not about fields: a message page with the right status.
+fn refused(ctx: &Ctx, r: Refused) -> Result<HttpResponse, AppError> {
+    match r {
+        Refused::NotFound => Err(AppError::NotFound),
+        Refused::State(key) => Panel::new(ctx, "listing.refused")
+            .lead(ctx.t(key))
+            .link("/my/listings", "my.title")
+            .respond(StatusCode::CONFLICT, None),
+        Refused::Invalid(errors) => Panel::new(ctx, "listing.refused")
+            .lead(
+                errors
+                    .iter()
+                    .map(|e| format!("{}: {}", ctx.t(&format!("field.{}", e.field)), ctx.field_error(e)))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            )
+            .respond(StatusCode::UNPROCESSABLE_ENTITY, None),
+        Refused::Conflict(_) => Panel::new(ctx, "listing.conflict_title")
+            .lead(ctx.t("listing.conflict"))
+            .respond(StatusCode::CONFLICT, None),
+    }
+}
+
+// ---------------------------------------------------------------- the owner's view of one listing
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct DoneQuery {
+    done: String,
+}
+
+async fn load(
+    state: &AppState,
+    kind: ListingKind,
+    id: String,
+) -> Result<(Listing, db::listings::Workflow, Vec<db::audit::AuditEntry>, Option<db::listings::RevisionRow>), AppError>
+{
+    state
+        .db
+        .run(move |c| {
+            let Some(l) = listings::load(c, kind, &id)? else { return Ok(None) };
+            let w = db::listings::workflow(c, kind, &id)?.unwrap_or_default();
+            let history = db::audit::for_entity(c, kind.code(), &id)?;
+            let pending = db::listings::pending_revision(c, kind, &id)?;
+            Ok(Some((l, w, history, pending)))
+        })
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// The quality report as the panel shows it.
+pub fn quality_box(ctx: &Ctx, report: &crate::domain::quality::Report) -> (String, Vec<String>) {
+    (
+        format!("{} {}/100", ctx.t("quality.score"), report.score),
+        report.warnings.iter().map(|w| ctx.t(w.key).to_string()).collect(),
+    )
+}
+
+/// The owner's page of one listing, with `form` as the edit form (a fresh one, or the one that
+/// came back with errors or a conflict).
+fn owner_panel(
+    ctx: &Ctx,
+    l: &Listing,
+    w: &db::listings::Workflow,
+    history: &[db::audit::AuditEntry],
+    pending: bool,
+    form: Form,
+) -> Panel {
+    let kind = l.kind();
+    let base = format!("/{}/{}", plural(kind), l.id());
+    let mut p = Panel::new(ctx, "my.listing_title").lead(l.title().to_string()).lead(format!(
+        "{}: {}",
+        ctx.t("my.status"),
+        status_text(ctx, l.status(), l.expires_at())
+    ));
+    if let Some(e) = l.expires_at() {
+        p = p.lead(format!("{}: {}", ctx.t("listing.expires"), format_local(e)));
+    }
+    if !w.review_note.is_empty() && matches!(l.status(), ListingStatus::Returned | ListingStatus::Rejected) {
+        p = p.lead(format!("{} {}", ctx.t("my.review_note"), w.review_note));
+    }
+    if pending {
+        p = p.notice(ctx.t("my.pending_revision"));
+    }
+    p.quality = Some(quality_box(ctx, &l.quality()));
+    p.table = Some(Table {
+        caption: ctx.t("my.history").into(),
+        headers: vec![ctx.t("my.when").into(), ctx.t("my.what").into()],
+        rows: history
+            .iter()
+            .rev()
+            .map(|a| {
+                let action = a.action.split_once('.').map(|(_, x)| x).unwrap_or(&a.action);
+                let reason = serde_json::from_str::<serde_json::Value>(&a.detail)
+                    .ok()
+                    .and_then(|d| d["reason"].as_str().map(str::to_string))
+                    .filter(|r| !r.is_empty());
+                let text = ctx.t(&format!("history.{action}")).to_string();
+                let text = if text.starts_with("history.") { action.to_string() } else { text };
+                Row {
+                    cells: vec![
+                        Cell::text(format_local(a.at)),
+                        Cell::text(match reason {
+                            Some(r) => format!("{text}: {r}"),
+                            None => text,
+                        }),
+                    ],
+                    actions: vec![],
+                }
+            })
+            .collect(),
+    });
+    p = p.form(form);
+    let version = l.version().to_string();
+    if matches!(l.status(), ListingStatus::Draft | ListingStatus::Returned) {
+        p = p.form(
+            Form::new(ctx, "submit", format!("{base}/submit"), "my.submit")
+                .titled(ctx, "my.submit")
+                .field(ctx, "version", "hidden", "", &version),
+        );
+    }
+    if l.status() == ListingStatus::Published {
+        p = p.form(Form::new(ctx, "renew", format!("{base}/renew"), "my.renew").titled(ctx, "my.renew"));
+    }
+    if l.status() != ListingStatus::Archived {
+        p = p.form(
+            Form::new(ctx, "archive", format!("{base}/archive"), "my.archive").titled(ctx, "my.archive").danger(),
+        );
+    }
+    p.link("/my/listings", "my.title")
+}
+
+fn edit_form(ctx: &Ctx, l: &Listing, raw: &RawListing, errors: &[FieldError]) -> Form {
+    let kind = l.kind();
+    let mut f = listing_form(ctx, kind, format!("/{}/{}/edit", plural(kind), l.id()), raw, Some(l.version()), errors);
+    if l.status() == ListingStatus::Published {
+        f.submit = ctx.t("my.propose_change").to_string();
+    }
+    f.titled(ctx, "my.edit")
+}
+
+pub async fn my_offer(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    q: web::Query<DoneQuery>,
+) -> Result<HttpResponse, AppError> {
+    owner_view(req, state, ListingKind::Offer, id.into_inner(), &q.done).await
+}
+
+pub async fn my_need(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    q: web::Query<DoneQuery>,
+) -> Result<HttpResponse, AppError> {
+    owner_view(req, state, ListingKind::Need, id.into_inner(), &q.done).await
+}
+
+async fn owner_view(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    kind: ListingKind,
+    id: String,
+    done: &str,
+) -> Result<HttpResponse, AppError> {
+    let ctx = Ctx::from_request(&req);
+    let (l, w, history, pending) = load(&state, kind, id).await?;
+    let form = edit_form(&ctx, &l, &l.raw(), &[]);
+    let mut p = owner_panel(&ctx, &l, &w, &history, pending.is_some(), form);
+    if !done.is_empty() {
+        let text = ctx.t(&format!("my.done_{done}")).to_string();
+        if !text.starts_with("my.") {
+            p = p.notice(text);
+        }
+    }
+    p.ok()
+}
+
+// ---------------------------------------------------------------- edit, submit, archive, renew
+
+/// The kind of a `/offers/…` or `/needs/…` request.
+fn kind_of(req: &HttpRequest) -> ListingKind {
+    if req.path().starts_with("/needs") { ListingKind::Need } else { ListingKind::Offer }
+}
+
+pub async fn save(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    body: web::Bytes,
+) -> Result<HttpResponse, AppError> {
+    let me = auth::require(&req)?;
+    let ctx = Ctx::from_request(&req);
+    let (kind, id) = (kind_of(&req), id.into_inner());
+    let pairs = pairs(&body);
+    let version = version_in(&pairs);
+    let raw = RawListing::from_pairs(kind, &pairs);
+    let (user, r, i) = (me.user.clone(), raw.clone(), id.clone());
+    match state.db.run(move |c| listings::edit(c, &user, kind, &i, &r, version)).await? {
+        Ok(Edited::Saved(_)) => Ok(see_other(&format!("/my/{}/{id}?done=saved", plural(kind)))),
+        Ok(Edited::PendingRevision(_)) => Ok(see_other(&format!("/my/{}/{id}?done=revision", plural(kind)))),
+        Err(Refused::Invalid(errors)) => {
+            let (l, w, history, pending) = load(&state, kind, id).await?;
+            let form = edit_form(&ctx, &l, &raw, &errors);
+            let mut form = form;
+            if let Some(v) = form.fields.iter_mut().find(|f| f.name == "version") {
+                v.value = version.to_string();
+            }
+            owner_panel(&ctx, &l, &w, &history, pending.is_some(), form).respond(StatusCode::UNPROCESSABLE_ENTITY, None)
+        }
+        Err(Refused::Conflict(current)) => {
+            // Nothing is lost on either side: the saved version is shown field by field where it
+            // differs from what was typed, and the form keeps what was typed, now based on the
+            // current version (saving again overwrites on purpose).
+            let (_, w, history, pending) = load(&state, kind, id).await?;
+            let theirs = current.raw();
+            let mut p = owner_panel(
+                &ctx,
+                &current,
+                &w,
+                &history,
+                pending.is_some(),
+                edit_form(&ctx, &current, &raw, &[]).error(ctx.t("listing.conflict")),
+            );
+            p.fields = fields_of(kind)
+                .iter()
+                .filter(|n| raw_value(&theirs, n) != raw_value(&raw, n))
+                .map(|n| (ctx.t(&format!("field.{n}")).to_string(), shown_value(&ctx, &theirs, n), true))
+                .collect();
+            p.title = ctx.t("listing.conflict_title").to_string();
+            p.respond(StatusCode::CONFLICT, None)
+        }
+        Err(other) => refused(&ctx, other),
+    }
+}
+
+pub async fn submit(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    body: web::Bytes,
+) -> Result<HttpResponse, AppError> {
+    let me = auth::require(&req)?;
+    let ctx = Ctx::from_request(&req);
+    let (kind, id) = (kind_of(&req), id.into_inner());
+    let version = version_in(&pairs(&body));
+    let (user, i) = (me.user.clone(), id.clone());
+    match state.db.run(move |c| listings::submit(c, &user, kind, &i, version)).await? {
+        Ok(_) => Ok(see_other(&format!("/my/{}/{id}?done=submitted", plural(kind)))),
+        Err(Refused::Invalid(errors)) => {
+            let (l, w, history, pending) = load(&state, kind, id).await?;
+            let form = edit_form(&ctx, &l, &l.raw(), &errors).error(ctx.t("listing.incomplete"));
+            owner_panel(&ctx, &l, &w, &history, pending.is_some(), form).respond(StatusCode::UNPROCESSABLE_ENTITY, None)
+        }
+        Err(other) => refused(&ctx, other),
+    }
+}
+
+pub async fn archive(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let me = auth::require(&req)?;
+    let ctx = Ctx::from_request(&req);
+    let (kind, id) = (kind_of(&req), id.into_inner());
+    let (user, i) = (me.user.clone(), id.clone());
+    match state.db.run(move |c| listings::archive(c, &user, kind, &i)).await? {
+        Ok(()) => Ok(see_other(&format!("/my/{}/{id}?done=archived", plural(kind)))),
+        Err(other) => refused(&ctx, other),
+    }
+}
+
+pub async fn renew(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let me = auth::require(&req)?;
+    let ctx = Ctx::from_request(&req);
+    let (kind, id) = (kind_of(&req), id.into_inner());
+    let (st, user, i) = (state.clone(), me.user.id, id.clone());
+    match state.db.run(move |c| listings::renew(c, st.env(), Some(user), kind, &i, db::now())).await? {
+        Ok(_) => Ok(see_other(&format!("/my/{}/{id}?done=renewed", plural(kind)))),
+        Err(other) => refused(&ctx, other),
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct TokenQuery {
+    token: String,
+}
+
+/// The one-click renewal link of the reminder email.
+pub async fn renew_link(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    q: web::Query<TokenQuery>,
+) -> Result<HttpResponse, AppError> {
+    let ctx = Ctx::from_request(&req);
+    let (st, token) = (state.clone(), q.into_inner().token);
+    match state.db.run(move |c| listings::renew_by_link(c, st.env(), &token, db::now())).await? {
+        Ok((l, until)) => Panel::new(&ctx, "renew.done_title")
+            .lead(format!("{} — {} {}", l.title(), ctx.t("renew.until"), format_local(until)))
+            .ok(),
+        Err(e) => Panel::new(&ctx, "renew.failed_title")
+            .lead(ctx.t(if e == crate::domain::signed::LinkError::Expired { "link.expired" } else { "link.invalid" }))
+            .link("/my/listings", "my.title")
+            .respond(StatusCode::BAD_REQUEST, None),
+    }
+}

@@ -1,0 +1,296 @@
+//! The centre's review of listings: the queue (longest waiting first, with the quality score),
+//! one listing or one proposed change read field by field, and the decision (approve, return with
+//! a reason, reject); and the staff export of every listing as CSV or JSON.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, web};
+use serde::Deserialize;
+
+use super::my_listings::{quality_box, shown_value, status_text};
+use super::panel::{Cell, Panel, Row, Table, see_other};
+use crate::db;
+use crate::domain::{ListingKind, format_local};
+use crate::error::AppError;
+use crate::listings::input::{RawListing, fields_of, plural, raw_value};
+use crate::listings::{self, Decision, Listing, Refused};
+use crate::state::AppState;
+use crate::validate::FieldError;
+use crate::web::auth;
+use crate::web::forms::Form;
+use crate::web::i18n::Ctx;
+
+fn waited(ctx: &Ctx, since: chrono::NaiveDateTime) -> String {
+    let days = (db::now() - since).num_days();
+    format!("{} ({days} {})", format_local(since), ctx.t("review.days"))
+}
+
+pub async fn queue(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let ctx = Ctx::from_request(&req);
+    let (submitted, revisions, names) = state
+        .db
+        .run(|c| {
+            let s = db::listings::submitted(c)?;
+            let r = db::listings::pending_revisions(c)?;
+            let orgs =
+                s.iter().map(|x| x.organisation_id).chain(r.iter().filter_map(|x| x.organisation_id.parse().ok()));
+            let names = db::organisations::names(c, orgs.collect::<Vec<_>>())?;
+            Ok((s, r, names))
+        })
+        .await?;
+    let name = |o: &crate::domain::OrganisationId| names.get(o).cloned().unwrap_or_default();
+    let mut rows: Vec<(chrono::NaiveDateTime, Row)> = submitted
+        .iter()
+        .map(|s| {
+            let since = s.submitted_at.unwrap_or(s.updated_at);
+            (
+                since,
+                Row {
+                    cells: vec![
+                        Cell::link(&s.title, format!("/staff/review/{}/{}", s.kind.code(), s.id)),
+                        Cell::text(s.kind.label(ctx.locale)),
+                        Cell::text(name(&s.organisation_id)),
+                        Cell::text(waited(&ctx, since)),
+                        Cell::text(s.quality_score.map(|q| format!("{q}/100")).unwrap_or_default()),
+                    ],
+                    actions: vec![],
+                },
+            )
+        })
+        .collect();
+    for r in &revisions {
+        let kind: ListingKind = r.listing_kind.parse().unwrap_or(ListingKind::Offer);
+        let title = serde_json::from_str::<RawListing>(&r.data).ok().and_then(|x| x.title).unwrap_or_default();
+        rows.push((
+            r.created_at,
+            Row {
+                cells: vec![
+                    Cell::link(title, format!("/staff/revisions/{}", r.id)).badge(Some(ctx.t("review.change").into())),
+                    Cell::text(kind.label(ctx.locale)),
+                    Cell::text(r.organisation_id.parse().map(|o| name(&o)).unwrap_or_default()),
+                    Cell::text(waited(&ctx, r.created_at)),
+                    Cell::text(format!("{}/100", r.quality_score)),
+                ],
+                actions: vec![],
+            },
+        ));
+    }
+    rows.sort_by_key(|(since, _)| *since);
+    let mut p = Panel::new(&ctx, "review.title").lead(ctx.t("review.lead"));
+    p.table = Some(Table {
+        caption: ctx.t("review.queue").into(),
+        headers: ["field.title", "my.kind", "org.name", "review.waiting", "my.quality"]
+            .iter()
+            .map(|k| ctx.t(k).to_string())
+            .collect(),
+        rows: rows.into_iter().map(|(_, r)| r).collect(),
+    });
+    p.link("/staff/export?format=csv", "review.export_csv").link("/staff/export?format=json", "review.export_json").ok()
+}
+
+fn decision_form(ctx: &Ctx, action: String, reason: &str, errors: &[FieldError]) -> Form {
+    let options = [("approve", "review.approve"), ("return", "review.return"), ("reject", "review.reject")]
+        .iter()
+        .map(|(v, k)| (v.to_string(), ctx.t(k).to_string()))
+        .collect();
+    Form::new(ctx, "decide", action, "review.decide")
+        .titled(ctx, "review.decide")
+        .field(ctx, "decision", "select", "review.decision", "approve")
+        .options(options)
+        .field(ctx, "reason", "textarea", "review.reason", reason)
+        .hint(ctx, "review.reason_hint")
+        .with_errors(ctx, errors)
+}
+
+fn shown_fields(
+    ctx: &Ctx,
+    kind: ListingKind,
+    raw: &RawListing,
+    before: Option<&RawListing>,
+) -> Vec<(String, String, bool)> {
+    fields_of(kind)
+        .iter()
+        .filter(|n| before.is_none_or(|b| raw_value(b, n) != raw_value(raw, n)))
+        .map(|n| (ctx.t(&format!("field.{n}")).to_string(), shown_value(ctx, raw, n), before.is_some()))
+        .collect()
+}
+
+#[derive(Deserialize)]
+pub struct KindId {
+    kind: String,
+    id: String,
+}
+
+async fn load(state: &AppState, kind: &str, id: String) -> Result<Listing, AppError> {
+    let kind: ListingKind = kind.parse().map_err(|_| AppError::NotFound)?;
+    state.db.run(move |c| listings::load(c, kind, &id)).await?.ok_or(AppError::NotFound)
+}
+
+fn listing_panel(ctx: &Ctx, l: &Listing, reason: &str, errors: &[FieldError]) -> Panel {
+    let mut p = Panel::new(ctx, "review.listing_title").lead(format!(
+        "{}: {}",
+        ctx.t("my.status"),
+        status_text(ctx, l.status(), l.expires_at())
+    ));
+    p.quality = Some(quality_box(ctx, &l.quality()));
+    p.fields = shown_fields(ctx, l.kind(), &l.raw(), None);
+    p.form(decision_form(ctx, format!("/staff/review/{}/{}", l.kind().code(), l.id()), reason, errors))
+        .link("/staff/review", "review.title")
+}
+
+pub async fn listing(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    path: web::Path<KindId>,
+) -> Result<HttpResponse, AppError> {
+    let ctx = Ctx::from_request(&req);
+    let KindId { kind, id } = path.into_inner();
+    let l = load(&state, &kind, id).await?;
+    listing_panel(&ctx, &l, "", &[]).ok()
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct DecisionForm {
+    decision: String,
+    reason: String,
+}
+
+fn parse_decision(s: &str) -> Option<Decision> {
+    match s {
+        "approve" => Some(Decision::Approve),
+        "return" => Some(Decision::Return),
+        "reject" => Some(Decision::Reject),
+        _ => None,
+    }
+}
+
+pub async fn decide(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    path: web::Path<KindId>,
+    form: web::Form<DecisionForm>,
+) -> Result<HttpResponse, AppError> {
+    let me = auth::require(&req)?;
+    let ctx = Ctx::from_request(&req);
+    let KindId { kind, id } = path.into_inner();
+    let f = form.into_inner();
+    let decision =
+        parse_decision(&f.decision).ok_or_else(|| AppError::bad_param("decision", "approve, return or reject"))?;
+    let k: ListingKind = kind.parse().map_err(|_| AppError::NotFound)?;
+    let (st, i, reason) = (state.clone(), id.clone(), f.reason.clone());
+    match state.db.run(move |c| listings::review(c, st.env(), &me.user, k, &i, decision, &reason, db::now())).await? {
+        Ok(()) => Ok(see_other("/staff/review")),
+        Err(Refused::Invalid(errors)) => {
+            let l = load(&state, &kind, id).await?;
+            listing_panel(&ctx, &l, &f.reason, &errors).respond(StatusCode::UNPROCESSABLE_ENTITY, None)
+        }
+        Err(Refused::NotFound) => Err(AppError::NotFound),
+        Err(_) => Panel::new(&ctx, "listing.refused")
+            .lead(ctx.t("listing.not_submitted"))
+            .link("/staff/review", "review.title")
+            .respond(StatusCode::CONFLICT, None),
+    }
+}
+
+async fn load_revision(
+    state: &AppState,
+    id: String,
+) -> Result<(db::listings::RevisionRow, Listing, RawListing), AppError> {
+    state
+        .db
+        .run(move |c| {
+            let Some(r) = db::listings::revision(c, &id)? else { return Ok(None) };
+            let kind: ListingKind = r.listing_kind.parse()?;
+            let Some(l) = listings::load(c, kind, &r.listing_id)? else { return Ok(None) };
+            let proposed: RawListing = serde_json::from_str(&r.data)?;
+            Ok(Some((r, l, proposed)))
+        })
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+fn revision_panel(
+    ctx: &Ctx,
+    r: &db::listings::RevisionRow,
+    l: &Listing,
+    proposed: &RawListing,
+    reason: &str,
+    errors: &[FieldError],
+) -> Panel {
+    let mut p =
+        Panel::new(ctx, "review.revision_title").lead(l.title().to_string()).lead(ctx.t("review.revision_lead"));
+    p.fields = shown_fields(ctx, l.kind(), proposed, Some(&l.raw()));
+    p.quality = Some((format!("{} {}/100", ctx.t("quality.score"), r.quality_score), vec![]));
+    p.form(decision_form(ctx, format!("/staff/revisions/{}", r.id), reason, errors))
+        .link(format!("/{}/{}", plural(l.kind()), l.id()), "review.published_version")
+        .link("/staff/review", "review.title")
+}
+
+pub async fn revision(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let ctx = Ctx::from_request(&req);
+    let (r, l, proposed) = load_revision(&state, id.into_inner()).await?;
+    revision_panel(&ctx, &r, &l, &proposed, "", &[]).ok()
+}
+
+pub async fn decide_revision(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    form: web::Form<DecisionForm>,
+) -> Result<HttpResponse, AppError> {
+    let me = auth::require(&req)?;
+    let ctx = Ctx::from_request(&req);
+    let id = id.into_inner();
+    let f = form.into_inner();
+    let decision =
+        parse_decision(&f.decision).ok_or_else(|| AppError::bad_param("decision", "approve, return or reject"))?;
+    let (st, i, reason) = (state.clone(), id.clone(), f.reason.clone());
+    match state.db.run(move |c| listings::review_revision(c, st.env(), &me.user, &i, decision, &reason)).await? {
+        Ok(()) => Ok(see_other("/staff/review")),
+        Err(Refused::Invalid(errors)) => {
+            let (r, l, proposed) = load_revision(&state, id).await?;
+            revision_panel(&ctx, &r, &l, &proposed, &f.reason, &errors).respond(StatusCode::UNPROCESSABLE_ENTITY, None)
+        }
+        Err(Refused::NotFound) => Err(AppError::NotFound),
+        Err(Refused::Conflict(_)) => Panel::new(&ctx, "listing.conflict_title")
+            .lead(ctx.t("review.revision_stale"))
+            .link("/staff/review", "review.title")
+            .respond(StatusCode::CONFLICT, None),
+        Err(Refused::State(key)) => Panel::new(&ctx, "listing.refused")
+            .lead(ctx.t(key))
+            .link("/staff/review", "review.title")
+            .respond(StatusCode::CONFLICT, None),
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ExportQuery {
+    format: String,
+}
+
+/// Every listing (all statuses) as CSV or JSON, for the centre's own records.
+pub async fn export(state: web::Data<AppState>, q: web::Query<ExportQuery>) -> Result<HttpResponse, AppError> {
+    let format = match q.format.as_str() {
+        "" | "csv" => "csv",
+        "json" => "json",
+        _ => return Err(AppError::bad_param("format", "csv or json")),
+    };
+    let rows = state.db.run(crate::listings::export::all).await?;
+    let stamp = db::now().format("%Y%m%d");
+    Ok(if format == "json" {
+        HttpResponse::Ok()
+            .content_type("application/json; charset=utf-8")
+            .insert_header(("content-disposition", format!("attachment; filename=\"ketnoi-listings-{stamp}.json\"")))
+            .body(serde_json::to_string_pretty(&rows).map_err(|e| AppError::Internal(e.into()))?)
+    } else {
+        HttpResponse::Ok()
+            .content_type("text/csv; charset=utf-8")
+            .insert_header(("content-disposition", format!("attachment; filename=\"ketnoi-listings-{stamp}.csv\"")))
+            .body(crate::listings::export::csv(&rows))
+    })
+}
