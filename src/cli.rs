@@ -58,6 +58,34 @@ pub enum Command {
         #[command(subcommand)]
         action: OutboxAction,
     },
+    /// Import offers or needs from a CSV or JSON Lines file (optionally .gz): every row is
+    /// checked first; nothing is written if one is bad, unless --skip-invalid.
+    Import {
+        /// `offers` or `needs`.
+        #[arg(value_parser = ["offers", "needs"])]
+        kind: String,
+        /// The file.
+        file: PathBuf,
+        /// The layout: csv, jsonl, or an adapter for a public corpus (sbir-topics → needs;
+        /// sbir-awards, nasa-software, nasa-patents → offers). Default: from the file name.
+        #[arg(long, value_enum)]
+        format: Option<crate::listings::import::Format>,
+        /// A listing field from a column, e.g. `--map title=topic_name --map problem=description`.
+        #[arg(long = "map", value_name = "FIELD=COLUMN")]
+        mapping: Vec<String>,
+        /// Every row goes to this organisation (id); otherwise by the row's organisation name.
+        #[arg(long)]
+        org: Option<String>,
+        /// Province of rows without one, and of organisations created (default: hue).
+        #[arg(long, default_value = "hue")]
+        province: String,
+        /// Publish at once (trusted sources) instead of leaving drafts.
+        #[arg(long)]
+        publish: bool,
+        /// Import the good rows and report the bad ones.
+        #[arg(long)]
+        skip_invalid: bool,
+    },
     /// Meeting schedules of a matchmaking session (works on files; needs no database).
     Schedule {
         #[command(subcommand)]
@@ -260,7 +288,109 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
             create_user(&settings()?, &email, role, name, password_stdin)
         }
         Command::Outbox { action } => outbox(&settings()?, action),
+        Command::Import { kind, file, format, mapping, org, province, publish, skip_invalid } => {
+            import(&settings()?, ImportArgs { kind, file, format, mapping, org, province, publish, skip_invalid })
+        }
     }
+}
+
+struct ImportArgs {
+    kind: String,
+    file: PathBuf,
+    format: Option<crate::listings::import::Format>,
+    mapping: Vec<String>,
+    org: Option<String>,
+    province: String,
+    publish: bool,
+    skip_invalid: bool,
+}
+
+fn import(settings: &Settings, a: ImportArgs) -> Result<(), Failure> {
+    use crate::domain::ListingKind;
+    use crate::listings::import::{self, Format, Options};
+    let kind = if a.kind == "needs" { ListingKind::Need } else { ListingKind::Offer };
+    let format = a
+        .format
+        .or_else(|| Format::from_path(&a.file))
+        .ok_or_else(|| Failure::Usage(format!("{}: say --format (csv, jsonl, sbir-topics, …)", a.file.display())))?;
+    if let Some(k) = format.kind()
+        && k != kind
+    {
+        return Err(Failure::Usage(format!("--format {format:?} holds {}s, not {}", k.code(), a.kind)));
+    }
+    let mapping = a
+        .mapping
+        .iter()
+        .map(|m| {
+            m.split_once('=')
+                .map(|(t, s)| (t.trim().to_string(), s.trim().to_string()))
+                .filter(|(t, _)| crate::listings::input::RawListing::FIELDS.contains(&t.as_str()))
+                .ok_or_else(|| {
+                    Failure::Usage(format!("--map {m}: expected FIELD=COLUMN with a listing field such as title"))
+                })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let province = a.province.parse().map_err(|e| Failure::Usage(format!("--province: {e}")))?;
+    let organisation =
+        a.org.as_deref().map(str::parse).transpose().map_err(|e| Failure::Usage(format!("--org: {e}")))?;
+    let db = migrated(settings)?;
+    if let Some(o) = organisation
+        && !db::organisations::exists(&mut *db.conn()?, o)?
+    {
+        return Err(Failure::Usage(format!("--org: no organisation {o}")));
+    }
+    let opts =
+        Options { kind, format, mapping, organisation, province, publish: a.publish, skip_invalid: a.skip_invalid };
+    let bar = indicatif::ProgressBar::new(0);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{msg} [{bar:40}] {pos}/{len} ({per_sec}, {eta} left)")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    bar.set_message(format!("importing {}", a.kind));
+    let report = import::import(&mut *db.conn()?, settings.listing_lifetime(), &a.file, &opts, |done, total| {
+        bar.set_length(total as u64);
+        bar.set_position(done as u64);
+        if done % 1000 == 0 {
+            tracing::info!(done, total, "importing");
+        }
+    })?;
+    bar.finish_and_clear();
+    for bad in &report.invalid {
+        let what = match &bad.unreadable {
+            Some(e) => e.clone(),
+            None => bad
+                .errors
+                .iter()
+                .map(|e| {
+                    let text = crate::web::i18n::t(Locale::En, e.key);
+                    format!(
+                        "{}: {}",
+                        e.field,
+                        e.n.map(|n| text.replace("{n}", &n.to_string())).unwrap_or_else(|| text.into())
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("; "),
+        };
+        eprintln!("line {}: {what}", bad.line);
+    }
+    if !report.written {
+        return Err(Failure::Usage(format!(
+            "{} of {} row(s) are not valid; nothing was imported (fix them, or use --skip-invalid)",
+            report.invalid.len(),
+            report.rows
+        )));
+    }
+    println!(
+        "{} row(s): {} {} imported, {} already present, {} skipped as invalid, {} organisation(s) created",
+        report.rows,
+        report.imported,
+        a.kind,
+        report.existing,
+        report.invalid.len(),
+        report.organisations_created
+    );
+    Ok(())
 }
 
 /// The pool, with pending migrations applied (every command but `migrate` itself starts so).

@@ -6,6 +6,7 @@
 //! blocking calls never stall the HTTP workers.
 
 pub mod api_tokens;
+pub mod attachments;
 pub mod audit;
 pub mod listings;
 pub mod needs;

@@ -229,3 +229,11 @@ pub fn update(conn: &mut AnyConnection, o: &Offer, version: i32) -> anyhow::Resu
     row.updated_at = super::now();
     Ok(diesel::update(offers::table.find(&row.id).filter(offers::version.eq(version))).set(&row).execute(conn)? == 1)
 }
+
+/// Puts a published offer in the showcase or takes it out; false when there is no such offer.
+pub fn set_featured(conn: &mut AnyConnection, id: OfferId, featured: bool) -> anyhow::Result<bool> {
+    Ok(diesel::update(offers::table.find(id.to_string()))
+        .set((offers::featured.eq(featured), offers::updated_at.eq(super::now())))
+        .execute(conn)?
+        == 1)
+}

@@ -39,7 +39,7 @@ pub struct RawListing {
 }
 
 /// Longest free-text fields, in characters.
-const TEXT_MAX: usize = 20_000;
+pub(crate) const TEXT_MAX: usize = 20_000;
 const SHORT_MAX: usize = 5_000;
 
 fn text(c: &mut Check, field: &'static str, v: &Option<String>, max: usize, target: &mut String) {
@@ -214,6 +214,32 @@ fn required_codes(c: &mut Check, raw: &RawListing, default_province: Province) -
 }
 
 impl RawListing {
+    /// Every field name.
+    pub const FIELDS: &'static [&'static str] = &[
+        "title",
+        "summary",
+        "description",
+        "advantages",
+        "applications",
+        "problem",
+        "tried",
+        "desired_outcome",
+        "sector",
+        "keywords",
+        "trl",
+        "min_trl",
+        "ip_status",
+        "ip_number",
+        "transfer_modes",
+        "price_min",
+        "price_max",
+        "budget_min",
+        "budget_max",
+        "deadline",
+        "province",
+        "contact_visibility",
+    ];
+
     /// A new offer from this input.
     pub fn new_offer(&self, org: OrganisationId, default_province: Province) -> Result<Offer, Vec<FieldError>> {
         let mut c = Check::default();

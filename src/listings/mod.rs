@@ -3,7 +3,9 @@
 //! reason, reject), pending revisions of published listings, archive, expiry reminders and
 //! renewal. Each operation is one transaction with its audit entry and emails.
 
+pub mod attachments;
 pub mod export;
+pub mod import;
 pub mod input;
 
 use chrono::{NaiveDateTime, TimeDelta};
@@ -433,6 +435,21 @@ pub fn archive(conn: &mut AnyConnection, user: &User, kind: ListingKind, id: &st
             db::listings::decide_revision(conn, &rev.id, "superseded", "", Some(user.id))?;
         }
         audit(conn, Some(user.id), &l, "archived", serde_json::json!({}))?;
+        Ok(Ok(()))
+    })
+}
+
+/// Staff put a published offer in the showcase (trưng bày sản phẩm KH&CN tiêu biểu) or take it
+/// out. Only published offers can be featured.
+pub fn set_featured(conn: &mut AnyConnection, staff: UserId, id: &str, featured: bool) -> Outcome<()> {
+    db::write(conn, |conn| {
+        let Some(l) = load(conn, ListingKind::Offer, id)? else { return Ok(Err(Refused::NotFound)) };
+        let Listing::Offer(o) = &l else { return Ok(Err(Refused::NotFound)) };
+        if featured && o.status != ListingStatus::Published {
+            return Ok(Err(Refused::State("listing.not_published")));
+        }
+        db::offers::set_featured(conn, o.id, featured)?;
+        audit(conn, Some(staff), &l, if featured { "featured" } else { "unfeatured" }, serde_json::json!({}))?;
         Ok(Ok(()))
     })
 }

@@ -315,11 +315,18 @@ async fn facts(state: &AppState, rule: Rule, pattern: &str, path: &str) -> Resul
     })
 }
 
-/// The CSRF token of a state-changing request: the header, or the `csrf_token` field of a
-/// URL-encoded form body (the body is read and put back for the handler).
+/// The CSRF token of a state-changing request: the header, the `csrf_token` field of a
+/// URL-encoded form body (the body is read and put back for the handler), or for a multipart
+/// upload the `csrf_token` query parameter.
 async fn csrf_from(req: &mut ServiceRequest) -> Result<Option<String>, AppError> {
     if let Some(h) = req.headers().get("x-csrf-token").and_then(|v| v.to_str().ok()) {
         return Ok(Some(h.to_string()));
+    }
+    // File uploads (multipart) carry the token in the form's action URL: the body is not read here.
+    if req.content_type().eq_ignore_ascii_case("multipart/form-data") {
+        return Ok(url::form_urlencoded::parse(req.query_string().as_bytes())
+            .find(|(k, _)| k == CSRF_FIELD)
+            .map(|(_, v)| v.into_owned()));
     }
     let is_form = req.content_type().eq_ignore_ascii_case("application/x-www-form-urlencoded");
     if !is_form {

@@ -45,6 +45,8 @@ pub struct Form {
     pub submit: String,
     /// Danger buttons (delete, leave, revoke) are styled apart.
     pub danger: bool,
+    /// A file upload (`multipart/form-data`; the CSRF token goes in the action URL).
+    pub multipart: bool,
     pub errors: Vec<String>,
 }
 
@@ -58,6 +60,7 @@ impl Form {
             fields: Vec::new(),
             submit: ctx.t(submit).to_string(),
             danger: false,
+            multipart: false,
             errors: Vec::new(),
         }
     }
@@ -65,6 +68,12 @@ impl Form {
     /// A heading above the form.
     pub fn titled(mut self, ctx: &Ctx, key: &str) -> Self {
         self.title = Some(ctx.t(key).to_string());
+        self
+    }
+
+    /// Makes the form a file upload.
+    pub fn multipart(mut self) -> Self {
+        self.multipart = true;
         self
     }
 

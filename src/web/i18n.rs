@@ -606,6 +606,42 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("err.money", "Số tiền chưa đúng, ví dụ: 150.000.000 hoặc 1,5 tỷ.", "Not an amount; e.g. 150.000.000 or 1,5 tỷ."),
     ("err.range", "Mức trên phải lớn hơn hoặc bằng mức dưới.", "The upper bound must be at least the lower one."),
     ("err.date", "Ngày chưa đúng, ví dụ: 31/03/2027.", "Not a date; e.g. 2027-03-31."),
+    ("files.title", "Hình ảnh và tài liệu", "Images and brochures"),
+    ("files.file", "Tệp", "File"),
+    (
+        "files.hint",
+        "Ảnh JPEG, PNG, WebP (tối đa 5 MB) hoặc tài liệu PDF (tối đa 10 MB); tối đa 10 tệp.",
+        "JPEG, PNG or WebP images (up to 5 MB) or PDF brochures (up to 10 MB); at most 10 files.",
+    ),
+    ("files.upload", "Tải lên", "Upload"),
+    ("files.remove", "Gỡ", "Remove"),
+    ("my.done_file", "Đã tải tệp lên.", "File uploaded."),
+    ("my.done_file_removed", "Đã gỡ tệp.", "File removed."),
+    (
+        "err.file_type",
+        "Chỉ nhận ảnh JPEG, PNG, WebP hoặc tài liệu PDF (kiểm tra theo nội dung tệp, không theo đuôi tên).",
+        "Only JPEG, PNG or WebP images and PDF documents (checked from the content, not the name).",
+    ),
+    ("err.file_size", "Tệp quá lớn: tối đa {n} MB.", "The file is too large: at most {n} MB."),
+    (
+        "err.file_broken",
+        "Không đọc được ảnh này; tệp có thể bị hỏng.",
+        "This image cannot be read; the file may be damaged.",
+    ),
+    ("err.file_count", "Mỗi tin tối đa {n} tệp; hãy gỡ bớt trước.", "At most {n} files per listing; remove one first."),
+    ("err.file_missing", "Hãy chọn một tệp.", "Choose a file."),
+    ("showcase.title", "Tuyển chọn sản phẩm trưng bày", "Curate the showcase"),
+    (
+        "showcase.lead",
+        "Chọn các sản phẩm KH&CN tiêu biểu của 10–15 tổ chức; ảnh đầu tiên của mỗi tin được dùng làm ảnh trưng bày.",
+        "Choose the typical S&T products of 10–15 organisations; each listing's first image is its showcase photo.",
+    ),
+    ("showcase.products", "sản phẩm", "products"),
+    ("showcase.orgs", "tổ chức", "organisations"),
+    ("showcase.list", "Công nghệ đang đăng", "Published offers"),
+    ("showcase.add", "Đưa vào trưng bày", "Feature"),
+    ("showcase.remove", "Bỏ khỏi trưng bày", "Remove from the showcase"),
+    ("nav.curate", "Trưng bày", "Showcase"),
     ("lang.switch", "English", "Tiếng Việt"),
     ("footer.data", "Dữ liệu mở: OpenAPI", "Open data: OpenAPI"),
 ];
@@ -747,7 +783,7 @@ mod tests {
         const AREAS: &[&str] = &[
             "err", "register", "account", "login", "reset", "verify", "org", "members", "invite", "staff", "admin",
             "tokens", "form", "link", "email", "table", "nav", "contact", "error", "list", "listing", "home", "field",
-            "my", "quality", "review", "renew", "history",
+            "my", "quality", "review", "renew", "history", "files", "showcase",
         ];
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut stack =

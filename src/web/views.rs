@@ -16,6 +16,8 @@ pub struct OfferCard {
     pub province: &'static str,
     pub price: String,
     pub featured: bool,
+    /// The thumbnail of the offer's first image, if it has one.
+    pub image: Option<String>,
 }
 
 impl OfferCard {
@@ -31,7 +33,15 @@ impl OfferCard {
             province: o.province.label(l),
             price: o.price.format(l),
             featured: o.featured,
+            image: None,
         }
+    }
+}
+
+/// Gives each card the thumbnail of its offer's first image.
+pub fn with_images(cards: &mut [OfferCard], images: &std::collections::HashMap<String, String>) {
+    for c in cards {
+        c.image = images.get(&c.id).map(|a| format!("/files/{a}/thumb"));
     }
 }
 

@@ -92,6 +92,8 @@ fn expected() -> BTreeMap<(&'static str, &'static str), Vec<Who>> {
             ("POST", format!("/{kind}/{{id}}/submit")),
             ("POST", format!("/{kind}/{{id}}/archive")),
             ("POST", format!("/{kind}/{{id}}/renew")),
+            ("POST", format!("/{kind}/{{id}}/attachments")),
+            ("POST", format!("/{kind}/{{id}}/attachments/{{file}}/delete")),
             ("PUT", format!("/api/v1/{kind}/{{id}}")),
             ("PATCH", format!("/api/v1/{kind}/{{id}}")),
             ("POST", format!("/api/v1/{kind}/{{id}}/submit")),
@@ -107,6 +109,8 @@ fn expected() -> BTreeMap<(&'static str, &'static str), Vec<Who>> {
         ("GET", "/staff/revisions/{id}"),
         ("POST", "/staff/revisions/{id}"),
         ("GET", "/staff/export"),
+        ("GET", "/staff/showcase"),
+        ("POST", "/staff/showcase/{id}"),
     ] {
         m.insert((method, p), vec![Staff, Admin]);
     }
@@ -177,10 +181,16 @@ async fn authorization_matrix() {
             (Rule::ListingOwner(ListingKind::Offer, _), _) => owned_offer.id.to_string(),
             (Rule::ListingOwner(ListingKind::Need, _), _) => owned_need.id.to_string(),
             (_, p) if p.starts_with("/admin/staff/") => target_staff.id.to_string(),
-            (_, p) if p.starts_with("/staff/review/") => owned_offer.id.to_string(),
+            (_, p) if p.starts_with("/staff/review/") || p.starts_with("/staff/showcase/") => {
+                owned_offer.id.to_string()
+            }
             _ => owner_org.id.to_string(),
         };
-        let path = route.pattern.replace("{id}", &id).replace("{kind}", "offer");
+        let path = route
+            .pattern
+            .replace("{id}", &id)
+            .replace("{kind}", "offer")
+            .replace("{file}", &uuid::Uuid::now_v7().to_string());
         for who in EVERYONE {
             let actor = match who {
                 Who::Anonymous => None,

@@ -482,3 +482,151 @@ async fn feeds_and_exports_parse() {
     assert_eq!(rows.len(), 43 + 26);
     assert!(rows.iter().any(|r| r.iter().any(|f| f.contains("Chế phẩm vi sinh xử lý đáy ao nuôi tôm"))));
 }
+
+fn png(w: u32, h: u32) -> Vec<u8> {
+    let img = image::RgbImage::from_fn(w, h, |x, y| image::Rgb([(x % 256) as u8, (y % 256) as u8, 120]));
+    let mut out = std::io::Cursor::new(Vec::new());
+    img.write_to(&mut out, image::ImageFormat::Png).unwrap();
+    out.into_inner()
+}
+
+async fn upload(
+    app: &TestApp,
+    who: &(reqwest::Client, String),
+    id: &str,
+    name: &str,
+    mime: &str,
+    bytes: Vec<u8>,
+    csrf: bool,
+) -> reqwest::Response {
+    let part = reqwest::multipart::Part::bytes(bytes).file_name(name.to_string()).mime_str(mime).unwrap();
+    let form = reqwest::multipart::Form::new().part("file", part);
+    let q = if csrf {
+        format!("?csrf_token={}", url::form_urlencoded::byte_serialize(who.1.as_bytes()).collect::<String>())
+    } else {
+        String::new()
+    };
+    who.0.post(format!("{}/offers/{id}/attachments{q}", app.address)).multipart(form).send().await.unwrap()
+}
+
+#[tokio::test]
+async fn attachments_are_sniffed_limited_thumbnailed_and_cleaned_up() {
+    let app = TestApp::spawn().await;
+    let c = cast(&app, true);
+    let o = crate::db::offer(c.org.id, "Máy sấy nông sản", ListingStatus::Published);
+    db::offers::insert(&mut app.db.conn().unwrap(), &o).unwrap();
+    let id = o.id.to_string();
+    assert_eq!(
+        upload(&app, &c.member, &id, "a.png", "image/png", png(64, 48), false).await.status(),
+        403,
+        "the CSRF token is required"
+    );
+    // A real image: stored, thumbnailed, served with cache headers, shown on the public page.
+    let r = upload(&app, &c.member, &id, "máy sấy.png", "image/png", png(1200, 800), true).await;
+    assert_eq!(r.status(), 303, "{}", r.text().await.unwrap());
+    let files = db::attachments::of_listing(&mut app.db.conn().unwrap(), ListingKind::Offer, &id).unwrap();
+    assert_eq!(files.len(), 1);
+    let a = &files[0];
+    assert_eq!(
+        (a.content_type.as_str(), a.width, a.height, a.filename.as_str()),
+        ("image/png", Some(1200), Some(800), "máy sấy.png")
+    );
+    let r = app.get(&format!("/files/{}", a.id)).await;
+    assert_eq!(r.status(), 200);
+    assert_eq!(r.headers()["content-type"], "image/png");
+    assert!(r.headers()["cache-control"].to_str().unwrap().contains("immutable"));
+    let r = app.get(&format!("/files/{}/thumb", a.id)).await;
+    assert_eq!(r.headers()["content-type"], "image/jpeg");
+    let thumb = image::load_from_memory(&r.bytes().await.unwrap()).unwrap();
+    assert!(thumb.width() <= 400 && thumb.height() <= 400, "a thumbnail, {}×{}", thumb.width(), thumb.height());
+    assert!(app.text(&format!("/offers/{id}")).await.1.contains(&format!("/files/{}/thumb", a.id)));
+    // The type comes from the bytes: text named .jpg is refused, with a message by the field.
+    let r = upload(&app, &c.member, &id, "anh.jpg", "image/jpeg", b"<html>not an image</html>".to_vec(), true).await;
+    assert_eq!(r.status(), 422);
+    assert!(r.text().await.unwrap().contains("kiểm tra theo nội dung tệp"));
+    // Too large.
+    let mut big = png(8, 8);
+    big.resize(6 * 1024 * 1024, 0);
+    let r = upload(&app, &c.member, &id, "lon.png", "image/png", big, true).await;
+    assert_eq!(r.status(), 422);
+    assert!(r.text().await.unwrap().contains("Tệp quá lớn: tối đa 5 MB"));
+    // A PDF brochure is offered as a download.
+    let r = upload(
+        &app,
+        &c.member,
+        &id,
+        "brochure.pdf",
+        "application/pdf",
+        b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n".to_vec(),
+        true,
+    )
+    .await;
+    assert_eq!(r.status(), 303);
+    let pdf = db::attachments::of_listing(&mut app.db.conn().unwrap(), ListingKind::Offer, &id)
+        .unwrap()
+        .into_iter()
+        .find(|f| f.content_type == "application/pdf")
+        .unwrap();
+    let r = app.get(&format!("/files/{}", pdf.id)).await;
+    assert!(r.headers()["content-disposition"].to_str().unwrap().starts_with("attachment"));
+    // Removing the image removes its file and thumbnail from disk.
+    let files_dir = app.settings.files_dir();
+    let on_disk = ketnoi::listings::attachments::path_of(&files_dir, &a.sha256);
+    let thumb_on_disk = ketnoi::listings::attachments::thumb_of(&files_dir, &a.sha256);
+    assert!(on_disk.exists() && thumb_on_disk.exists());
+    let r = post(&app, &c.member, &format!("/offers/{id}/attachments/{}/delete", a.id), &[]).await;
+    assert_eq!(r.status(), 303);
+    assert!(!on_disk.exists() && !thumb_on_disk.exists(), "cleaned up");
+    assert_eq!(app.get(&format!("/files/{}", a.id)).await.status(), 404);
+    // Files of listings that are not public are for their owners only.
+    let draft = crate::db::offer(c.org.id, "Bản nháp", ListingStatus::Draft);
+    db::offers::insert(&mut app.db.conn().unwrap(), &draft).unwrap();
+    assert_eq!(
+        upload(&app, &c.member, &draft.id.to_string(), "b.png", "image/png", png(32, 32), true).await.status(),
+        303
+    );
+    let f = db::attachments::of_listing(&mut app.db.conn().unwrap(), ListingKind::Offer, &draft.id.to_string())
+        .unwrap()
+        .remove(0);
+    assert_eq!(app.get(&format!("/files/{}", f.id)).await.status(), 404);
+    assert_eq!(c.member.0.get(format!("{}/files/{}", app.address, f.id)).send().await.unwrap().status(), 200);
+}
+
+#[tokio::test]
+async fn staff_curate_the_showcase_with_photos() {
+    let app = TestApp::spawn().await;
+    let c = cast(&app, true);
+    let o = crate::db::offer(c.org.id, "Chế phẩm vi sinh xử lý đáy ao nuôi tôm", ListingStatus::Published);
+    let draft = crate::db::offer(c.org.id, "Bản nháp chưa duyệt", ListingStatus::Draft);
+    db::offers::insert(&mut app.db.conn().unwrap(), &o).unwrap();
+    db::offers::insert(&mut app.db.conn().unwrap(), &draft).unwrap();
+    assert_eq!(
+        upload(&app, &c.member, &o.id.to_string(), "ao.png", "image/png", png(300, 200), true).await.status(),
+        303
+    );
+    assert!(!app.text("/showcase").await.1.contains("Chế phẩm vi sinh xử lý đáy ao nuôi tôm"));
+    let (_, page_) = page(&app, &c.staff, "/staff/showcase").await;
+    assert!(page_.contains("0 sản phẩm · 0 tổ chức"));
+    assert_eq!(post(&app, &c.staff, &format!("/staff/showcase/{}", o.id), &[("featured", "on")]).await.status(), 303);
+    assert_eq!(
+        post(&app, &c.staff, &format!("/staff/showcase/{}", draft.id), &[("featured", "on")]).await.status(),
+        409,
+        "only published offers"
+    );
+    let (_, page_) = page(&app, &c.staff, "/staff/showcase").await;
+    assert!(page_.contains("1 sản phẩm · 1 tổ chức"));
+    let (_, showcase) = app.text("/showcase").await;
+    let att = db::attachments::of_listing(&mut app.db.conn().unwrap(), ListingKind::Offer, &o.id.to_string())
+        .unwrap()
+        .remove(0);
+    assert!(
+        showcase.contains("Chế phẩm vi sinh xử lý đáy ao nuôi tôm")
+            && showcase.contains(&format!("/files/{}/thumb", att.id)),
+        "with its photo"
+    );
+    assert!(app.text("/").await.1.contains(&format!("/files/{}/thumb", att.id)), "the home-page strip too");
+    assert_eq!(post(&app, &c.staff, &format!("/staff/showcase/{}", o.id), &[("featured", "")]).await.status(), 303);
+    assert!(!app.text("/showcase").await.1.contains("Chế phẩm vi sinh xử lý đáy ao nuôi tôm"));
+    // Members cannot curate.
+    assert_eq!(post(&app, &c.member, &format!("/staff/showcase/{}", o.id), &[("featured", "on")]).await.status(), 403);
+}

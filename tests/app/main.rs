@@ -9,6 +9,7 @@ mod cli;
 mod config;
 mod db;
 mod helpers;
+mod import;
 mod listings;
 mod mail;
 mod pages;

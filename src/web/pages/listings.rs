@@ -4,9 +4,11 @@ use actix_web::{HttpRequest, web};
 use askama::Template;
 use askama_web::WebTemplate;
 
+use super::my_listings::file_view;
+use super::panel::FileView;
 use super::{PER_PAGE, name_of};
 use crate::db;
-use crate::domain::{ContactVisibility, Locale, NeedId, OfferId, Province, Sector};
+use crate::domain::{ContactVisibility, ListingKind, Locale, NeedId, OfferId, Province, Sector};
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::web::auth;
@@ -124,6 +126,7 @@ pub struct OfferPage {
     ctx: Ctx,
     offer: OfferView,
     contact: ContactView,
+    files: Vec<FileView>,
 }
 
 pub async fn offer(req: HttpRequest, state: web::Data<AppState>, id: web::Path<String>) -> Result<OfferPage, AppError> {
@@ -131,17 +134,18 @@ pub async fn offer(req: HttpRequest, state: web::Data<AppState>, id: web::Path<S
     let id: OfferId = id.parse().map_err(|_| AppError::NotFound)?;
     let l = ctx.locale;
     let viewer = auth::current(&req).map(|c| c.actor);
-    let (offer, contact) = state
+    let (offer, contact, files) = state
         .db
         .run(move |c| {
             let Some(o) = db::offers::get_public(c, id, db::now())? else { return Ok(None) };
             let Some(org) = db::organisations::get(c, o.organisation_id)? else { return Ok(None) };
             let contact = ContactView::new(viewer.as_ref(), &org, o.contact_visibility);
-            Ok(Some((OfferView::new(&o, &org.name, l), contact)))
+            let files = db::attachments::of_listing(c, ListingKind::Offer, &o.id.to_string())?;
+            Ok(Some((OfferView::new(&o, &org.name, l), contact, files)))
         })
         .await?
         .ok_or(AppError::NotFound)?;
-    Ok(OfferPage { ctx, offer, contact })
+    Ok(OfferPage { ctx, offer, contact, files: files.iter().map(file_view).collect() })
 }
 
 #[derive(Template, WebTemplate)]
@@ -150,6 +154,7 @@ pub struct NeedPage {
     ctx: Ctx,
     need: NeedView,
     contact: ContactView,
+    files: Vec<FileView>,
 }
 
 pub async fn need(req: HttpRequest, state: web::Data<AppState>, id: web::Path<String>) -> Result<NeedPage, AppError> {
@@ -157,16 +162,17 @@ pub async fn need(req: HttpRequest, state: web::Data<AppState>, id: web::Path<St
     let id: NeedId = id.parse().map_err(|_| AppError::NotFound)?;
     let l = ctx.locale;
     let viewer = auth::current(&req).map(|c| c.actor);
-    let (need, contact) = state
+    let (need, contact, files) = state
         .db
         .run(move |c| {
             let Some(n) = db::needs::get_public(c, id, db::now())? else { return Ok(None) };
             let Some(org) = db::organisations::get(c, n.organisation_id)? else { return Ok(None) };
             // Needs carry no visibility of their own: members of verified organisations see them.
             let contact = ContactView::new(viewer.as_ref(), &org, ContactVisibility::Members);
-            Ok(Some((NeedView::new(&n, &org.name, l), contact)))
+            let files = db::attachments::of_listing(c, ListingKind::Need, &n.id.to_string())?;
+            Ok(Some((NeedView::new(&n, &org.name, l), contact, files)))
         })
         .await?
         .ok_or(AppError::NotFound)?;
-    Ok(NeedPage { ctx, need, contact })
+    Ok(NeedPage { ctx, need, contact, files: files.iter().map(file_view).collect() })
 }

@@ -2,6 +2,7 @@
 //! templates; they hold no business rules.
 
 mod account;
+mod files;
 mod home;
 mod listings;
 mod members;
@@ -50,6 +51,12 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/needs/{id}/archive", web::post().to(my_listings::archive))
         .route("/needs/{id}/renew", web::post().to(my_listings::renew))
         .route("/renew", web::get().to(my_listings::renew_link))
+        .route("/offers/{id}/attachments", web::post().to(my_listings::upload))
+        .route("/offers/{id}/attachments/{file}/delete", web::post().to(my_listings::remove_file))
+        .route("/needs/{id}/attachments", web::post().to(my_listings::upload))
+        .route("/needs/{id}/attachments/{file}/delete", web::post().to(my_listings::remove_file))
+        .route("/files/{id}", web::get().to(files::file))
+        .route("/files/{id}/thumb", web::get().to(files::thumb))
         .route("/register", web::get().to(account::register_page))
         .route("/register", web::post().to(account::register))
         .route("/verify-email", web::get().to(account::verify_email))
@@ -85,6 +92,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/staff/revisions/{id}", web::get().to(review::revision))
         .route("/staff/revisions/{id}", web::post().to(review::decide_revision))
         .route("/staff/export", web::get().to(review::export))
+        .route("/staff/showcase", web::get().to(review::showcase))
+        .route("/staff/showcase/{id}", web::post().to(review::feature))
         .route("/staff/organisations", web::get().to(staff::organisations))
         .route("/staff/organisations/{id}/verify", web::post().to(staff::verify))
         .route("/staff/organisations/{id}/unverify", web::post().to(staff::unverify))

@@ -7,7 +7,7 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
 
-use super::panel::{Cell, Panel, Row, Table, see_other};
+use super::panel::{Cell, FileView, Panel, Row, Table, see_other};
 use crate::db;
 use crate::domain::{
     ContactVisibility, IpStatus, ListingKind, ListingStatus, Province, Sector, TransferMode, format_local,
@@ -250,23 +250,49 @@ pub struct DoneQuery {
     done: String,
 }
 
-async fn load(
-    state: &AppState,
-    kind: ListingKind,
-    id: String,
-) -> Result<(Listing, db::listings::Workflow, Vec<db::audit::AuditEntry>, Option<db::listings::RevisionRow>), AppError>
-{
+/// Everything the owner's page of a listing shows.
+struct Owned {
+    l: Listing,
+    w: db::listings::Workflow,
+    history: Vec<db::audit::AuditEntry>,
+    pending: bool,
+    files: Vec<db::attachments::AttachmentRow>,
+}
+
+async fn load(state: &AppState, kind: ListingKind, id: String) -> Result<Owned, AppError> {
     state
         .db
         .run(move |c| {
             let Some(l) = listings::load(c, kind, &id)? else { return Ok(None) };
-            let w = db::listings::workflow(c, kind, &id)?.unwrap_or_default();
-            let history = db::audit::for_entity(c, kind.code(), &id)?;
-            let pending = db::listings::pending_revision(c, kind, &id)?;
-            Ok(Some((l, w, history, pending)))
+            Ok(Some(Owned {
+                w: db::listings::workflow(c, kind, &id)?.unwrap_or_default(),
+                history: db::audit::for_entity(c, kind.code(), &id)?,
+                pending: db::listings::pending_revision(c, kind, &id)?.is_some(),
+                files: db::attachments::of_listing(c, kind, &id)?,
+                l,
+            }))
         })
         .await?
         .ok_or(AppError::NotFound)
+}
+
+/// An attachment as a page links it.
+pub fn file_view(a: &db::attachments::AttachmentRow) -> FileView {
+    FileView {
+        url: format!("/files/{}", a.id),
+        thumb: a.is_image().then(|| format!("/files/{}/thumb", a.id)),
+        name: a.filename.clone(),
+        remove: None,
+    }
+}
+
+fn upload_form(ctx: &Ctx, l: &Listing, errors: &[FieldError]) -> Form {
+    Form::new(ctx, "upload", format!("/{}/{}/attachments", plural(l.kind()), l.id()), "files.upload")
+        .titled(ctx, "files.title")
+        .multipart()
+        .field(ctx, "file", "file", "files.file", "")
+        .hint(ctx, "files.hint")
+        .with_errors(ctx, errors)
 }
 
 /// The quality report as the panel shows it.
@@ -279,14 +305,8 @@ pub fn quality_box(ctx: &Ctx, report: &crate::domain::quality::Report) -> (Strin
 
 /// The owner's page of one listing, with `form` as the edit form (a fresh one, or the one that
 /// came back with errors or a conflict).
-fn owner_panel(
-    ctx: &Ctx,
-    l: &Listing,
-    w: &db::listings::Workflow,
-    history: &[db::audit::AuditEntry],
-    pending: bool,
-    form: Form,
-) -> Panel {
+fn owner_panel(ctx: &Ctx, o: &Owned, l: &Listing, form: Form, upload_errors: &[FieldError]) -> Panel {
+    let (w, history, pending) = (&o.w, &o.history, o.pending);
     let kind = l.kind();
     let base = format!("/{}/{}", plural(kind), l.id());
     let mut p = Panel::new(ctx, "my.listing_title").lead(l.title().to_string()).lead(format!(
@@ -332,6 +352,19 @@ fn owner_panel(
             .collect(),
     });
     p = p.form(form);
+    p.files = o
+        .files
+        .iter()
+        .map(|a| FileView {
+            remove: Some(
+                Form::new(ctx, "remove-file", format!("{base}/attachments/{}/delete", a.id), "files.remove").danger(),
+            ),
+            ..file_view(a)
+        })
+        .collect();
+    if l.status() != ListingStatus::Archived {
+        p = p.form(upload_form(ctx, l, upload_errors));
+    }
     let version = l.version().to_string();
     if matches!(l.status(), ListingStatus::Draft | ListingStatus::Returned) {
         p = p.form(
@@ -386,9 +419,9 @@ async fn owner_view(
     done: &str,
 ) -> Result<HttpResponse, AppError> {
     let ctx = Ctx::from_request(&req);
-    let (l, w, history, pending) = load(&state, kind, id).await?;
-    let form = edit_form(&ctx, &l, &l.raw(), &[]);
-    let mut p = owner_panel(&ctx, &l, &w, &history, pending.is_some(), form);
+    let o = load(&state, kind, id).await?;
+    let form = edit_form(&ctx, &o.l, &o.l.raw(), &[]);
+    let mut p = owner_panel(&ctx, &o, &o.l, form, &[]);
     if !done.is_empty() {
         let text = ctx.t(&format!("my.done_{done}")).to_string();
         if !text.starts_with("my.") {
@@ -422,27 +455,25 @@ pub async fn save(
         Ok(Edited::Saved(_)) => Ok(see_other(&format!("/my/{}/{id}?done=saved", plural(kind)))),
         Ok(Edited::PendingRevision(_)) => Ok(see_other(&format!("/my/{}/{id}?done=revision", plural(kind)))),
         Err(Refused::Invalid(errors)) => {
-            let (l, w, history, pending) = load(&state, kind, id).await?;
-            let form = edit_form(&ctx, &l, &raw, &errors);
-            let mut form = form;
+            let o = load(&state, kind, id).await?;
+            let mut form = edit_form(&ctx, &o.l, &raw, &errors);
             if let Some(v) = form.fields.iter_mut().find(|f| f.name == "version") {
                 v.value = version.to_string();
             }
-            owner_panel(&ctx, &l, &w, &history, pending.is_some(), form).respond(StatusCode::UNPROCESSABLE_ENTITY, None)
+            owner_panel(&ctx, &o, &o.l, form, &[]).respond(StatusCode::UNPROCESSABLE_ENTITY, None)
         }
         Err(Refused::Conflict(current)) => {
             // Nothing is lost on either side: the saved version is shown field by field where it
             // differs from what was typed, and the form keeps what was typed, now based on the
             // current version (saving again overwrites on purpose).
-            let (_, w, history, pending) = load(&state, kind, id).await?;
+            let o = load(&state, kind, id).await?;
             let theirs = current.raw();
             let mut p = owner_panel(
                 &ctx,
+                &o,
                 &current,
-                &w,
-                &history,
-                pending.is_some(),
                 edit_form(&ctx, &current, &raw, &[]).error(ctx.t("listing.conflict")),
+                &[],
             );
             p.fields = fields_of(kind)
                 .iter()
@@ -470,9 +501,9 @@ pub async fn submit(
     match state.db.run(move |c| listings::submit(c, &user, kind, &i, version)).await? {
         Ok(_) => Ok(see_other(&format!("/my/{}/{id}?done=submitted", plural(kind)))),
         Err(Refused::Invalid(errors)) => {
-            let (l, w, history, pending) = load(&state, kind, id).await?;
-            let form = edit_form(&ctx, &l, &l.raw(), &errors).error(ctx.t("listing.incomplete"));
-            owner_panel(&ctx, &l, &w, &history, pending.is_some(), form).respond(StatusCode::UNPROCESSABLE_ENTITY, None)
+            let o = load(&state, kind, id).await?;
+            let form = edit_form(&ctx, &o.l, &o.l.raw(), &errors).error(ctx.t("listing.incomplete"));
+            owner_panel(&ctx, &o, &o.l, form, &[]).respond(StatusCode::UNPROCESSABLE_ENTITY, None)
         }
         Err(other) => refused(&ctx, other),
     }
@@ -530,5 +561,75 @@ pub async fn renew_link(
             .lead(ctx.t(if e == crate::domain::signed::LinkError::Expired { "link.expired" } else { "link.invalid" }))
             .link("/my/listings", "my.title")
             .respond(StatusCode::BAD_REQUEST, None),
+    }
+}
+
+// ---------------------------------------------------------------- attachments
+
+/// Reads the `file` field of an upload, stopping past the largest size accepted.
+async fn read_upload(mut payload: actix_multipart::Multipart) -> Result<Option<(String, Vec<u8>)>, AppError> {
+    use futures_util::StreamExt;
+    let limit = listings::attachments::PDF_MAX.max(listings::attachments::IMAGE_MAX) + 1;
+    while let Some(field) = payload.next().await {
+        let mut field = field.map_err(|e| AppError::bad_param("file", e.to_string()))?;
+        if field.name() != Some("file") {
+            continue;
+        }
+        let name = field.content_disposition().and_then(|cd| cd.get_filename()).unwrap_or("").to_string();
+        let mut data = Vec::new();
+        while let Some(chunk) = field.next().await {
+            let chunk = chunk.map_err(|e| AppError::bad_param("file", e.to_string()))?;
+            data.extend_from_slice(&chunk);
+            if data.len() > limit {
+                break;
+            }
+        }
+        return Ok((!data.is_empty()).then_some((name, data)));
+    }
+    Ok(None)
+}
+
+pub async fn upload(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    payload: actix_multipart::Multipart,
+) -> Result<HttpResponse, AppError> {
+    let me = auth::require(&req)?;
+    let ctx = Ctx::from_request(&req);
+    let (kind, id) = (kind_of(&req), id.into_inner());
+    let errors = match read_upload(payload).await? {
+        None => vec![FieldError { field: "file", key: "err.file_missing", n: None }],
+        Some((name, bytes)) => {
+            let (files, i) = (state.settings.files_dir(), id.clone());
+            match state
+                .db
+                .run(move |c| listings::attachments::add(c, &files, me.user.id, kind, &i, &name, &bytes))
+                .await?
+            {
+                Ok(_) => return Ok(see_other(&format!("/my/{}/{id}?done=file", plural(kind)))),
+                Err(Refused::Invalid(e)) => e,
+                Err(other) => return refused(&ctx, other),
+            }
+        }
+    };
+    let o = load(&state, kind, id).await?;
+    let form = edit_form(&ctx, &o.l, &o.l.raw(), &[]);
+    owner_panel(&ctx, &o, &o.l, form, &errors).respond(StatusCode::UNPROCESSABLE_ENTITY, None)
+}
+
+pub async fn remove_file(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, AppError> {
+    let me = auth::require(&req)?;
+    let ctx = Ctx::from_request(&req);
+    let kind = kind_of(&req);
+    let (id, att) = path.into_inner();
+    let (files, i) = (state.settings.files_dir(), id.clone());
+    match state.db.run(move |c| listings::attachments::remove(c, &files, me.user.id, kind, &i, &att)).await? {
+        Ok(()) => Ok(see_other(&format!("/my/{}/{id}?done=file_removed", plural(kind)))),
+        Err(other) => refused(&ctx, other),
     }
 }

@@ -68,8 +68,19 @@ pub struct Panel {
     /// (label, value, changed): a record shown field by field.
     pub fields: Vec<(String, String, bool)>,
     pub table: Option<Table>,
+    /// Images and brochures, each with an optional remove button.
+    pub files: Vec<FileView>,
     pub forms: Vec<Form>,
     pub links: Vec<(String, String)>,
+}
+
+/// An attachment as pages show it.
+#[derive(Debug, Clone)]
+pub struct FileView {
+    pub url: String,
+    pub thumb: Option<String>,
+    pub name: String,
+    pub remove: Option<Form>,
 }
 
 impl Panel {
@@ -84,6 +95,7 @@ impl Panel {
             quality: None,
             fields: Vec::new(),
             table: None,
+            files: Vec::new(),
             forms: Vec::new(),
             links: Vec::new(),
         }

@@ -294,3 +294,77 @@ pub async fn export(state: web::Data<AppState>, q: web::Query<ExportQuery>) -> R
             .body(crate::listings::export::csv(&rows))
     })
 }
+
+/// The staff's showcase curation: published offers, featured first, with the toggle; the lead
+/// says how many organisations are shown (the centre aims at 10–15).
+pub async fn showcase(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let ctx = Ctx::from_request(&req);
+    let (offers, names) = state
+        .db
+        .run(|c| {
+            let mut offers = db::offers::list_public(c, &db::ListFilter::default(), db::now(), 1, 1000)?.items;
+            offers.sort_by_key(|o| !o.featured);
+            let names = db::organisations::names(c, offers.iter().map(|o| o.organisation_id))?;
+            Ok((offers, names))
+        })
+        .await?;
+    let featured: Vec<_> = offers.iter().filter(|o| o.featured).collect();
+    let orgs: std::collections::HashSet<_> = featured.iter().map(|o| o.organisation_id).collect();
+    let mut p = Panel::new(&ctx, "showcase.title").lead(ctx.t("showcase.lead")).lead(format!(
+        "{} {} · {} {}",
+        featured.len(),
+        ctx.t("showcase.products"),
+        orgs.len(),
+        ctx.t("showcase.orgs")
+    ));
+    p.table = Some(Table {
+        caption: ctx.t("showcase.list").into(),
+        headers: ["field.title", "org.name", "field.sector"].iter().map(|k| ctx.t(k).to_string()).collect(),
+        rows: offers
+            .iter()
+            .map(|o| Row {
+                cells: vec![
+                    Cell::link(&o.title, format!("/offers/{}", o.id))
+                        .badge(o.featured.then(|| ctx.t("listing.featured").to_string())),
+                    Cell::text(names.get(&o.organisation_id).cloned().unwrap_or_default()),
+                    Cell::text(o.sector.label(ctx.locale)),
+                ],
+                actions: vec![
+                    Form::new(
+                        &ctx,
+                        "feature",
+                        format!("/staff/showcase/{}", o.id),
+                        if o.featured { "showcase.remove" } else { "showcase.add" },
+                    )
+                    .field(&ctx, "featured", "hidden", "", if o.featured { "" } else { "on" }),
+                ],
+            })
+            .collect(),
+    });
+    p.link("/showcase", "nav.showcase").ok()
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct FeatureForm {
+    featured: String,
+}
+
+pub async fn feature(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    form: web::Form<FeatureForm>,
+) -> Result<HttpResponse, AppError> {
+    let me = auth::require(&req)?;
+    let ctx = Ctx::from_request(&req);
+    let on = !form.featured.is_empty();
+    let id = id.into_inner();
+    match state.db.run(move |c| listings::set_featured(c, me.user.id, &id, on)).await? {
+        Ok(()) => Ok(see_other("/staff/showcase")),
+        Err(Refused::NotFound) => Err(AppError::NotFound),
+        Err(_) => {
+            Panel::new(&ctx, "listing.refused").lead(ctx.t("listing.not_published")).respond(StatusCode::CONFLICT, None)
+        }
+    }
+}
