@@ -127,6 +127,12 @@ pub(crate) fn pick(en: bool, english: &str, vietnamese: &str) -> String {
     if en { english } else { vietnamese }.to_string()
 }
 
+/// Records something a person did to their own account.
+fn audit_self(conn: &mut AnyConnection, user: &User, action: &str) -> anyhow::Result<()> {
+    db::audit::record(conn, Some(user.id), action, "user", &user.id.to_string(), &serde_json::json!({}))?;
+    Ok(())
+}
+
 /// The registration form: the organisation, its first user, and consent.
 #[derive(Debug, Clone, Default, serde::Deserialize)]
 #[serde(default)]
@@ -256,14 +262,7 @@ pub fn verify_email(conn: &mut AnyConnection, env: Env, token: &str) -> anyhow::
         if user.email_verified_at.is_none() {
             user.email_verified_at = Some(db::now());
             db::users::update(conn, &user)?;
-            db::audit::record(
-                conn,
-                Some(user.id),
-                "user.email_verified",
-                "user",
-                &user.id.to_string(),
-                &serde_json::json!({}),
-            )?;
+            audit_self(conn, &user, "user.email_verified")?;
         }
         Ok(Ok(user))
     })
@@ -306,14 +305,7 @@ pub fn sign_in(conn: &mut AnyConnection, email: &str, pw: &str) -> anyhow::Resul
             if u.email_verified_at.is_none() {
                 Ok(SignIn::Unverified)
             } else {
-                db::audit::record(
-                    conn,
-                    Some(u.id),
-                    "user.signed_in",
-                    "user",
-                    &u.id.to_string(),
-                    &serde_json::json!({}),
-                )?;
+                audit_self(conn, &u, "user.signed_in")?;
                 Ok(SignIn::Ok(u))
             }
         }
@@ -394,14 +386,7 @@ pub fn reset_password(conn: &mut AnyConnection, env: Env, token: &str, new: &str
         db::users::update(conn, &user)?;
         db::sessions::delete_for_user(conn, user.id, None)?;
         db::rate_limits::clear(conn, &format!("login:{}", user.email))?;
-        db::audit::record(
-            conn,
-            Some(user.id),
-            "user.password_reset",
-            "user",
-            &user.id.to_string(),
-            &serde_json::json!({}),
-        )?;
+        audit_self(conn, &user, "user.password_reset")?;
         Ok(Ok(Ok(user)))
     })
 }
@@ -428,14 +413,7 @@ pub fn change_password(
         u.password_hash = Some(hash);
         db::users::update(conn, &u)?;
         db::sessions::delete_for_user(conn, u.id, Some(keep_session))?;
-        db::audit::record(
-            conn,
-            Some(u.id),
-            "user.password_changed",
-            "user",
-            &u.id.to_string(),
-            &serde_json::json!({}),
-        )?;
+        audit_self(conn, &u, "user.password_changed")?;
         Ok(Ok(()))
     })
 }

@@ -115,41 +115,14 @@ pub fn published(
     Ok(rows)
 }
 
-/// The CSV columns, in order.
-pub const CSV_COLUMNS: &[&str] = &[
-    "kind",
-    "id",
-    "organisation_id",
-    "organisation",
-    "status",
-    "title",
-    "summary",
-    "description",
-    "advantages",
-    "applications",
-    "problem",
-    "tried",
-    "desired_outcome",
-    "sector",
-    "keywords",
-    "trl",
-    "min_trl",
-    "ip_status",
-    "ip_number",
-    "transfer_modes",
-    "price_min",
-    "price_max",
-    "budget_min",
-    "budget_max",
-    "deadline",
-    "province",
-    "contact_visibility",
-    "created_at",
-    "updated_at",
-    "published_at",
-    "expires_at",
-    "version",
-];
+/// The CSV columns, in order: identity, every listing field, then times.
+pub fn csv_columns() -> Vec<&'static str> {
+    ["kind", "id", "organisation_id", "organisation", "status"]
+        .into_iter()
+        .chain(RawListing::FIELDS.iter().copied())
+        .chain(["created_at", "updated_at", "published_at", "expires_at", "version"])
+        .collect()
+}
 
 /// One CSV field, quoted when it has to be (RFC 4180).
 fn field(s: &str) -> String {
@@ -158,10 +131,11 @@ fn field(s: &str) -> String {
 
 /// The rows as CSV with a header line.
 pub fn csv(rows: &[ExportRow]) -> String {
-    let mut out = CSV_COLUMNS.join(",") + "\r\n";
+    let columns = csv_columns();
+    let mut out = columns.join(",") + "\r\n";
     for r in rows {
         let v = serde_json::to_value(r).unwrap_or_default();
-        let cells: Vec<String> = CSV_COLUMNS
+        let cells: Vec<String> = columns
             .iter()
             .map(|c| match &v[c] {
                 serde_json::Value::String(s) => field(s),
