@@ -86,6 +86,8 @@ pub enum Command {
         #[arg(long)]
         skip_invalid: bool,
     },
+    /// Rebuild the search index from the database (with `serve` stopped: one writer per index).
+    Reindex,
     /// Meeting schedules of a matchmaking session (works on files; needs no database).
     Schedule {
         #[command(subcommand)]
@@ -288,10 +290,28 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
             create_user(&settings()?, &email, role, name, password_stdin)
         }
         Command::Outbox { action } => outbox(&settings()?, action),
+        Command::Reindex => reindex(&settings()?),
         Command::Import { kind, file, format, mapping, org, province, publish, skip_invalid } => {
             import(&settings()?, ImportArgs { kind, file, format, mapping, org, province, publish, skip_invalid })
         }
     }
+}
+
+fn reindex(settings: &Settings) -> Result<(), Failure> {
+    let db = migrated(settings)?;
+    let bar = indicatif::ProgressBar::new(0);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("indexing organisations [{bar:40}] {pos}/{len} ({eta} left)")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    let search = crate::search::Search::rebuild(&settings.index_dir(), &mut *db.conn()?, |done, total| {
+        bar.set_length(total as u64);
+        bar.set_position(done as u64);
+    })
+    .context("rebuilding the index (is `ketnoi serve` running on this data directory? stop it first)")?;
+    bar.finish_and_clear();
+    println!("search index rebuilt: {} listing(s) in {}", search.index.len(), settings.index_dir().display());
+    Ok(())
 }
 
 struct ImportArgs {
@@ -416,7 +436,16 @@ fn serve(settings: Settings, demo: bool) -> Result<(), Failure> {
     let listener = TcpListener::bind(settings.bind).with_context(|| format!("cannot listen on {}", settings.bind))?;
     let addr = listener.local_addr().context("reading the bound address")?;
     println!("ketnoi is serving http://{addr}/ (Ctrl+C to stop)");
-    let state = AppState::new(db, settings)?;
+    let bar = indicatif::ProgressBar::new(0);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("building the search index [{bar:40}] {pos}/{len} organisations")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    let state = AppState::with_progress(db, settings, |done, total| {
+        bar.set_length(total as u64);
+        bar.set_position(done as u64);
+    })?;
+    bar.finish_and_clear();
     actix_web::rt::System::new().block_on(async move {
         // The background jobs stop with the runtime when the server stops.
         crate::jobs::spawn(&state)?;

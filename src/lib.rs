@@ -16,6 +16,7 @@ pub mod jobs;
 pub mod listings;
 pub mod mail;
 pub mod matching;
+pub mod search;
 pub mod seed;
 pub mod state;
 pub mod validate;

@@ -244,6 +244,7 @@ pub fn seed_demo(conn: &mut AnyConnection) -> anyhow::Result<SeedReport> {
                 build_offer(o, demo.province_of(&o.org)?, now).with_context(|| format!("demo offer {}", o.key))?;
             if db::offers::get(conn, offer.id)?.is_none() {
                 db::offers::insert(conn, &offer).with_context(|| format!("demo offer {}", o.key))?;
+                db::search_changes::record(conn, crate::domain::ListingKind::Offer, &offer.id.to_string())?;
                 report.offers += 1;
             }
         }
@@ -251,6 +252,7 @@ pub fn seed_demo(conn: &mut AnyConnection) -> anyhow::Result<SeedReport> {
             let need = build_need(n, demo.province_of(&n.org)?, now).with_context(|| format!("demo need {}", n.key))?;
             if db::needs::get(conn, need.id)?.is_none() {
                 db::needs::insert(conn, &need).with_context(|| format!("demo need {}", n.key))?;
+                db::search_changes::record(conn, crate::domain::ListingKind::Need, &need.id.to_string())?;
                 report.needs += 1;
             }
         }

@@ -17,13 +17,22 @@ pub struct AppState {
     pub settings: Arc<Settings>,
     /// Signs links and checks them, with the secret key.
     pub signer: Signer,
+    /// The search index of this node.
+    pub search: Arc<crate::search::Search>,
 }
 
 impl AppState {
-    /// Bundles a pool and settings; reads (or creates once) the secret key.
+    /// Bundles a pool and settings; reads (or creates once) the secret key; opens the search
+    /// index (building it from the database when needed).
     pub fn new(db: Db, settings: Settings) -> anyhow::Result<Self> {
+        Self::with_progress(db, settings, |_, _| {})
+    }
+
+    /// As [`AppState::new`], reporting the progress of an index rebuild.
+    pub fn with_progress(db: Db, settings: Settings, progress: impl FnMut(usize, usize)) -> anyhow::Result<Self> {
         let signer = Signer::new(settings.secret_key_or_generate()?.expose_secret());
-        Ok(Self { db, settings: Arc::new(settings), signer })
+        let search = crate::search::Search::open(&settings.index_dir(), &mut *db.conn()?, progress)?;
+        Ok(Self { db, settings: Arc::new(settings), signer, search: Arc::new(search) })
     }
 
     /// What the account operations need.

@@ -754,6 +754,8 @@ pub fn update_organisation(
     };
     db::write(conn, |conn| {
         db::organisations::update(conn, &updated)?;
+        // The organisation's name and kind are part of its listings in the search index.
+        crate::listings::touch_organisation(conn, org.id)?;
         db::audit::record(
             conn,
             Some(actor.id),

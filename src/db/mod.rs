@@ -15,6 +15,7 @@ pub mod organisations;
 pub mod outbox;
 pub mod rate_limits;
 pub mod schema;
+pub mod search_changes;
 pub mod sessions;
 pub mod users;
 

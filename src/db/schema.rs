@@ -129,7 +129,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     api_tokens,
     rate_limits,
     revisions,
-    attachments
+    attachments,
+    search_changes
 );
 
 diesel::table! {
@@ -222,5 +223,14 @@ diesel::table! {
         width -> Nullable<Integer>,
         height -> Nullable<Integer>,
         created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    search_changes (id) {
+        id -> BigInt,
+        listing_kind -> Text,
+        listing_id -> Text,
+        at -> Timestamp,
     }
 }

@@ -1,6 +1,6 @@
-//! The background loop of `ketnoi serve`: email delivery from the outbox, and every hour the
-//! clean-up of expired sessions and stale rate-limit counters and the reminders of listings about
-//! to expire; index sync and recurring sessions join it here. Every job is idempotent (claims
+//! The background loop of `ketnoi serve`: email delivery from the outbox, the search index
+//! following the change log, and every hour the clean-up of expired sessions and stale
+//! rate-limit counters and the reminders of listings about to expire. Every job is idempotent (claims
 //! with leases, unique keys), so several nodes may run it at once without doing anything twice.
 
 use std::sync::Arc;
@@ -20,7 +20,25 @@ pub fn spawn(state: &AppState) -> anyhow::Result<()> {
     let worker = Arc::new(Worker::new(state.db.clone(), &state.settings)?);
     actix_web::rt::spawn(worker.run(OUTBOX_POLL));
     actix_web::rt::spawn(hourly(state.clone()));
+    actix_web::rt::spawn(follow_search(state.clone()));
     Ok(())
+}
+
+/// How often the index follows the change log.
+pub const SEARCH_POLL: Duration = Duration::from_secs(1);
+
+/// Applies listing changes to this node's search index as they are logged.
+async fn follow_search(state: AppState) {
+    let mut tick = tokio::time::interval(SEARCH_POLL);
+    loop {
+        tick.tick().await;
+        let search = state.search.clone();
+        match state.db.run(move |c| search.catch_up(c)).await {
+            Ok(0) => {}
+            Ok(n) => tracing::debug!(changes = n, "search index updated"),
+            Err(e) => tracing::warn!(error = format!("{e:#}"), "updating the search index failed"),
+        }
+    }
 }
 
 /// Once at start and then every hour: removes expired sessions and stale counters, and reminds

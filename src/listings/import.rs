@@ -395,6 +395,7 @@ pub fn import(
                     l.set_published(Some(now), Some(now + lifetime));
                 }
                 l.insert(conn)?;
+                db::search_changes::record(conn, l.kind(), &l.id())?;
                 db::listings::set_workflow(
                     conn,
                     l.kind(),

@@ -165,6 +165,8 @@ impl From<Vec<FieldError>> for Refused {
 /// The outcome of an operation: done, or refused with a reason.
 pub type Outcome<T> = anyhow::Result<Result<T, Refused>>;
 
+/// Records a listing change: the audit entry, and the search change log (same transaction), so
+/// every node's index follows.
 fn audit(
     conn: &mut AnyConnection,
     actor: Option<UserId>,
@@ -174,6 +176,19 @@ fn audit(
 ) -> anyhow::Result<()> {
     let kind = l.kind().code();
     db::audit::record(conn, actor, &format!("{kind}.{action}"), kind, &l.id(), &detail)?;
+    db::search_changes::record(conn, l.kind(), &l.id())?;
+    Ok(())
+}
+
+/// Logs a search change for every listing of an organisation (its name or kind changed, or its
+/// listings were archived with its last member).
+pub fn touch_organisation(conn: &mut AnyConnection, org: OrganisationId) -> anyhow::Result<()> {
+    for o in db::offers::by_organisation(conn, org)? {
+        db::search_changes::record(conn, ListingKind::Offer, &o.id.to_string())?;
+    }
+    for n in db::needs::by_organisation(conn, org)? {
+        db::search_changes::record(conn, ListingKind::Need, &n.id.to_string())?;
+    }
     Ok(())
 }
 

@@ -642,6 +642,26 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("showcase.add", "Đưa vào trưng bày", "Feature"),
     ("showcase.remove", "Bỏ khỏi trưng bày", "Remove from the showcase"),
     ("nav.curate", "Trưng bày", "Showcase"),
+    ("search.title", "Tìm kiếm công nghệ và nhu cầu", "Search offers and needs"),
+    (
+        "search.hint",
+        "Gõ có dấu hoặc không dấu; \"cụm từ\" trong ngoặc kép; -từ để loại trừ.",
+        "With or without diacritics; \"phrases\" in quotes; -word to exclude.",
+    ),
+    ("search.sort", "Sắp xếp", "Sort"),
+    ("search.sort_relevance", "Phù hợp nhất", "Most relevant"),
+    ("search.sort_newest", "Mới nhất", "Newest"),
+    ("search.sort_deadline", "Hạn gần nhất", "Nearest deadline"),
+    ("search.facets", "Lọc kết quả", "Refine"),
+    ("search.active_filters", "Bộ lọc đang dùng", "Active filters"),
+    ("search.remove_filter", "Bỏ bộ lọc", "Remove filter"),
+    ("search.facet_kind", "Loại tin", "Kind"),
+    ("search.facet_sector", "Lĩnh vực", "Sector"),
+    ("search.facet_province", "Địa phương", "Province"),
+    ("search.facet_ip_status", "Sở hữu trí tuệ", "IP status"),
+    ("search.facet_transfer_mode", "Hình thức chuyển giao", "Transfer mode"),
+    ("search.facet_org_kind", "Loại tổ chức", "Organisation kind"),
+    ("nav.search", "Tìm kiếm", "Search"),
     ("lang.switch", "English", "Tiếng Việt"),
     ("footer.data", "Dữ liệu mở: OpenAPI", "Open data: OpenAPI"),
 ];
@@ -783,7 +803,7 @@ mod tests {
         const AREAS: &[&str] = &[
             "err", "register", "account", "login", "reset", "verify", "org", "members", "invite", "staff", "admin",
             "tokens", "form", "link", "email", "table", "nav", "contact", "error", "list", "listing", "home", "field",
-            "my", "quality", "review", "renew", "history", "files", "showcase",
+            "my", "quality", "review", "renew", "history", "files", "showcase", "search",
         ];
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut stack =

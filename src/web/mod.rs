@@ -8,6 +8,7 @@ pub mod forms;
 pub mod i18n;
 pub mod pages;
 pub mod query;
+pub mod search;
 pub mod views;
 
 use std::net::TcpListener;

@@ -65,6 +65,8 @@ pub struct TestApp {
     pub settings: Settings,
     pub client: reqwest::Client,
     pub db: Db,
+    /// The state the server runs with (its search index, for tests that apply the change log).
+    pub state: AppState,
     /// Kept alive for the test's duration: dropping it removes the database.
     _test_db: TestDb,
 }
@@ -90,15 +92,20 @@ impl TestApp {
         }
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
         let address = format!("http://{}", listener.local_addr().expect("addr"));
-        let server =
-            ketnoi::web::server(AppState::new(db.clone(), settings.clone()).expect("state"), listener).expect("server");
+        let state = AppState::new(db.clone(), settings.clone()).expect("state");
+        let server = ketnoi::web::server(state.clone(), listener).expect("server");
         tokio::spawn(server);
         let client = reqwest::Client::builder()
             .cookie_store(true)
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .expect("client");
-        Self { address, settings, client, db, _test_db: test_db }
+        Self { address, settings, client, db, state, _test_db: test_db }
+    }
+
+    /// Applies the search change log to the index (what the background loop of `serve` does).
+    pub fn catch_up(&self) -> usize {
+        self.state.search.catch_up(&mut self.db.conn().expect("conn")).expect("catch up")
     }
 
     pub async fn get(&self, path: &str) -> reqwest::Response {

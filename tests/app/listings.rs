@@ -5,7 +5,6 @@
 use chrono::TimeDelta;
 use ketnoi::db;
 use ketnoi::domain::*;
-use ketnoi::state::AppState;
 use reqwest::StatusCode;
 
 use crate::helpers::*;
@@ -408,7 +407,7 @@ async fn expiry_reminders_and_renewal_with_a_controlled_clock() {
     let c = cast(&app, true);
     let o = crate::db::offer(c.org.id, "Chế phẩm vi sinh xử lý đáy ao", ListingStatus::Published);
     db::offers::insert(&mut app.db.conn().unwrap(), &o).unwrap();
-    let state = AppState::new(app.db.clone(), app.settings.clone()).unwrap();
+    let state = app.state.clone();
     let expires = o.expires_at.unwrap();
     // Long before: nothing. Ten days before: one reminder, once.
     let early = expires - TimeDelta::days(60);

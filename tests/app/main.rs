@@ -13,3 +13,4 @@ mod import;
 mod listings;
 mod mail;
 mod pages;
+mod search;

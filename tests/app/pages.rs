@@ -21,7 +21,7 @@ async fn home_page_is_vietnamese_with_demo_content() {
     assert!(body.contains("Trưng bày sản phẩm KH&#38;CN tiêu biểu"), "showcase strip");
     assert!(body.contains("Nền tảng truy xuất nguồn gốc nông sản bằng mã QR"), "newest offer");
     assert!(body.contains("Phiên kết nối cung – cầu công nghệ tiếp theo"));
-    assert!(body.contains(r#"action="/offers""#), "search box");
+    assert!(body.contains(r#"action="/search""#), "search box");
 }
 
 #[tokio::test]

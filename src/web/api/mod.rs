@@ -4,6 +4,7 @@
 mod accounts;
 mod export;
 mod listings;
+mod search;
 mod writes;
 
 use actix_web::web;
@@ -40,7 +41,8 @@ pub use listings::{NeedDto, NeedList, OfferDto, OfferList};
         writes::patch_need,
         writes::submit_need,
         writes::archive_need,
-        export::export
+        export::export,
+        search::search
     ),
     components(schemas(crate::error::Problem, crate::error::FieldProblem)),
     modifiers(&BearerAuth),
@@ -83,6 +85,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route("/organisations/{id}", web::patch().to(accounts::patch_organisation))
             .route("/organisations/{id}/verify", web::post().to(accounts::verify_organisation))
             .route("/export", web::get().to(export::export))
+            .route("/search", web::get().to(search::search))
             .route("/offers", web::post().to(writes::create_offer))
             .route("/offers/{id}", web::put().to(writes::put_offer))
             .route("/offers/{id}", web::patch().to(writes::patch_offer))

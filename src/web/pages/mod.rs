@@ -10,6 +10,7 @@ mod my_listings;
 mod organisations;
 mod panel;
 mod review;
+mod search;
 mod staff;
 
 use std::collections::HashMap;
@@ -38,6 +39,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/needs", web::get().to(listings::needs))
         .route("/needs/{id}", web::get().to(listings::need))
         .route("/showcase", web::get().to(home::showcase))
+        .route("/search", web::get().to(search::search))
         .route("/organisations/{id}", web::get().to(organisations::organisation))
         .route("/my/listings", web::get().to(my_listings::dashboard))
         .route("/my/offers/{id}", web::get().to(my_listings::my_offer))

@@ -1,0 +1,761 @@
+//! The full-text index: a tantivy index on disk with Vietnamese-first analysis, AND-leaning
+//! ranking that still returns partial matches, filters, facet counts, sorting and highlighted
+//! snippets.
+//!
+//! Every text is NFC-normalised before it is indexed or searched. Each text is indexed three
+//! ways: folded (lowercase, diacritics removed, đ → d) so a query typed without diacritics finds
+//! accented words; exact (lowercase, diacritics kept) so a query typed with them ranks exact words
+//! first; and as folded syllable bigrams, because most Vietnamese words are two syllables
+//! ("nuôi tôm", "công nghệ"). Text detected as English is also stemmed.
+
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Bound;
+use std::path::Path;
+
+use tantivy::collector::{Collector, Count, SegmentCollector, TopDocs};
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, DisjunctionMaxQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery,
+    TermSetQuery,
+};
+use tantivy::schema::{
+    Field, IndexRecordOption, NumericOptions, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value,
+};
+use tantivy::snippet::SnippetGenerator;
+use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, SimpleTokenizer, TextAnalyzer, WhitespaceTokenizer};
+use tantivy::{DocAddress, Index, IndexReader, IndexWriter, Order, ReloadPolicy, Searcher, TantivyDocument, Term};
+
+use crate::text::normalize;
+
+/// Bumped whenever the schema or the analysis changes: an index of another version is rebuilt.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The facet (keyword) fields, filterable and counted.
+pub const FACETS: &[&str] = &["kind", "sector", "province", "ip_status", "transfer_mode", "org_kind"];
+
+const FOLDED: &str = "vi_folded";
+const EXACT: &str = "vi_exact";
+const BIGRAM: &str = "vi_bigram";
+
+/// One listing as the index sees it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Doc {
+    pub id: String,
+    pub title: String,
+    /// Every other text of the listing (summary, description, keywords, organisation…).
+    pub body: String,
+    /// Keyword values by facet name (a facet may repeat, e.g. transfer modes).
+    pub facets: Vec<(&'static str, String)>,
+    pub trl: Option<u64>,
+    /// Price or budget bounds in đồng (absent: negotiable).
+    pub price: Option<(i64, i64)>,
+    /// Unix seconds.
+    pub published: i64,
+    /// Unix seconds; `i64::MAX` when it never expires.
+    pub expires: i64,
+    /// Days since 1970 of a need's deadline; `i64::MAX` when none.
+    pub deadline: i64,
+}
+
+/// How results are ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    #[default]
+    Relevance,
+    Newest,
+    Deadline,
+}
+
+/// A search.
+#[derive(Debug, Clone, Default)]
+pub struct SearchQuery {
+    /// Free text: words, "phrases in quotes", -exclusions.
+    pub text: String,
+    /// Facet filters: values of one facet are alternatives; facets combine.
+    pub filters: Vec<(&'static str, Vec<String>)>,
+    pub trl: Option<(u64, u64)>,
+    pub price: Option<(i64, i64)>,
+    /// Only listings not expired at this time (Unix seconds).
+    pub now: i64,
+    pub sort: Sort,
+    pub offset: usize,
+    pub limit: usize,
+}
+
+/// One result.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    pub id: String,
+    pub score: f32,
+    /// The title with the matched words in `<b>`, HTML-escaped.
+    pub title_html: String,
+    /// A passage of the text with the matched words in `<b>`, HTML-escaped.
+    pub snippet_html: String,
+}
+
+/// Results with the total and the facet counts (of the whole result set).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Results {
+    pub total: usize,
+    pub hits: Vec<Hit>,
+    pub facets: BTreeMap<String, Vec<(String, u64)>>,
+}
+
+struct Fields {
+    id: Field,
+    title: Field,
+    title_exact: Field,
+    body: Field,
+    body_exact: Field,
+    bigrams: Field,
+    english: Field,
+    facets: Vec<(&'static str, Field)>,
+    trl: Field,
+    price_lo: Field,
+    price_hi: Field,
+    published: Field,
+    expires: Field,
+    deadline: Field,
+}
+
+fn schema() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let text = |analyzer: &str, stored: bool| {
+        let idx = TextFieldIndexing::default()
+            .set_tokenizer(analyzer)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions);
+        let o = TextOptions::default().set_indexing_options(idx);
+        if stored { o.set_stored() } else { o }
+    };
+    let num = || NumericOptions::default().set_indexed().set_fast();
+    let fields = Fields {
+        id: b.add_text_field("id", STRING | STORED),
+        title: b.add_text_field("title", text(FOLDED, true)),
+        title_exact: b.add_text_field("title_exact", text(EXACT, false)),
+        body: b.add_text_field("body", text(FOLDED, true)),
+        body_exact: b.add_text_field("body_exact", text(EXACT, false)),
+        bigrams: b.add_text_field("bigrams", text(BIGRAM, false)),
+        english: b.add_text_field("english", text("en_stem", false)),
+        facets: FACETS.iter().map(|f| (*f, b.add_text_field(f, STRING | tantivy::schema::FAST))).collect(),
+        trl: b.add_u64_field("trl", num()),
+        price_lo: b.add_i64_field("price_lo", num()),
+        price_hi: b.add_i64_field("price_hi", num()),
+        published: b.add_i64_field("published", num()),
+        expires: b.add_i64_field("expires", num()),
+        deadline: b.add_i64_field("deadline", num()),
+    };
+    (b.build(), fields)
+}
+
+fn register(index: &Index) {
+    let t = index.tokenizers();
+    t.register(
+        FOLDED,
+        TextAnalyzer::builder(SimpleTokenizer::default()).filter(LowerCaser).filter(AsciiFoldingFilter).build(),
+    );
+    t.register(EXACT, TextAnalyzer::builder(SimpleTokenizer::default()).filter(LowerCaser).build());
+    t.register(BIGRAM, TextAnalyzer::builder(WhitespaceTokenizer::default()).build());
+}
+
+/// The folded words of a text (what the folded fields hold).
+pub fn folded_words(text: &str) -> Vec<String> {
+    crate::text::fold(&normalize(text))
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Adjacent folded words joined by `_`: the syllable bigrams.
+pub fn bigrams(words: &[String]) -> Vec<String> {
+    words.windows(2).map(|w| format!("{}_{}", w[0], w[1])).collect()
+}
+
+/// Whether a text is Vietnamese: letters with Vietnamese diacritics (or đ) in at least one word
+/// out of ten. English (and Vietnamese typed without diacritics) otherwise.
+pub fn is_vietnamese(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().take(400).collect();
+    if words.is_empty() {
+        return false;
+    }
+    let marked = words.iter().filter(|w| w.chars().any(|c| !c.is_ascii() && c.is_alphabetic())).count();
+    marked * 10 >= words.len()
+}
+
+/// The index on disk.
+pub struct SearchIndex {
+    index: Index,
+    reader: IndexReader,
+    f: Fields,
+}
+
+/// Why an index could not be used as it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Stale {
+    /// No index yet.
+    Missing,
+    /// Built by another version of the schema.
+    OldSchema,
+    /// Unreadable.
+    Corrupt(String),
+}
+
+/// What a commit records: the schema version and the last applied change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+struct Payload {
+    schema: u32,
+    last_change: i64,
+}
+
+impl SearchIndex {
+    /// Opens the index in `dir`, or says why it must be rebuilt.
+    pub fn open(dir: &Path) -> Result<Self, Stale> {
+        if !dir.join("meta.json").exists() {
+            return Err(Stale::Missing);
+        }
+        let index = Index::open_in_dir(dir).map_err(|e| Stale::Corrupt(e.to_string()))?;
+        let payload = Self::payload_of(&index).map_err(|e| Stale::Corrupt(e.to_string()))?;
+        if payload.is_none_or(|p| p.schema != SCHEMA_VERSION) {
+            return Err(Stale::OldSchema);
+        }
+        Self::with(index).map_err(|e| Stale::Corrupt(e.to_string()))
+    }
+
+    /// Creates an empty index in `dir`, replacing whatever was there.
+    pub fn create(dir: &Path) -> anyhow::Result<Self> {
+        if dir.exists() {
+            std::fs::remove_dir_all(dir)?;
+        }
+        std::fs::create_dir_all(dir)?;
+        let (schema, _) = schema();
+        let index = Index::create_in_dir(dir, schema)?;
+        let me = Self::with(index)?;
+        let mut w = me.writer(50_000_000)?;
+        me.commit(&mut w, 0)?;
+        Ok(me)
+    }
+
+    /// An index in memory (tests, evaluation).
+    pub fn in_memory() -> anyhow::Result<Self> {
+        let (schema, _) = schema();
+        Self::with(Index::create_in_ram(schema))
+    }
+
+    fn with(index: Index) -> anyhow::Result<Self> {
+        register(&index);
+        let (_, f) = schema();
+        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+        Ok(Self { index, reader, f })
+    }
+
+    fn payload_of(index: &Index) -> anyhow::Result<Option<Payload>> {
+        Ok(index.load_metas()?.payload.and_then(|p| serde_json::from_str(&p).ok()))
+    }
+
+    /// The last change applied (0 for a new index).
+    pub fn last_change(&self) -> anyhow::Result<i64> {
+        Ok(Self::payload_of(&self.index)?.map(|p| p.last_change).unwrap_or(0))
+    }
+
+    /// A writer with `heap` bytes of indexing memory.
+    pub fn writer(&self, heap: usize) -> anyhow::Result<IndexWriter> {
+        Ok(self.index.writer(heap)?)
+    }
+
+    /// Adds or replaces a document.
+    pub fn upsert(&self, w: &IndexWriter, d: &Doc) -> anyhow::Result<()> {
+        w.delete_term(Term::from_field_text(self.f.id, &d.id));
+        w.add_document(self.document(d))?;
+        Ok(())
+    }
+
+    /// Removes a document.
+    pub fn delete(&self, w: &IndexWriter, id: &str) {
+        w.delete_term(Term::from_field_text(self.f.id, id));
+    }
+
+    /// Commits what the writer holds, recording the last applied change, and makes it searchable.
+    pub fn commit(&self, w: &mut IndexWriter, last_change: i64) -> anyhow::Result<()> {
+        let mut prepared = w.prepare_commit()?;
+        prepared.set_payload(&serde_json::to_string(&Payload { schema: SCHEMA_VERSION, last_change })?);
+        prepared.commit()?;
+        self.reader.reload()?;
+        Ok(())
+    }
+
+    /// The number of documents.
+    pub fn len(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    /// True when empty.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    fn document(&self, d: &Doc) -> TantivyDocument {
+        let f = &self.f;
+        let title = normalize(&d.title);
+        let body = normalize(&d.body);
+        let mut doc = TantivyDocument::default();
+        doc.add_text(f.id, &d.id);
+        doc.add_text(f.title, &title);
+        doc.add_text(f.title_exact, &title);
+        doc.add_text(f.body, &body);
+        doc.add_text(f.body_exact, &body);
+        let mut grams = bigrams(&folded_words(&title));
+        grams.extend(bigrams(&folded_words(&body)));
+        doc.add_text(f.bigrams, grams.join(" "));
+        if !is_vietnamese(&format!("{title} {body}")) {
+            doc.add_text(f.english, format!("{title} {body}"));
+        }
+        for (name, value) in &d.facets {
+            if let Some((_, field)) = f.facets.iter().find(|(n, _)| n == name) {
+                doc.add_text(*field, value);
+            }
+        }
+        if let Some(t) = d.trl {
+            doc.add_u64(f.trl, t);
+        }
+        if let Some((lo, hi)) = d.price {
+            doc.add_i64(f.price_lo, lo);
+            doc.add_i64(f.price_hi, hi);
+        }
+        doc.add_i64(f.published, d.published);
+        doc.add_i64(f.expires, d.expires);
+        doc.add_i64(f.deadline, d.deadline);
+        doc
+    }
+
+    /// The free-text part of a query, and the folded terms to highlight.
+    fn text_query(&self, text: &str) -> TextParts {
+        let f = &self.f;
+        let text = normalize(text);
+        let mut words: Vec<(String, String)> = Vec::new(); // (exact lowercase, folded)
+        let mut phrases: Vec<Box<dyn Query>> = Vec::new();
+        let mut excluded: Vec<Box<dyn Query>> = Vec::new();
+        let mut highlight = Vec::new();
+        let mut rest = text.as_str();
+        // Phrases in quotes first.
+        let mut plain = String::new();
+        while let Some(start) = rest.find('"') {
+            plain.push_str(&rest[..start]);
+            let after = &rest[start + 1..];
+            let Some(end) = after.find('"') else {
+                plain.push_str(after);
+                rest = "";
+                break;
+            };
+            let folded = folded_words(&after[..end]);
+            if folded.len() > 1 {
+                let per_field = |field: Field| -> Box<dyn Query> {
+                    Box::new(PhraseQuery::new(folded.iter().map(|w| Term::from_field_text(field, w)).collect()))
+                };
+                phrases.push(Box::new(BooleanQuery::new(vec![
+                    (Occur::Should, per_field(f.title)),
+                    (Occur::Should, per_field(f.body)),
+                ])));
+                highlight.extend(folded.iter().cloned());
+            } else if let Some(w) = folded.first() {
+                words.push((w.clone(), w.clone()));
+            }
+            rest = &after[end + 1..];
+        }
+        plain.push_str(rest);
+        for token in plain.split_whitespace() {
+            if let Some(neg) = token.strip_prefix('-').filter(|t| !t.is_empty()) {
+                for w in folded_words(neg) {
+                    for field in [f.title, f.body] {
+                        excluded
+                            .push(Box::new(TermQuery::new(Term::from_field_text(field, &w), IndexRecordOption::Basic)));
+                    }
+                }
+                continue;
+            }
+            let exact: Vec<String> = token
+                .to_lowercase()
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect();
+            for e in exact {
+                let folded = crate::text::fold(&e);
+                words.push((e, folded));
+            }
+        }
+        if words.is_empty() {
+            return (None, phrases, excluded, highlight);
+        }
+        let term = |field: Field, w: &str, boost: f32| -> Box<dyn Query> {
+            Box::new(BoostQuery::new(
+                Box::new(TermQuery::new(Term::from_field_text(field, w), IndexRecordOption::WithFreqs)),
+                boost,
+            ))
+        };
+        let mut per_word: Vec<Box<dyn Query>> = Vec::new();
+        for (exact, folded) in &words {
+            let mut alternatives = vec![term(f.title, folded, 3.0), term(f.body, folded, 1.0)];
+            if exact != folded {
+                // Typed with diacritics: the exact word ranks above its folded look-alikes.
+                alternatives.push(term(f.title_exact, exact, 4.5));
+                alternatives.push(term(f.body_exact, exact, 1.6));
+            }
+            alternatives.extend(self.stems(exact).into_iter().map(|s| term(f.english, &s, 0.8)));
+            per_word.push(Box::new(DisjunctionMaxQuery::with_tie_breaker(alternatives, 0.2)));
+            highlight.push(folded.clone());
+        }
+        let folded: Vec<String> = words.iter().map(|(_, f)| f.clone()).collect();
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        // Any word matches; all of them together add a bonus (AND-leaning, partial matches kept).
+        let any: Box<dyn Query> =
+            Box::new(BooleanQuery::new(per_word.iter().map(|q| (Occur::Should, q.box_clone())).collect()));
+        clauses.push((Occur::Must, any));
+        if per_word.len() > 1 {
+            let all = BooleanQuery::new(per_word.iter().map(|q| (Occur::Must, q.box_clone())).collect());
+            clauses.push((Occur::Should, Box::new(BoostQuery::new(Box::new(all), 1.5))));
+        }
+        for g in bigrams(&folded) {
+            clauses.push((Occur::Should, term(f.bigrams, &g, 2.0)));
+        }
+        (Some(Box::new(BooleanQuery::new(clauses))), phrases, excluded, highlight)
+    }
+
+    /// The English stems of a word, as the `english` field's analyzer makes them.
+    fn stems(&self, word: &str) -> Vec<String> {
+        let Ok(mut analyzer) = self.index.tokenizer_for_field(self.f.english) else { return Vec::new() };
+        let mut out = Vec::new();
+        let mut stream = analyzer.token_stream(word);
+        stream.process(&mut |t| out.push(t.text.clone()));
+        out
+    }
+
+    /// Runs a search.
+    pub fn search(&self, q: &SearchQuery) -> anyhow::Result<Results> {
+        let f = &self.f;
+        let searcher = self.reader.searcher();
+        let (text, phrases, excluded, highlight) = self.text_query(&q.text);
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let has_text = text.is_some() || !phrases.is_empty();
+        if let Some(t) = text {
+            clauses.push((Occur::Must, t));
+        }
+        for p in phrases {
+            clauses.push((Occur::Must, p));
+        }
+        if !has_text {
+            clauses.push((Occur::Must, Box::new(AllQuery)));
+        }
+        for e in excluded {
+            clauses.push((Occur::MustNot, e));
+        }
+        for (name, values) in &q.filters {
+            if values.is_empty() {
+                continue;
+            }
+            if let Some((_, field)) = f.facets.iter().find(|(n, _)| n == name) {
+                let terms = values.iter().map(|v| Term::from_field_text(*field, v));
+                clauses.push((Occur::Must, Box::new(TermSetQuery::new(terms))));
+            }
+        }
+        if let Some((lo, hi)) = q.trl {
+            clauses.push((
+                Occur::Must,
+                Box::new(RangeQuery::new(
+                    Bound::Included(Term::from_field_u64(f.trl, lo)),
+                    Bound::Included(Term::from_field_u64(f.trl, hi)),
+                )),
+            ));
+        }
+        if let Some((lo, hi)) = q.price {
+            // Overlap: the listing's range meets the wanted one.
+            clauses.push((
+                Occur::Must,
+                Box::new(RangeQuery::new(Bound::Unbounded, Bound::Included(Term::from_field_i64(f.price_lo, hi)))),
+            ));
+            clauses.push((
+                Occur::Must,
+                Box::new(RangeQuery::new(Bound::Included(Term::from_field_i64(f.price_hi, lo)), Bound::Unbounded)),
+            ));
+        }
+        clauses.push((
+            Occur::Must,
+            Box::new(RangeQuery::new(Bound::Excluded(Term::from_field_i64(f.expires, q.now)), Bound::Unbounded)),
+        ));
+        let query = BooleanQuery::new(clauses);
+        let limit = q.limit.max(1);
+        let facets = FacetCounter { fields: FACETS.to_vec() };
+        let sort = if q.sort == Sort::Relevance && !has_text { Sort::Newest } else { q.sort };
+        let (addresses, total, counts): (Vec<(f32, DocAddress)>, usize, FacetCounts) = match sort {
+            Sort::Relevance => {
+                let top = TopDocs::with_limit(limit).and_offset(q.offset).order_by_score();
+                searcher.search(&query, &(top, Count, facets))?
+            }
+            Sort::Newest | Sort::Deadline => {
+                let (field, order) =
+                    if sort == Sort::Newest { ("published", Order::Desc) } else { ("deadline", Order::Asc) };
+                let top = TopDocs::with_limit(limit).and_offset(q.offset).order_by_fast_field::<i64>(field, order);
+                let (docs, total, counts) = searcher.search(&query, &(top, Count, facets))?;
+                (docs.into_iter().map(|(_, a)| (0.0, a)).collect(), total, counts)
+            }
+        };
+        let hits = self.hits(&searcher, &query, &addresses, &highlight)?;
+        let facets = counts
+            .into_iter()
+            .map(|(name, m)| {
+                let mut v: Vec<(String, u64)> = m.into_iter().collect();
+                v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+                (name, v)
+            })
+            .collect();
+        Ok(Results { total, hits, facets })
+    }
+
+    fn hits(
+        &self,
+        searcher: &Searcher,
+        _query: &BooleanQuery,
+        addresses: &[(f32, DocAddress)],
+        highlight: &[String],
+    ) -> anyhow::Result<Vec<Hit>> {
+        let f = &self.f;
+        let terms: BTreeMap<String, f32> = highlight.iter().map(|t| (t.clone(), 1.0)).collect();
+        let analyzer = || self.index.tokenizer_for_field(f.body);
+        let mut body_snippets = SnippetGenerator::new(terms.clone(), analyzer()?, f.body, 220);
+        body_snippets.set_max_num_chars(220);
+        let title_snippets = SnippetGenerator::new(terms, analyzer()?, f.title, 300);
+        let mut out = Vec::with_capacity(addresses.len());
+        for (score, addr) in addresses {
+            let doc: TantivyDocument = searcher.doc(*addr)?;
+            let text = |field: Field| doc.get_first(field).and_then(|v| v.as_str()).unwrap_or_default().to_string();
+            let title = text(f.title);
+            let body = text(f.body);
+            let mut title_html = title_snippets.snippet(&title).to_html();
+            if title_html.is_empty() {
+                title_html = escape(&title);
+            }
+            let mut snippet_html = body_snippets.snippet(&body).to_html();
+            if snippet_html.is_empty() {
+                snippet_html = escape(&body.chars().take(220).collect::<String>());
+            }
+            out.push(Hit { id: text(f.id), score: *score, title_html, snippet_html });
+        }
+        Ok(out)
+    }
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// Value counts per facet.
+type FacetCounts = HashMap<String, HashMap<String, u64>>;
+
+/// The free-text part of a query: the ranked words, the phrases (required), the exclusions and
+/// the folded terms to highlight.
+type TextParts = (Option<Box<dyn Query>>, Vec<Box<dyn Query>>, Vec<Box<dyn Query>>, Vec<String>);
+
+/// Counts the values of the facet fields over the matching documents.
+struct FacetCounter {
+    fields: Vec<&'static str>,
+}
+
+struct SegmentFacets {
+    columns: Vec<(&'static str, Option<tantivy::columnar::StrColumn>, Vec<u64>)>,
+}
+
+impl Collector for FacetCounter {
+    type Fruit = HashMap<String, HashMap<String, u64>>;
+    type Child = SegmentFacets;
+
+    fn for_segment(
+        &self,
+        _: tantivy::SegmentOrdinal,
+        reader: &tantivy::SegmentReader,
+    ) -> tantivy::Result<SegmentFacets> {
+        let mut columns = Vec::new();
+        for name in &self.fields {
+            let col = reader.fast_fields().str(name)?;
+            let n = col.as_ref().map(|c| c.num_terms()).unwrap_or(0);
+            columns.push((*name, col, vec![0u64; n]));
+        }
+        Ok(SegmentFacets { columns })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Self::Fruit>) -> tantivy::Result<Self::Fruit> {
+        let mut out: Self::Fruit = HashMap::new();
+        for fruit in fruits {
+            for (name, m) in fruit {
+                let e = out.entry(name).or_default();
+                for (v, n) in m {
+                    *e.entry(v).or_default() += n;
+                }
+            }
+        }
+        Ok(out)
+    }
+}
+
+impl SegmentCollector for SegmentFacets {
+    type Fruit = HashMap<String, HashMap<String, u64>>;
+
+    fn collect(&mut self, doc: tantivy::DocId, _: tantivy::Score) {
+        for (_, col, counts) in &mut self.columns {
+            if let Some(col) = col {
+                for ord in col.term_ords(doc) {
+                    if let Some(c) = counts.get_mut(ord as usize) {
+                        *c += 1;
+                    }
+                }
+            }
+        }
+    }
+
+    fn harvest(self) -> Self::Fruit {
+        let mut out = HashMap::new();
+        for (name, col, counts) in self.columns {
+            let mut m = HashMap::new();
+            if let Some(col) = col {
+                for (ord, n) in counts.into_iter().enumerate() {
+                    let mut s = String::new();
+                    if n > 0 && col.ord_to_str(ord as u64, &mut s).unwrap_or(false) {
+                        m.insert(s, n);
+                    }
+                }
+            }
+            out.insert(name.to_string(), m);
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(id: &str, title: &str, body: &str, sector: &str) -> Doc {
+        Doc {
+            id: id.into(),
+            title: title.into(),
+            body: body.into(),
+            facets: vec![("kind", "offer".into()), ("sector", sector.into()), ("province", "hue".into())],
+            trl: Some(7),
+            price: None,
+            published: 1_700_000_000 + id.len() as i64,
+            expires: i64::MAX,
+            deadline: i64::MAX,
+        }
+    }
+
+    fn index(docs: &[Doc]) -> SearchIndex {
+        let idx = SearchIndex::in_memory().unwrap();
+        let mut w = idx.writer(20_000_000).unwrap();
+        for d in docs {
+            idx.upsert(&w, d).unwrap();
+        }
+        idx.commit(&mut w, 1).unwrap();
+        idx
+    }
+
+    fn ids(idx: &SearchIndex, text: &str) -> Vec<String> {
+        idx.search(&SearchQuery { text: text.into(), limit: 10, ..SearchQuery::default() })
+            .unwrap()
+            .hits
+            .into_iter()
+            .map(|h| h.id)
+            .collect()
+    }
+
+    fn corpus() -> SearchIndex {
+        index(&[
+            doc(
+                "tom",
+                "Chế phẩm vi sinh xử lý đáy ao nuôi tôm",
+                "Giảm khí độc trong ao nuôi tôm thẻ chân trắng",
+                "aquaculture",
+            ),
+            // Decomposed (NFD) diacritics, as pasted from some PDFs.
+            doc(
+                "nfd",
+                "Ma\u{0301}y sa\u{0302}\u{0301}y no\u{0302}ng sa\u{0309}n",
+                "Sa\u{0302}\u{0301}y ca\u{0300} phe\u{0302} ba\u{0306}\u{0300}ng bo\u{031b}m nhie\u{0323}\u{0302}t",
+                "agriculture",
+            ),
+            doc("duong", "Dây chuyền sản xuất đường mía", "Đường tinh luyện từ mía Quảng Ngãi", "food_processing"),
+            doc("dong", "Máy dệt vải dương xỉ", "Sợi từ cây dương xỉ", "handicrafts"),
+            doc(
+                "en",
+                "Solar powered water pumps for irrigation",
+                "Pumping water with photovoltaic panels for small farms",
+                "energy",
+            ),
+            doc("tom2", "Thức ăn cho tôm hùm", "Nuôi tôm hùm lồng", "aquaculture"),
+        ])
+    }
+
+    #[test]
+    fn folding_exact_and_nfd() {
+        let idx = corpus();
+        assert_eq!(ids(&idx, "nuoi tom")[0], "tom", "no diacritics finds the accented words");
+        assert_eq!(ids(&idx, "nuôi tôm")[0], "tom");
+        assert_eq!(ids(&idx, "máy sấy nông sản")[0], "nfd", "an NFC query finds NFD text");
+        assert_eq!(ids(&idx, "ma\u{0301}y sa\u{0302}\u{0301}y")[0], "nfd", "an NFD query too");
+        // đ folds to d: "duong" finds "đường", and "đường" ranks it above "dương".
+        assert!(ids(&idx, "duong").contains(&"duong".to_string()));
+        assert_eq!(ids(&idx, "đường")[0], "duong");
+        assert_eq!(ids(&idx, "dương")[0], "dong");
+    }
+
+    #[test]
+    fn english_stemming_phrases_exclusion_and_partial_matches() {
+        let idx = corpus();
+        assert_eq!(ids(&idx, "pumping irrigation"), ["en"], "pumps/pumping share a stem");
+        assert_eq!(ids(&idx, "\"tôm hùm\""), ["tom2"], "a phrase");
+        let all_tom = ids(&idx, "tôm");
+        assert!(all_tom.contains(&"tom".into()) && all_tom.contains(&"tom2".into()));
+        assert_eq!(ids(&idx, "tôm -hùm"), ["tom"], "an exclusion");
+        // AND-leaning: the document with every word first, partial matches still listed.
+        let r = ids(&idx, "tôm chân trắng xyzzy");
+        assert_eq!(r[0], "tom");
+        assert!(r.contains(&"tom2".into()));
+        // Mixed Vietnamese–English.
+        assert_eq!(ids(&idx, "máy solar")[..].len(), 3);
+    }
+
+    #[test]
+    fn facets_filters_sorting_and_snippets() {
+        let idx = corpus();
+        let q =
+            |filters: Vec<(&'static str, Vec<String>)>| SearchQuery { filters, limit: 10, ..SearchQuery::default() };
+        let all = idx.search(&q(vec![])).unwrap();
+        assert_eq!(all.total, 6, "an empty query browses everything");
+        let sectors: BTreeMap<String, u64> = all.facets["sector"].iter().cloned().collect();
+        assert_eq!(sectors["aquaculture"], 2);
+        let aqua = idx.search(&q(vec![("sector", vec!["aquaculture".into()])])).unwrap();
+        assert_eq!(aqua.total, 2);
+        assert_eq!(aqua.facets["province"], vec![("hue".to_string(), 2)]);
+        let r = idx.search(&SearchQuery { text: "nuoi tom".into(), limit: 1, ..SearchQuery::default() }).unwrap();
+        assert!(
+            r.hits[0].title_html.contains("<b>nuôi</b>") && r.hits[0].title_html.contains("<b>tôm</b>"),
+            "{}",
+            r.hits[0].title_html
+        );
+        let newest = idx.search(&SearchQuery { sort: Sort::Newest, limit: 10, ..SearchQuery::default() }).unwrap();
+        assert_eq!(newest.hits[0].id, "duong", "the longest id was given the newest time");
+        // Expired documents are not found.
+        let later = idx.search(&SearchQuery { now: i64::MAX - 1, limit: 10, ..SearchQuery::default() }).unwrap();
+        assert_eq!(later.total, 6);
+        let mut w = idx.writer(20_000_000).unwrap();
+        idx.upsert(&w, &Doc { expires: 10, ..doc("tom", "Chế phẩm vi sinh", "ao nuôi tôm", "aquaculture") }).unwrap();
+        idx.delete(&w, "tom2");
+        idx.commit(&mut w, 2).unwrap();
+        let at = |now| {
+            idx.search(&SearchQuery { text: "tôm".into(), now, limit: 10, ..SearchQuery::default() }).unwrap().total
+        };
+        assert_eq!(at(5), 1, "not yet expired; the deleted one is gone");
+        assert_eq!(at(100), 0, "expired");
+        assert_eq!(idx.last_change().unwrap(), 2);
+    }
+}

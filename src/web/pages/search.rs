@@ -1,0 +1,118 @@
+//! The search page: free text with facet counts, removable filter chips, sorting and paging, all
+//! in the URL (shareable, works without JavaScript, every control is a link or a form field).
+
+use actix_web::{HttpRequest, web};
+use askama::Template;
+use askama_web::WebTemplate;
+
+use crate::db;
+use crate::error::AppError;
+use crate::state::AppState;
+use crate::web::i18n::Ctx;
+use crate::web::search::{FACET_PARAMS, PAGE_SIZE, label, parse, split_id, url};
+use crate::web::views::Pager;
+
+/// One result.
+pub struct ResultView {
+    pub url: String,
+    pub kind: String,
+    pub title_html: String,
+    pub snippet_html: String,
+}
+
+/// One facet value: its label, count, the link that toggles it, and whether it is on.
+pub struct FacetValue {
+    pub label: String,
+    pub count: u64,
+    pub href: String,
+    pub active: bool,
+}
+
+/// A facet with its values.
+pub struct FacetView {
+    pub title: String,
+    pub values: Vec<FacetValue>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "pages/search.html")]
+pub struct SearchPage {
+    ctx: Ctx,
+    q: String,
+    sort: String,
+    total: usize,
+    results: Vec<ResultView>,
+    facets: Vec<FacetView>,
+    /// (label, link without it)
+    chips: Vec<(String, String)>,
+    pager: Pager,
+}
+
+pub async fn search(req: HttpRequest, state: web::Data<AppState>) -> Result<SearchPage, AppError> {
+    let ctx = Ctx::from_request(&req);
+    let l = ctx.locale;
+    let p = parse(req.query_string(), PAGE_SIZE, db::now().and_utc().timestamp())?;
+    let search = state.search.clone();
+    let q = p.query.clone();
+    let results = web::block(move || search.index.search(&q)).await.map_err(|e| AppError::Internal(e.into()))??;
+    let without = |name: &str, value: &str| -> Vec<(String, String)> {
+        p.pairs.iter().filter(|(k, v)| !(k == name && v == value) && k != "page").cloned().collect()
+    };
+    let chips = p
+        .pairs
+        .iter()
+        .filter(|(k, _)| FACET_PARAMS.contains(&k.as_str()))
+        .map(|(k, v)| (format!("{}: {}", ctx.t(&format!("search.facet_{k}")), label(k, v, l)), url(&without(k, v))))
+        .collect();
+    let facets = FACET_PARAMS
+        .iter()
+        .filter_map(|name| {
+            let values = results.facets.get(*name)?;
+            let values: Vec<FacetValue> = values
+                .iter()
+                .map(|(value, count)| {
+                    let active = p.pairs.iter().any(|(k, v)| k == name && v == value);
+                    let href = if active {
+                        url(&without(name, value))
+                    } else {
+                        let mut pairs: Vec<(String, String)> =
+                            p.pairs.iter().filter(|(k, _)| k != "page").cloned().collect();
+                        pairs.push((name.to_string(), value.clone()));
+                        url(&pairs)
+                    };
+                    FacetValue { label: label(name, value, l), count: *count, href, active }
+                })
+                .collect();
+            (!values.is_empty())
+                .then(|| FacetView { title: ctx.t(&format!("search.facet_{name}")).to_string(), values })
+        })
+        .collect();
+    let pages = results.total.div_ceil(p.per_page).max(1);
+    let params: Vec<(&str, String)> =
+        p.pairs.iter().filter(|(k, _)| k != "page").map(|(k, v)| (k.as_str(), v.clone())).collect();
+    let pager = Pager::new("/search", &params, p.page as i64, pages as i64, results.total as i64);
+    let results_view = results
+        .hits
+        .into_iter()
+        .map(|h| {
+            let (kind, id) = split_id(&h.id);
+            ResultView {
+                url: format!("/{}/{id}", crate::listings::input::plural(kind)),
+                kind: kind.label(l).to_string(),
+                title_html: h.title_html,
+                snippet_html: h.snippet_html,
+            }
+        })
+        .collect();
+    let sort = p.pairs.iter().find(|(k, _)| k == "sort").map(|(_, v)| v.clone()).unwrap_or_default();
+    Ok(SearchPage {
+        q: p.query.text.clone(),
+        sort,
+        total: results.total,
+        results: results_view,
+        facets,
+        chips,
+        pager,
+        ctx,
+    })
+}

@@ -1,0 +1,145 @@
+//! Search parameters shared by the search page and `GET /api/v1/search`: parsed once from the
+//! query string (facet parameters may repeat), with a message naming a bad parameter; and the
+//! labels of facet values in the reader's language.
+
+use ketnoi_index::{SearchQuery, Sort};
+
+use crate::domain::{IpStatus, ListingKind, Locale, OrgKind, Province, Sector, TransferMode};
+use crate::error::AppError;
+
+/// Results per page on the search page.
+pub const PAGE_SIZE: usize = 12;
+
+/// A parsed search, with the parameters as they came (to rebuild links).
+#[derive(Debug, Clone)]
+pub struct Params {
+    pub query: SearchQuery,
+    pub page: usize,
+    pub per_page: usize,
+    /// Every recognised (name, value) pair, in order: shareable URLs and filter chips.
+    pub pairs: Vec<(String, String)>,
+}
+
+/// The facet parameters and how their values are checked.
+pub const FACET_PARAMS: &[&str] = &["kind", "sector", "province", "ip_status", "transfer_mode", "org_kind"];
+
+fn check(facet: &str, value: &str) -> Result<String, String> {
+    let code = |r: Result<&'static str, crate::domain::ParseError>| r.map(str::to_string).map_err(|e| e.to_string());
+    match facet {
+        "kind" => code(value.parse::<ListingKind>().map(|k| k.code())),
+        "sector" => code(value.parse::<Sector>().map(|k| k.code())),
+        "province" => code(value.parse::<Province>().map(|k| k.code())),
+        "ip_status" => code(value.parse::<IpStatus>().map(|k| k.code())),
+        "transfer_mode" => code(value.parse::<TransferMode>().map(|k| k.code())),
+        "org_kind" => code(value.parse::<OrgKind>().map(|k| k.code())),
+        _ => Err("unknown".into()),
+    }
+}
+
+/// A facet value's label.
+pub fn label(facet: &str, value: &str, l: Locale) -> String {
+    let found = match facet {
+        "kind" => value.parse::<ListingKind>().map(|k| k.label(l)).ok(),
+        "sector" => value.parse::<Sector>().map(|k| k.label(l)).ok(),
+        "province" => value.parse::<Province>().map(|k| k.label(l)).ok(),
+        "ip_status" => value.parse::<IpStatus>().map(|k| k.label(l)).ok(),
+        "transfer_mode" => value.parse::<TransferMode>().map(|k| k.label(l)).ok(),
+        "org_kind" => value.parse::<OrgKind>().map(|k| k.label(l)).ok(),
+        _ => None,
+    };
+    found.unwrap_or(value).to_string()
+}
+
+fn int<T: std::str::FromStr>(name: &str, v: &str, ok: impl Fn(&T) -> bool, expected: &str) -> Result<T, AppError> {
+    v.trim()
+        .parse::<T>()
+        .ok()
+        .filter(|x| ok(x))
+        .ok_or_else(|| AppError::bad_param(name, format!("{name} must be {expected}, not {v:?}")))
+}
+
+/// Parses a query string.
+pub fn parse(query_string: &str, default_per_page: usize, now: i64) -> Result<Params, AppError> {
+    let mut q = SearchQuery { now, ..SearchQuery::default() };
+    let mut pairs = Vec::new();
+    let (mut page, mut per_page) = (1usize, default_per_page);
+    let (mut trl_min, mut trl_max, mut price_min, mut price_max) = (None, None, None, None);
+    for (k, v) in url::form_urlencoded::parse(query_string.as_bytes()) {
+        let v = v.trim().to_string();
+        if v.is_empty() {
+            continue;
+        }
+        match k.as_ref() {
+            "q" => q.text = v.chars().take(300).collect(),
+            "sort" => {
+                q.sort = match v.as_str() {
+                    "relevance" => Sort::Relevance,
+                    "newest" => Sort::Newest,
+                    "deadline" => Sort::Deadline,
+                    _ => return Err(AppError::bad_param("sort", "sort must be relevance, newest or deadline")),
+                }
+            }
+            "page" => page = int("page", &v, |n: &usize| (1..=1000).contains(n), "a whole number from 1 to 1000")?,
+            "per_page" => {
+                per_page = int("per_page", &v, |n: &usize| (1..=100).contains(n), "a whole number from 1 to 100")?
+            }
+            "trl_min" => trl_min = Some(int("trl_min", &v, |n: &u64| (1..=9).contains(n), "a level from 1 to 9")?),
+            "trl_max" => trl_max = Some(int("trl_max", &v, |n: &u64| (1..=9).contains(n), "a level from 1 to 9")?),
+            "price_min" => {
+                price_min = Some(
+                    crate::domain::Money::parse(&v)
+                        .map_err(|e| AppError::bad_param("price_min", e.to_string()))?
+                        .dong(),
+                )
+            }
+            "price_max" => {
+                price_max = Some(
+                    crate::domain::Money::parse(&v)
+                        .map_err(|e| AppError::bad_param("price_max", e.to_string()))?
+                        .dong(),
+                )
+            }
+            "lang" => continue,
+            name if FACET_PARAMS.contains(&name) => {
+                let code = check(name, &v).map_err(|e| AppError::bad_param(name, e))?;
+                let facet = FACET_PARAMS.iter().find(|f| **f == name).copied().unwrap_or("kind");
+                match q.filters.iter_mut().find(|(f, _)| *f == facet) {
+                    Some((_, values)) if !values.contains(&code) => values.push(code.clone()),
+                    Some(_) => {}
+                    None => q.filters.push((facet, vec![code.clone()])),
+                }
+                pairs.push((name.to_string(), code));
+                continue;
+            }
+            other => return Err(AppError::bad_param(other, format!("unknown parameter {other:?}"))),
+        }
+        pairs.push((k.into_owned(), v));
+    }
+    if trl_min.is_some() || trl_max.is_some() {
+        q.trl = Some((trl_min.unwrap_or(1), trl_max.unwrap_or(9)));
+    }
+    if price_min.is_some() || price_max.is_some() {
+        q.price = Some((price_min.unwrap_or(0), price_max.unwrap_or(i64::MAX)));
+    }
+    q.offset = (page - 1) * per_page;
+    q.limit = per_page;
+    Ok(Params { query: q, page, per_page, pairs })
+}
+
+/// A URL of the search page with `pairs`.
+pub fn url(pairs: &[(String, String)]) -> String {
+    let mut s = url::form_urlencoded::Serializer::new(String::new());
+    for (k, v) in pairs {
+        s.append_pair(k, v);
+    }
+    format!("/search?{}", s.finish())
+}
+
+/// Splits an index id (`offer:…`) into kind and listing id.
+pub fn split_id(id: &str) -> (ListingKind, &str) {
+    match id.split_once(':') {
+        Some(("need", rest)) => (ListingKind::Need, rest),
+        Some((_, rest)) => (ListingKind::Offer, rest),
+        None => (ListingKind::Offer, id),
+    }
+}
