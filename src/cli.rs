@@ -88,10 +88,39 @@ pub enum Command {
     },
     /// Rebuild the search index from the database (with `serve` stopped: one writer per index).
     Reindex,
+    /// Evaluate the search engine on a BEIR-layout collection.
+    Eval {
+        #[command(subcommand)]
+        what: EvalWhat,
+    },
     /// Meeting schedules of a matchmaking session (works on files; needs no database).
     Schedule {
         #[command(subcommand)]
         action: ScheduleAction,
+    },
+}
+
+/// What `eval` measures.
+#[derive(Debug, Subcommand)]
+pub enum EvalWhat {
+    /// Index a corpus with the production analysis and ranking, run the queries, write a TREC run
+    /// and, with judgements, print nDCG@10, MRR@10 and Recall@100 as JSON.
+    Search {
+        /// `corpus.jsonl` or `corpus.jsonl.gz` (`_id`, `title`, `text`).
+        #[arg(long)]
+        corpus: PathBuf,
+        /// `queries.jsonl` (`_id`, `text`).
+        #[arg(long)]
+        queries: PathBuf,
+        /// `qrels.tsv` (`query-id`, `corpus-id`, `score`).
+        #[arg(long)]
+        qrels: Option<PathBuf>,
+        /// Where to write the TREC run (`qid Q0 docid rank score ketnoi`).
+        #[arg(long)]
+        run: Option<PathBuf>,
+        /// Results per query in the run.
+        #[arg(long, default_value_t = 100)]
+        top: usize,
     },
 }
 
@@ -291,10 +320,44 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
         }
         Command::Outbox { action } => outbox(&settings()?, action),
         Command::Reindex => reindex(&settings()?),
+        Command::Eval { what: EvalWhat::Search { corpus, queries, qrels, run, top } } => {
+            eval_search(&corpus, &queries, qrels.as_deref(), run.as_deref(), top)
+        }
         Command::Import { kind, file, format, mapping, org, province, publish, skip_invalid } => {
             import(&settings()?, ImportArgs { kind, file, format, mapping, org, province, publish, skip_invalid })
         }
     }
+}
+
+fn eval_search(
+    corpus: &std::path::Path,
+    queries: &std::path::Path,
+    qrels: Option<&std::path::Path>,
+    run_file: Option<&std::path::Path>,
+    top: usize,
+) -> Result<(), Failure> {
+    use ketnoi_index::eval;
+    if !(1..=10_000).contains(&top) {
+        return Err(Failure::Usage("--top must be from 1 to 10000".into()));
+    }
+    let started = std::time::Instant::now();
+    let (index, docs) = eval::index_corpus(corpus)?;
+    let queries = eval::read_queries(queries)?;
+    let runs = eval::run(&index, &queries, top)?;
+    tracing::info!(docs, queries = queries.len(), seconds = started.elapsed().as_secs_f64(), "evaluated");
+    if let Some(path) = run_file {
+        let mut out = std::io::BufWriter::new(
+            std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?,
+        );
+        eval::write_trec(&mut out, &runs)?;
+    }
+    if let Some(path) = qrels {
+        let metrics = eval::metrics(&runs, &eval::read_qrels(path)?);
+        println!("{}", serde_json::to_string(&metrics).map_err(anyhow::Error::from)?);
+    } else if run_file.is_none() {
+        eval::write_trec(&mut std::io::stdout().lock(), &runs)?;
+    }
+    Ok(())
 }
 
 fn reindex(settings: &Settings) -> Result<(), Failure> {

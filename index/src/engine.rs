@@ -79,6 +79,8 @@ pub struct SearchQuery {
     pub sort: Sort,
     pub offset: usize,
     pub limit: usize,
+    /// Highlighted titles and snippets (pages and the API); left empty for evaluation runs.
+    pub highlight: bool,
 }
 
 /// One result.
@@ -179,6 +181,28 @@ pub fn is_vietnamese(text: &str) -> bool {
     }
     let marked = words.iter().filter(|w| w.chars().any(|c| !c.is_ascii() && c.is_alphabetic())).count();
     marked * 10 >= words.len()
+}
+
+/// How the evidence of one query word is combined (tuned on the relevance collections with the
+/// relevance benchmark; see BENCHMARKS.md).
+struct Weights {
+    /// The title over the text.
+    title: f32,
+    /// The English-stemmed text.
+    english: f32,
+    /// How much the fields other than the best one add (0: only the best counts).
+    tie: f32,
+    /// Two query words adjacent in the text.
+    bigram: f32,
+}
+
+impl Weights {
+    /// A query typed with diacritics: the folded and exact fields both match the same word, so
+    /// only the best field counts much; adjacency matters (Vietnamese words are two syllables).
+    const MARKED: Weights = Weights { title: 3.0, english: 0.8, tie: 0.2, bigram: 2.0 };
+    /// A plain ASCII query (English, or Vietnamese typed without diacritics): stems count as much
+    /// as surface forms, and the fields add up more.
+    const PLAIN: Weights = Weights { title: 2.0, english: 2.0, tie: 0.4, bigram: 0.75 };
 }
 
 /// The index on disk.
@@ -391,16 +415,17 @@ impl SearchIndex {
                 boost,
             ))
         };
+        let w = if text.is_ascii() { Weights::PLAIN } else { Weights::MARKED };
         let mut per_word: Vec<Box<dyn Query>> = Vec::new();
         for (exact, folded) in &words {
-            let mut alternatives = vec![term(f.title, folded, 3.0), term(f.body, folded, 1.0)];
+            let mut alternatives = vec![term(f.title, folded, w.title), term(f.body, folded, 1.0)];
             if exact != folded {
                 // Typed with diacritics: the exact word ranks above its folded look-alikes.
                 alternatives.push(term(f.title_exact, exact, 4.5));
                 alternatives.push(term(f.body_exact, exact, 1.6));
             }
-            alternatives.extend(self.stems(exact).into_iter().map(|s| term(f.english, &s, 0.8)));
-            per_word.push(Box::new(DisjunctionMaxQuery::with_tie_breaker(alternatives, 0.2)));
+            alternatives.extend(self.stems(exact).into_iter().map(|s| term(f.english, &s, w.english)));
+            per_word.push(Box::new(DisjunctionMaxQuery::with_tie_breaker(alternatives, w.tie)));
             highlight.push(folded.clone());
         }
         let folded: Vec<String> = words.iter().map(|(_, f)| f.clone()).collect();
@@ -414,7 +439,7 @@ impl SearchIndex {
             clauses.push((Occur::Should, Box::new(BoostQuery::new(Box::new(all), 1.5))));
         }
         for g in bigrams(&folded) {
-            clauses.push((Occur::Should, term(f.bigrams, &g, 2.0)));
+            clauses.push((Occur::Should, term(f.bigrams, &g, w.bigram)));
         }
         (Some(Box::new(BooleanQuery::new(clauses))), phrases, excluded, highlight)
     }
@@ -497,7 +522,7 @@ impl SearchIndex {
                 (docs.into_iter().map(|(_, a)| (0.0, a)).collect(), total, counts)
             }
         };
-        let hits = self.hits(&searcher, &query, &addresses, &highlight)?;
+        let hits = self.hits(&searcher, &addresses, q.highlight.then_some(highlight.as_slice()))?;
         let facets = counts
             .into_iter()
             .map(|(name, m)| {
@@ -512,11 +537,20 @@ impl SearchIndex {
     fn hits(
         &self,
         searcher: &Searcher,
-        _query: &BooleanQuery,
         addresses: &[(f32, DocAddress)],
-        highlight: &[String],
+        highlight: Option<&[String]>,
     ) -> anyhow::Result<Vec<Hit>> {
         let f = &self.f;
+        let Some(highlight) = highlight else {
+            return addresses
+                .iter()
+                .map(|(score, addr)| {
+                    let doc: TantivyDocument = searcher.doc(*addr)?;
+                    let id = doc.get_first(f.id).and_then(|v| v.as_str()).unwrap_or_default().to_string();
+                    Ok(Hit { id, score: *score, title_html: String::new(), snippet_html: String::new() })
+                })
+                .collect();
+        };
         let terms: BTreeMap<String, f32> = highlight.iter().map(|t| (t.clone(), 1.0)).collect();
         let analyzer = || self.index.tokenizer_for_field(f.body);
         let mut body_snippets = SnippetGenerator::new(terms.clone(), analyzer()?, f.body, 220);
@@ -736,7 +770,9 @@ mod tests {
         let aqua = idx.search(&q(vec![("sector", vec!["aquaculture".into()])])).unwrap();
         assert_eq!(aqua.total, 2);
         assert_eq!(aqua.facets["province"], vec![("hue".to_string(), 2)]);
-        let r = idx.search(&SearchQuery { text: "nuoi tom".into(), limit: 1, ..SearchQuery::default() }).unwrap();
+        let r = idx
+            .search(&SearchQuery { text: "nuoi tom".into(), limit: 1, highlight: true, ..SearchQuery::default() })
+            .unwrap();
         assert!(
             r.hits[0].title_html.contains("<b>nuôi</b>") && r.hits[0].title_html.contains("<b>tôm</b>"),
             "{}",

@@ -7,6 +7,7 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod engine;
+pub mod eval;
 pub mod text;
 
 pub use engine::{Doc, FACETS, Hit, Results, SearchIndex, SearchQuery, Sort, Stale};

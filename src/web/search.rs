@@ -60,7 +60,7 @@ fn int<T: std::str::FromStr>(name: &str, v: &str, ok: impl Fn(&T) -> bool, expec
 
 /// Parses a query string.
 pub fn parse(query_string: &str, default_per_page: usize, now: i64) -> Result<Params, AppError> {
-    let mut q = SearchQuery { now, ..SearchQuery::default() };
+    let mut q = SearchQuery { now, highlight: true, ..SearchQuery::default() };
     let mut pairs = Vec::new();
     let (mut page, mut per_page) = (1usize, default_per_page);
     let (mut trl_min, mut trl_max, mut price_min, mut price_max) = (None, None, None, None);

@@ -191,3 +191,42 @@ async fn a_deleted_index_is_rebuilt_and_other_connections_are_followed() {
     let third = AppState::new(db::Db::connect(&other_settings.database).unwrap(), other_settings).unwrap();
     assert_eq!(third.search.index.len(), before + 1);
 }
+
+#[test]
+fn eval_search_writes_a_trec_run_and_metrics() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = |n: &str| dir.path().join(n);
+    std::fs::write(
+        p("corpus.jsonl"),
+        "{\"_id\": \"d1\", \"title\": \"Nuôi tôm thẻ chân trắng\", \"text\": \"Quy trình nuôi tôm trong ao lót bạt\"}\n\
+         {\"_id\": \"d2\", \"title\": \"Sấy cà phê\", \"text\": \"Máy sấy cà phê bằng năng lượng mặt trời\"}\n\
+         {\"_id\": \"d3\", \"title\": \"Wind turbines\", \"text\": \"Small wind turbines for islands\"}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        p("queries.jsonl"),
+        "{\"_id\": \"q1\", \"text\": \"nuoi tom\"}\n{\"_id\": \"q2\", \"text\": \"turbine\"}\n",
+    )
+    .unwrap();
+    std::fs::write(p("qrels.tsv"), "query-id\tcorpus-id\tscore\nq1\td1\t1\nq2\td3\t2\n").unwrap();
+    let out = crate::config::ketnoi(dir.path())
+        .args(["eval", "search", "--corpus"])
+        .arg(p("corpus.jsonl"))
+        .arg("--queries")
+        .arg(p("queries.jsonl"))
+        .arg("--qrels")
+        .arg(p("qrels.tsv"))
+        .arg("--run")
+        .arg(p("run.trec"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let metrics: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(metrics["ndcg@10"], 1.0, "{metrics}");
+    assert_eq!(metrics["mrr@10"], 1.0);
+    assert_eq!(metrics["queries"], 2);
+    let run = std::fs::read_to_string(p("run.trec")).unwrap();
+    let first: Vec<&str> = run.lines().next().unwrap().split(' ').collect();
+    assert_eq!((first[0], first[1], first[2], first[3], first[5]), ("q1", "Q0", "d1", "1", "ketnoi"));
+    assert!(run.lines().any(|l| l.starts_with("q2 Q0 d3 1 ")), "stemming: turbine finds turbines\n{run}");
+}

@@ -1,0 +1,191 @@
+//! Relevance evaluation on BEIR-layout collections: `corpus.jsonl[.gz]` (`_id`, `title`, `text`),
+//! `queries.jsonl` (`_id`, `text`), `qrels.tsv` (`query-id  corpus-id  score`, header line). The
+//! corpus is indexed with exactly the production analysis and ranking (title as the listing's
+//! title, text as its description); every query runs as the search page runs it.
+
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::Path;
+
+use anyhow::Context;
+
+use crate::engine::{Doc, SearchIndex, SearchQuery};
+
+fn lines(path: &Path) -> anyhow::Result<Box<dyn BufRead>> {
+    let file = std::fs::File::open(path).with_context(|| format!("opening {}", path.display()))?;
+    let reader: Box<dyn Read> = if path.extension().is_some_and(|e| e == "gz") {
+        Box::new(flate2::read::GzDecoder::new(file))
+    } else {
+        Box::new(file)
+    };
+    Ok(Box::new(BufReader::new(reader)))
+}
+
+fn text_of(v: &serde_json::Value, key: &str) -> String {
+    match &v[key] {
+        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Null => String::new(),
+        other => other.to_string().trim_matches('"').to_string(),
+    }
+}
+
+/// Indexes a corpus into an index in memory; returns it with the number of documents.
+pub fn index_corpus(corpus: &Path) -> anyhow::Result<(SearchIndex, usize)> {
+    let index = SearchIndex::in_memory()?;
+    let mut w = index.writer(200_000_000)?;
+    let mut n = 0;
+    for (i, line) in lines(corpus)?.lines().enumerate() {
+        let line = line?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let v: serde_json::Value =
+            serde_json::from_str(&line).with_context(|| format!("{} line {}", corpus.display(), i + 1))?;
+        let doc = Doc {
+            id: text_of(&v, "_id"),
+            title: text_of(&v, "title"),
+            body: text_of(&v, "text"),
+            facets: vec![("kind", "offer".into())],
+            expires: i64::MAX,
+            deadline: i64::MAX,
+            ..Doc::default()
+        };
+        index.upsert(&w, &doc)?;
+        n += 1;
+    }
+    index.commit(&mut w, 0)?;
+    Ok((index, n))
+}
+
+/// The queries: (id, text).
+pub fn read_queries(path: &Path) -> anyhow::Result<Vec<(String, String)>> {
+    let mut out = Vec::new();
+    for line in lines(path)?.lines() {
+        let line = line?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let v: serde_json::Value = serde_json::from_str(&line)?;
+        out.push((text_of(&v, "_id"), text_of(&v, "text")));
+    }
+    Ok(out)
+}
+
+/// Relevance judgements: query → document → gain (> 0 is relevant).
+pub fn read_qrels(path: &Path) -> anyhow::Result<HashMap<String, HashMap<String, f64>>> {
+    let mut out: HashMap<String, HashMap<String, f64>> = HashMap::new();
+    for (i, line) in lines(path)?.lines().enumerate() {
+        let line = line?;
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() < 3 || (i == 0 && cols[2].trim().parse::<f64>().is_err()) {
+            continue;
+        }
+        let gain: f64 = cols[2].trim().parse().with_context(|| format!("{} line {}", path.display(), i + 1))?;
+        out.entry(cols[0].trim().to_string()).or_default().insert(cols[1].trim().to_string(), gain);
+    }
+    Ok(out)
+}
+
+/// Ranked (document id, score) lists per query id.
+pub type Runs = Vec<(String, Vec<(String, f32)>)>;
+
+/// The ranked document ids of every query, top `n`.
+pub fn run(index: &SearchIndex, queries: &[(String, String)], n: usize) -> anyhow::Result<Runs> {
+    queries
+        .iter()
+        .map(|(qid, text)| {
+            let q = SearchQuery { text: text.clone(), limit: n, ..SearchQuery::default() };
+            let r = index.search(&q)?;
+            Ok((qid.clone(), r.hits.into_iter().map(|h| (h.id, h.score)).collect()))
+        })
+        .collect()
+}
+
+/// Writes a TREC run file: `qid Q0 docid rank score ketnoi`.
+pub fn write_trec(out: &mut impl Write, runs: &Runs) -> anyhow::Result<()> {
+    for (qid, hits) in runs {
+        for (rank, (doc, score)) in hits.iter().enumerate() {
+            writeln!(out, "{qid} Q0 {doc} {} {score:.6} ketnoi", rank + 1)?;
+        }
+    }
+    Ok(())
+}
+
+/// nDCG@10, MRR@10 and Recall@100, averaged over the judged queries.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+pub struct Metrics {
+    #[serde(rename = "ndcg@10")]
+    pub ndcg10: f64,
+    #[serde(rename = "mrr@10")]
+    pub mrr10: f64,
+    #[serde(rename = "recall@100")]
+    pub recall100: f64,
+    pub queries: usize,
+}
+
+/// Scores runs against judgements (queries without a relevant document are left out).
+pub fn metrics(runs: &Runs, qrels: &HashMap<String, HashMap<String, f64>>) -> Metrics {
+    let (mut ndcg, mut mrr, mut recall, mut n) = (0.0, 0.0, 0.0, 0usize);
+    for (qid, hits) in runs {
+        let Some(judged) = qrels.get(qid) else { continue };
+        let relevant: Vec<f64> = judged.values().copied().filter(|g| *g > 0.0).collect();
+        if relevant.is_empty() {
+            continue;
+        }
+        n += 1;
+        let gain = |doc: &str| judged.get(doc).copied().unwrap_or(0.0).max(0.0);
+        let dcg: f64 = hits
+            .iter()
+            .take(10)
+            .enumerate()
+            .map(|(i, (d, _))| (2f64.powf(gain(d)) - 1.0) / ((i + 2) as f64).log2())
+            .sum();
+        let mut ideal = relevant.clone();
+        ideal.sort_by(|a, b| b.total_cmp(a));
+        let idcg: f64 =
+            ideal.iter().take(10).enumerate().map(|(i, g)| (2f64.powf(*g) - 1.0) / ((i + 2) as f64).log2()).sum();
+        ndcg += if idcg > 0.0 { dcg / idcg } else { 0.0 };
+        mrr += hits.iter().take(10).position(|(d, _)| gain(d) > 0.0).map(|p| 1.0 / (p + 1) as f64).unwrap_or(0.0);
+        let found = hits.iter().take(100).filter(|(d, _)| gain(d) > 0.0).count();
+        recall += found as f64 / relevant.len() as f64;
+    }
+    let avg = |x: f64| if n == 0 { 0.0 } else { x / n as f64 };
+    Metrics { ndcg10: avg(ndcg), mrr10: avg(mrr), recall100: avg(recall), queries: n }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn metrics_by_hand() {
+        let mut qrels = HashMap::new();
+        qrels.insert("q".to_string(), HashMap::from([("a".to_string(), 1.0), ("b".to_string(), 1.0)]));
+        let perfect = vec![("q".to_string(), vec![("a".to_string(), 2.0), ("b".to_string(), 1.0)])];
+        let m = metrics(&perfect, &qrels);
+        assert!((m.ndcg10 - 1.0).abs() < 1e-9 && (m.mrr10 - 1.0).abs() < 1e-9 && (m.recall100 - 1.0).abs() < 1e-9);
+        let second = vec![("q".to_string(), vec![("x".to_string(), 2.0), ("a".to_string(), 1.0)])];
+        let m = metrics(&second, &qrels);
+        assert!((m.mrr10 - 0.5).abs() < 1e-9 && (m.recall100 - 0.5).abs() < 1e-9);
+        let expected = (1.0 / 3f64.log2()) / (1.0 + 1.0 / 3f64.log2());
+        assert!((m.ndcg10 - expected).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_tiny_collection_end_to_end() {
+        let dir = std::env::temp_dir().join(format!("ketnoi-eval-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("corpus.jsonl"), "{\"_id\": \"d1\", \"title\": \"Nuôi tôm\", \"text\": \"Ao nuôi tôm thẻ\"}\n{\"_id\": \"d2\", \"title\": \"Sấy cà phê\", \"text\": \"Máy sấy\"}\n").unwrap();
+        std::fs::write(dir.join("queries.jsonl"), "{\"_id\": \"1\", \"text\": \"nuoi tom\"}\n").unwrap();
+        std::fs::write(dir.join("qrels.tsv"), "query-id\tcorpus-id\tscore\n1\td1\t1\n").unwrap();
+        let (index, n) = index_corpus(&dir.join("corpus.jsonl")).unwrap();
+        assert_eq!(n, 2);
+        let runs = run(&index, &read_queries(&dir.join("queries.jsonl")).unwrap(), 100).unwrap();
+        let m = metrics(&runs, &read_qrels(&dir.join("qrels.tsv")).unwrap());
+        assert!((m.ndcg10 - 1.0).abs() < 1e-9, "{m:?}");
+        let mut out = Vec::new();
+        write_trec(&mut out, &runs).unwrap();
+        assert!(String::from_utf8(out).unwrap().starts_with("1 Q0 d1 1 "));
+        std::fs::remove_dir_all(&dir).ok();
+    }
+}
