@@ -124,7 +124,7 @@ impl Search {
                 .map(Listing::Offer)
                 .chain(db::needs::by_organisation(conn, org.id)?.into_iter().map(Listing::Need));
             for l in listings.filter(|l| l.status() == ListingStatus::Published) {
-                index.upsert(&writer, &doc_of(&l, org))?;
+                index.add(&writer, &doc_of(&l, org))?;
             }
             progress(i + 1, total);
         }

@@ -148,6 +148,12 @@ fn schema() -> (Schema, Fields) {
     (b.build(), fields)
 }
 
+/// Registers the analyzers the schema names on an index opened from disk (done by
+/// [`SearchIndex`] itself; public for benchmarks that open the directory directly).
+pub fn register_analyzers(index: &Index) {
+    register(index)
+}
+
 fn register(index: &Index) {
     let t = index.tokenizers();
     t.register(
@@ -160,7 +166,8 @@ fn register(index: &Index) {
 
 /// The folded words of a text (what the folded fields hold).
 pub fn folded_words(text: &str) -> Vec<String> {
-    crate::text::fold(&normalize(text))
+    // `fold` decomposes first, so composed and decomposed input fold alike: no NFC pass needed.
+    crate::text::fold(text)
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_string)
@@ -292,6 +299,13 @@ impl SearchIndex {
         Ok(())
     }
 
+    /// Adds a document known not to be in the index yet (a rebuild, an evaluation corpus):
+    /// no delete first.
+    pub fn add(&self, w: &IndexWriter, d: &Doc) -> anyhow::Result<()> {
+        w.add_document(self.document(d))?;
+        Ok(())
+    }
+
     /// Removes a document.
     pub fn delete(&self, w: &IndexWriter, id: &str) {
         w.delete_term(Term::from_field_text(self.f.id, id));
@@ -316,7 +330,9 @@ impl SearchIndex {
         self.len() == 0
     }
 
-    fn document(&self, d: &Doc) -> TantivyDocument {
+    /// The tantivy document of `d` (what [`SearchIndex::upsert`] adds; public for benchmarks that
+    /// compare with adding prepared documents to a bare writer).
+    pub fn document(&self, d: &Doc) -> TantivyDocument {
         let f = &self.f;
         let title = normalize(&d.title);
         let body = normalize(&d.body);

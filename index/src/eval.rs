@@ -50,7 +50,7 @@ pub fn index_corpus(corpus: &Path) -> anyhow::Result<(SearchIndex, usize)> {
             deadline: i64::MAX,
             ..Doc::default()
         };
-        index.upsert(&w, &doc)?;
+        index.add(&w, &doc)?;
         n += 1;
     }
     index.commit(&mut w, 0)?;

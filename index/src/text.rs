@@ -11,6 +11,10 @@ use unicode_normalization::char::is_combining_mark;
 
 /// Returns `text` in Unicode NFC, the form stored and indexed everywhere.
 pub fn normalize(text: &str) -> String {
+    // Most text is already NFC: a quick check spares rebuilding it.
+    if unicode_normalization::is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes {
+        return text.to_string();
+    }
     text.nfc().collect()
 }
 
