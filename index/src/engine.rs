@@ -775,6 +775,22 @@ mod tests {
     }
 
     #[test]
+    fn highlights_are_escaped() {
+        let idx =
+            index(&[doc("x", "Máy <script>alert(1)</script> sấy", "Sấy <img src=x onerror=alert(1)> nhanh", "other")]);
+        let q = SearchQuery { text: "may say".into(), limit: 1, highlight: true, ..SearchQuery::default() };
+        let hit = &idx.search(&q).unwrap().hits[0];
+        for html in [&hit.title_html, &hit.snippet_html] {
+            assert!(!html.contains("<script") && !html.contains("<img"), "{html}");
+        }
+        assert!(
+            hit.title_html.contains("&lt;script&gt;") && hit.title_html.contains("<b>Máy</b>"),
+            "{}",
+            hit.title_html
+        );
+    }
+
+    #[test]
     fn facets_filters_sorting_and_snippets() {
         let idx = corpus();
         let q =
