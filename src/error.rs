@@ -35,6 +35,11 @@ pub enum AppError {
 }
 
 impl AppError {
+    /// Too many attempts: wait at least a second more than `wait`, rounded down.
+    pub fn too_many(wait: chrono::TimeDelta) -> Self {
+        Self::TooManyRequests { retry_after: wait.num_seconds().max(1) }
+    }
+
     /// A bad parameter with a message for the reader.
     pub fn bad_param(param: &str, message: impl Into<String>) -> Self {
         Self::BadRequest { param: Some(param.to_string()), message: message.into() }

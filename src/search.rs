@@ -26,6 +26,11 @@ pub struct Search {
     writer: Mutex<IndexWriter>,
 }
 
+/// The index's id of a listing: kind and id (offers and needs have separate id spaces).
+pub fn doc_id(kind: ListingKind, id: &str) -> String {
+    format!("{}:{id}", kind.code())
+}
+
 /// A listing as the index holds it.
 pub fn doc_of(l: &Listing, org: &Organisation) -> Doc {
     let secs = |t: Option<chrono::NaiveDateTime>| t.map(|t| t.and_utc().timestamp());
@@ -77,7 +82,7 @@ pub fn doc_of(l: &Listing, org: &Organisation) -> Doc {
             }
         }
     };
-    Doc { id: format!("{}:{}", l.kind().code(), l.id()), facets, ..doc }
+    Doc { id: doc_id(l.kind(), &l.id()), facets, ..doc }
 }
 
 impl Search {
@@ -149,7 +154,7 @@ impl Search {
                     break 'batches;
                 }
                 let kind: ListingKind = c.listing_kind.parse()?;
-                let doc_id = format!("{}:{}", kind.code(), c.listing_id);
+                let doc_id = doc_id(kind, &c.listing_id);
                 match listings::load(conn, kind, &c.listing_id)? {
                     Some(l) if l.status() == ListingStatus::Published => {
                         let Some(org) = db::organisations::get(conn, l.organisation())? else { continue };

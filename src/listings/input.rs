@@ -463,6 +463,15 @@ pub fn raw_value(raw: &RawListing, name: &str) -> String {
     }
 }
 
+/// The kind of listing a URL path is about: `…/needs/…` is a need, anything else an offer.
+pub fn kind_in_path(path: &str) -> crate::domain::ListingKind {
+    if path.split('/').any(|s| s == "needs") {
+        crate::domain::ListingKind::Need
+    } else {
+        crate::domain::ListingKind::Offer
+    }
+}
+
 /// Marks every absent field of `kind` as empty (PUT: a full replacement).
 pub fn fill_absent(kind: crate::domain::ListingKind, raw: &RawListing) -> RawListing {
     let mut v = serde_json::to_value(raw).unwrap_or_default();

@@ -578,11 +578,8 @@ fn notify_owner(
     decision: Decision,
     reason: &str,
 ) -> anyhow::Result<()> {
-    let plural = match l.kind() {
-        ListingKind::Offer => "offers",
-        ListingKind::Need => "needs",
-    };
-    let url = format!("{}/my/{plural}/{}", env.settings.base_url.as_str().trim_end_matches('/'), l.id());
+    let url =
+        format!("{}/my/{}/{}", env.settings.base_url.as_str().trim_end_matches('/'), input::plural(l.kind()), l.id());
     for u in db::users::for_organisation(conn, l.organisation())? {
         let en = u.locale == Locale::En;
         let (subject, lead) = match (decision, en) {

@@ -82,6 +82,12 @@ pub fn client_ip(req: &HttpRequest, trust_forwarded: bool) -> String {
     req.peer_addr().map(|a| a.ip().to_string()).unwrap_or_default()
 }
 
+/// Where a new session comes from (client address and user agent), as its row records it.
+fn origin(req: &HttpRequest, state: &AppState) -> (String, String) {
+    let ua = req.headers().get(header::USER_AGENT).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
+    (client_ip(req, state.settings.trust_forwarded), ua)
+}
+
 /// The session cookie for a token.
 pub fn session_cookie(state: &AppState, token: &str) -> Cookie<'static> {
     Cookie::build(COOKIE, token.to_string())
@@ -108,8 +114,7 @@ pub async fn ensure_session(
     if let Some(s) = session(req) {
         return Ok((s.csrf, None));
     }
-    let ip = client_ip(req, state.settings.trust_forwarded);
-    let ua = req.headers().get(header::USER_AGENT).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
+    let (ip, ua) = origin(req, state);
     let new = state.db.run(move |c| db::sessions::create(c, None, &ip, &ua)).await?;
     Ok((new.csrf, Some(session_cookie(state, &new.token))))
 }
@@ -122,8 +127,7 @@ pub async fn start_session(
     user: crate::domain::UserId,
 ) -> Result<Cookie<'static>, AppError> {
     let old = session(req).map(|s| s.token);
-    let ip = client_ip(req, state.settings.trust_forwarded);
-    let ua = req.headers().get(header::USER_AGENT).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
+    let (ip, ua) = origin(req, state);
     let new = state
         .db
         .run(move |c| {
@@ -283,7 +287,7 @@ async fn token_actor(state: &AppState, req: &ServiceRequest, secret: String) -> 
         })
         .await?;
     match found {
-        Err(wait) => Err(AppError::TooManyRequests { retry_after: wait.num_seconds().max(1) }),
+        Err(wait) => Err(AppError::too_many(wait)),
         Ok(None) => Err(AppError::Unauthorized),
         Ok(Some((row, user, verified))) => {
             let org = row.organisation_id.as_deref().and_then(|o| o.parse().ok());

@@ -188,7 +188,7 @@ async fn dto(state: &AppState, l: Listing) -> Result<serde_json::Value, AppError
 }
 
 fn kind_of(req: &HttpRequest) -> ListingKind {
-    if req.path().starts_with("/api/v1/needs") { ListingKind::Need } else { ListingKind::Offer }
+    crate::listings::input::kind_in_path(req.path())
 }
 
 async fn create(req: HttpRequest, state: web::Data<AppState>, raw: RawListing) -> Result<HttpResponse, AppError> {

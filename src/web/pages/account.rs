@@ -30,7 +30,7 @@ pub(super) async fn limit_ip(
     let key = format!("{what}:{}", client_ip(req, state.settings.trust_forwarded));
     match state.db.run(move |c| db::rate_limits::hit(c, &key, limit, window)).await? {
         Ok(()) => Ok(()),
-        Err(wait) => Err(AppError::TooManyRequests { retry_after: wait.num_seconds().max(1) }),
+        Err(wait) => Err(AppError::too_many(wait)),
     }
 }
 
@@ -172,18 +172,31 @@ pub struct EmailForm {
     email: String,
 }
 
+/// A request for an emailed link (verification, reset): 10 an hour per IP, and past three an hour
+/// for one address no more mail goes out while the answer stays the same, so the limit reveals
+/// nothing either.
+async fn link_request(
+    req: &HttpRequest,
+    state: &web::Data<AppState>,
+    what: &str,
+    email: String,
+    send: for<'a> fn(&mut crate::db::AnyConnection, accounts::Env<'a>, &str) -> anyhow::Result<()>,
+) -> Result<(), AppError> {
+    limit_ip(req, state, what, 10, TimeDelta::hours(1)).await?;
+    if within(state, format!("{what}-email:{}", email.trim().to_lowercase()), 3, TimeDelta::hours(1)).await? {
+        let st = state.clone();
+        state.db.run(move |c| send(c, st.env(), &email)).await?;
+    }
+    Ok(())
+}
+
 pub async fn resend_verification(
     req: HttpRequest,
     state: web::Data<AppState>,
     form: web::Form<EmailForm>,
 ) -> Result<HttpResponse, AppError> {
-    limit_ip(&req, &state, "resend", 10, TimeDelta::hours(1)).await?;
+    link_request(&req, &state, "resend", form.into_inner().email, accounts::resend_verification).await?;
     let ctx = Ctx::from_request(&req);
-    let email = form.into_inner().email;
-    if within(&state, format!("resend-email:{}", email.trim().to_lowercase()), 3, TimeDelta::hours(1)).await? {
-        let st = state.clone();
-        state.db.run(move |c| accounts::resend_verification(c, st.env(), &email)).await?;
-    }
     Panel::new(&ctx, "verify.resent_title").lead(ctx.t("verify.resent")).ok()
 }
 
@@ -252,7 +265,7 @@ pub async fn login(
             let form = login_form(&ctx, &f.email, &f.next).error(ctx.t("login.unverified"));
             login_panel(&ctx, form).form(resend_form(&ctx, &f.email)).respond(StatusCode::UNPROCESSABLE_ENTITY, None)
         }
-        SignIn::Locked(wait) => Err(AppError::TooManyRequests { retry_after: wait.num_seconds().max(1) }),
+        SignIn::Locked(wait) => Err(AppError::too_many(wait)),
     }
 }
 
@@ -282,15 +295,8 @@ pub async fn reset_request(
     state: web::Data<AppState>,
     form: web::Form<EmailForm>,
 ) -> Result<HttpResponse, AppError> {
-    limit_ip(&req, &state, "reset", 10, TimeDelta::hours(1)).await?;
+    link_request(&req, &state, "reset", form.into_inner().email, accounts::request_reset).await?;
     let ctx = Ctx::from_request(&req);
-    let email = form.into_inner().email;
-    // Past three requests an hour for one address no more mail goes out, and the answer stays
-    // the same, so the limit reveals nothing either.
-    if within(&state, format!("reset-email:{}", email.trim().to_lowercase()), 3, TimeDelta::hours(1)).await? {
-        let st = state.clone();
-        state.db.run(move |c| accounts::request_reset(c, st.env(), &email)).await?;
-    }
     Panel::new(&ctx, "reset.sent_title").lead(ctx.t("reset.sent")).ok()
 }
 

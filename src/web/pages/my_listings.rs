@@ -433,9 +433,8 @@ async fn owner_view(
 
 // ---------------------------------------------------------------- edit, submit, archive, renew
 
-/// The kind of a `/offers/…` or `/needs/…` request.
 fn kind_of(req: &HttpRequest) -> ListingKind {
-    if req.path().starts_with("/needs") { ListingKind::Need } else { ListingKind::Offer }
+    crate::listings::input::kind_in_path(req.path())
 }
 
 pub async fn save(
