@@ -4,10 +4,10 @@
 //! A missing, unreadable or outdated-schema index is rebuilt from the database.
 
 use std::path::Path;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use anyhow::Context;
-use ketnoi_index::{Doc, SearchIndex, Stale};
+use ketnoi_index::{Doc, Results, SearchIndex, SearchQuery, Stale};
 use tantivy::IndexWriter;
 
 use crate::db::{self, AnyConnection};
@@ -24,6 +24,9 @@ const GAP_WAIT: chrono::TimeDelta = chrono::TimeDelta::seconds(10);
 pub struct Search {
     pub index: SearchIndex,
     writer: Mutex<IndexWriter>,
+    /// Searches running at once, two per core: a burst of requests queues in order instead of
+    /// time-slicing dozens of searches over the cores, which made every one of them late.
+    running: tokio::sync::Semaphore,
 }
 
 /// The index's id of a listing: kind and id (offers and needs have separate id spaces).
@@ -91,8 +94,8 @@ impl Search {
     pub fn open(dir: &Path, conn: &mut AnyConnection, progress: impl FnMut(usize, usize)) -> anyhow::Result<Self> {
         let me = match SearchIndex::open(dir) {
             Ok(index) => {
-                let writer = Mutex::new(index.writer(HEAP)?);
-                Self { index, writer }
+                let writer = index.writer(HEAP)?;
+                Self::with(index, writer)
             }
             Err(why) => {
                 match &why {
@@ -135,7 +138,21 @@ impl Search {
         }
         index.commit(&mut writer, last)?;
         tracing::info!(documents = index.len(), "search index built");
-        Ok(Self { index, writer: Mutex::new(writer) })
+        Ok(Self::with(index, writer))
+    }
+
+    fn with(index: SearchIndex, writer: IndexWriter) -> Self {
+        // Two per core: one searching while the next is being handed to its thread (with one, a
+        // core idled through every hand-over).
+        let cores = std::thread::available_parallelism().map_or(2, usize::from);
+        Self { index, writer: Mutex::new(writer), running: tokio::sync::Semaphore::new(2 * cores) }
+    }
+
+    /// Runs a search off the async workers, at most two per core at a time.
+    pub async fn run(self: &Arc<Self>, q: SearchQuery) -> anyhow::Result<Results> {
+        let _turn = self.running.acquire().await?;
+        let me = self.clone();
+        tokio::task::spawn_blocking(move || me.index.search(&q)).await?
     }
 
     /// Applies the logged changes after the last one applied; returns how many.

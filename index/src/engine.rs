@@ -8,22 +8,27 @@
 //! first; and as folded syllable bigrams, because most Vietnamese words are two syllables
 //! ("nuôi tôm", "công nghệ"). Text detected as English is also stemmed.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::ops::Bound;
 use std::path::Path;
+use std::sync::{Arc, Weak};
 
-use tantivy::collector::{Collector, Count, SegmentCollector, TopDocs};
+use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, DisjunctionMaxQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery,
-    TermSetQuery,
+    AllQuery, BooleanQuery, BoostQuery, DisjunctionMaxQuery, InvertedIndexRangeQuery, Occur, PhraseQuery, Query,
+    RangeQuery, TermQuery, TermSetQuery,
 };
 use tantivy::schema::{
     Field, IndexRecordOption, NumericOptions, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value,
 };
-use tantivy::snippet::SnippetGenerator;
 use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, SimpleTokenizer, TextAnalyzer, WhitespaceTokenizer};
-use tantivy::{DocAddress, Index, IndexReader, IndexWriter, Order, ReloadPolicy, Searcher, TantivyDocument, Term};
+use tantivy::{
+    DocAddress, Index, IndexReader, IndexWriter, Order, ReloadPolicy, Searcher, TantivyDocument, Term, Warmer,
+};
 
+use crate::coord::AnyAll;
+use crate::facets::{DateOrder, FacetCounts, FacetTables};
+use crate::snippet::passage;
 use crate::text::normalize;
 
 /// Bumped whenever the schema or the analysis changes: an index of another version is rebuilt.
@@ -31,6 +36,10 @@ pub const SCHEMA_VERSION: u32 = 1;
 
 /// The facet (keyword) fields, filterable and counted.
 pub const FACETS: &[&str] = &["kind", "sector", "province", "ip_status", "transfer_mode", "org_kind"];
+
+/// The date orders kept per segment for browsing: newest first, and nearest deadline first.
+const ORDERS: [DateOrder; 2] =
+    [DateOrder { field: "published", descending: true }, DateOrder { field: "deadline", descending: false }];
 
 const FOLDED: &str = "vi_folded";
 const EXACT: &str = "vi_exact";
@@ -217,6 +226,18 @@ pub struct SearchIndex {
     index: Index,
     reader: IndexReader,
     f: Fields,
+    /// Kept alive here: the reader holds it weakly and fills it on every reload.
+    facets: Arc<FacetTables>,
+}
+
+/// A search as tantivy runs it: the query with its filters, the order, and the folded terms to
+/// highlight (public so that benchmarks can run the very same query on a bare searcher).
+pub struct Prepared {
+    pub query: BooleanQuery,
+    pub sort: Sort,
+    highlight: Vec<String>,
+    /// No words and no filters: every listing not expired (answered from the segment tables).
+    browse: bool,
 }
 
 /// Why an index could not be used as it is.
@@ -274,8 +295,19 @@ impl SearchIndex {
     fn with(index: Index) -> anyhow::Result<Self> {
         register(&index);
         let (_, f) = schema();
-        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
-        Ok(Self { index, reader, f })
+        let facets = Arc::new(FacetTables::new(FACETS, &ORDERS));
+        let warmer: Arc<dyn Warmer> = facets.clone();
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .warmers(vec![Arc::downgrade(&warmer) as Weak<dyn Warmer>])
+            .try_into()?;
+        Ok(Self { index, reader, f, facets })
+    }
+
+    /// The current searcher (benchmarks compare with bare tantivy on it).
+    pub fn searcher(&self) -> Searcher {
+        self.reader.searcher()
     }
 
     fn payload_of(index: &Index) -> anyhow::Result<Option<Payload>> {
@@ -447,13 +479,7 @@ impl SearchIndex {
         let folded: Vec<String> = words.iter().map(|(_, f)| f.clone()).collect();
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         // Any word matches; all of them together add a bonus (AND-leaning, partial matches kept).
-        let any: Box<dyn Query> =
-            Box::new(BooleanQuery::new(per_word.iter().map(|q| (Occur::Should, q.box_clone())).collect()));
-        clauses.push((Occur::Must, any));
-        if per_word.len() > 1 {
-            let all = BooleanQuery::new(per_word.iter().map(|q| (Occur::Must, q.box_clone())).collect());
-            clauses.push((Occur::Should, Box::new(BoostQuery::new(Box::new(all), 1.5))));
-        }
+        clauses.push((Occur::Must, Box::new(AnyAll { words: per_word, bonus: 1.5 })));
         for g in bigrams(&folded) {
             clauses.push((Occur::Should, term(f.bigrams, &g, w.bigram)));
         }
@@ -469,10 +495,9 @@ impl SearchIndex {
         out
     }
 
-    /// Runs a search.
-    pub fn search(&self, q: &SearchQuery) -> anyhow::Result<Results> {
+    /// Turns a search into the tantivy query that runs it.
+    pub fn prepare(&self, q: &SearchQuery) -> Prepared {
         let f = &self.f;
-        let searcher = self.reader.searcher();
         let (text, phrases, excluded, highlight) = self.text_query(&q.text);
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         let has_text = text.is_some() || !phrases.is_empty();
@@ -517,28 +542,44 @@ impl SearchIndex {
                 Box::new(RangeQuery::new(Bound::Included(Term::from_field_i64(f.price_hi, lo)), Bound::Unbounded)),
             ));
         }
-        clauses.push((
-            Occur::Must,
-            Box::new(RangeQuery::new(Bound::Excluded(Term::from_field_i64(f.expires, q.now)), Bound::Unbounded)),
-        ));
-        let query = BooleanQuery::new(clauses);
-        let limit = q.limit.max(1);
-        let facets = FacetCounter { fields: FACETS.to_vec() };
+        let browse = !has_text && clauses.len() == 1;
+        clauses.push((Occur::MustNot, Box::new(self.expired(q.now))));
         let sort = if q.sort == Sort::Relevance && !has_text { Sort::Newest } else { q.sort };
-        let (addresses, total, counts): (Vec<(f32, DocAddress)>, usize, FacetCounts) = match sort {
+        Prepared { query: BooleanQuery::new(clauses), sort, highlight, browse }
+    }
+
+    /// The listings expired at `now`. They are few: matching them through the term dictionary
+    /// reads only their postings, where requiring "not expired" read every candidate's value.
+    fn expired(&self, now: i64) -> InvertedIndexRangeQuery {
+        InvertedIndexRangeQuery::new(Bound::Unbounded, Bound::Included(Term::from_field_i64(self.f.expires, now)))
+    }
+
+    /// Runs a search.
+    pub fn search(&self, q: &SearchQuery) -> anyhow::Result<Results> {
+        let p = self.prepare(q);
+        let searcher = self.reader.searcher();
+        let limit = q.limit.max(1);
+        let facets = self.facets.counter();
+        let (addresses, total, counts): (Vec<(f32, DocAddress)>, usize, FacetCounts) = match p.sort {
+            Sort::Newest | Sort::Deadline if p.browse => {
+                let order = if p.sort == Sort::Newest { 0 } else { 1 };
+                let (docs, total, counts) =
+                    self.facets.browse(&searcher, &self.expired(q.now), order, q.offset, limit)?;
+                (docs.into_iter().map(|a| (0.0, a)).collect(), total, counts)
+            }
             Sort::Relevance => {
                 let top = TopDocs::with_limit(limit).and_offset(q.offset).order_by_score();
-                searcher.search(&query, &(top, Count, facets))?
+                searcher.search(&p.query, &(top, Count, facets))?
             }
             Sort::Newest | Sort::Deadline => {
                 let (field, order) =
-                    if sort == Sort::Newest { ("published", Order::Desc) } else { ("deadline", Order::Asc) };
+                    if p.sort == Sort::Newest { ("published", Order::Desc) } else { ("deadline", Order::Asc) };
                 let top = TopDocs::with_limit(limit).and_offset(q.offset).order_by_fast_field::<i64>(field, order);
-                let (docs, total, counts) = searcher.search(&query, &(top, Count, facets))?;
+                let (docs, total, counts) = searcher.search(&p.query, &(top, Count, facets))?;
                 (docs.into_iter().map(|(_, a)| (0.0, a)).collect(), total, counts)
             }
         };
-        let hits = self.hits(&searcher, &addresses, q.highlight.then_some(highlight.as_slice()))?;
+        let hits = self.hits(&searcher, &addresses, q.highlight.then_some(p.highlight.as_slice()))?;
         let facets = counts
             .into_iter()
             .map(|(name, m)| {
@@ -557,129 +598,24 @@ impl SearchIndex {
         highlight: Option<&[String]>,
     ) -> anyhow::Result<Vec<Hit>> {
         let f = &self.f;
-        let Some(highlight) = highlight else {
-            return addresses
-                .iter()
-                .map(|(score, addr)| {
-                    let doc: TantivyDocument = searcher.doc(*addr)?;
-                    let id = doc.get_first(f.id).and_then(|v| v.as_str()).unwrap_or_default().to_string();
-                    Ok(Hit { id, score: *score, title_html: String::new(), snippet_html: String::new() })
-                })
-                .collect();
-        };
-        let terms: BTreeMap<String, f32> = highlight.iter().map(|t| (t.clone(), 1.0)).collect();
-        let analyzer = || self.index.tokenizer_for_field(f.body);
-        let mut body_snippets = SnippetGenerator::new(terms.clone(), analyzer()?, f.body, 220);
-        body_snippets.set_max_num_chars(220);
-        let title_snippets = SnippetGenerator::new(terms, analyzer()?, f.title, 300);
-        let mut out = Vec::with_capacity(addresses.len());
-        for (score, addr) in addresses {
-            let doc: TantivyDocument = searcher.doc(*addr)?;
-            let text = |field: Field| doc.get_first(field).and_then(|v| v.as_str()).unwrap_or_default().to_string();
-            let title = text(f.title);
-            let body = text(f.body);
-            let mut title_html = title_snippets.snippet(&title).to_html();
-            if title_html.is_empty() {
-                title_html = escape(&title);
-            }
-            let mut snippet_html = body_snippets.snippet(&body).to_html();
-            if snippet_html.is_empty() {
-                snippet_html = escape(&body.chars().take(220).collect::<String>());
-            }
-            out.push(Hit { id: text(f.id), score: *score, title_html, snippet_html });
-        }
-        Ok(out)
+        addresses
+            .iter()
+            .map(|(score, addr)| {
+                let doc: TantivyDocument = searcher.doc(*addr)?;
+                let text = |field: Field| doc.get_first(field).and_then(|v| v.as_str()).unwrap_or_default();
+                let (title_html, snippet_html) = match highlight {
+                    Some(terms) => (passage(text(f.title), terms, 300), passage(text(f.body), terms, 220)),
+                    None => Default::default(),
+                };
+                Ok(Hit { id: text(f.id).to_string(), score: *score, title_html, snippet_html })
+            })
+            .collect()
     }
 }
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
-}
-
-/// Value counts per facet.
-type FacetCounts = HashMap<String, HashMap<String, u64>>;
 
 /// The free-text part of a query: the ranked words, the phrases (required), the exclusions and
 /// the folded terms to highlight.
 type TextParts = (Option<Box<dyn Query>>, Vec<Box<dyn Query>>, Vec<Box<dyn Query>>, Vec<String>);
-
-/// Counts the values of the facet fields over the matching documents.
-struct FacetCounter {
-    fields: Vec<&'static str>,
-}
-
-struct SegmentFacets {
-    columns: Vec<(&'static str, Option<tantivy::columnar::StrColumn>, Vec<u64>)>,
-}
-
-impl Collector for FacetCounter {
-    type Fruit = HashMap<String, HashMap<String, u64>>;
-    type Child = SegmentFacets;
-
-    fn for_segment(
-        &self,
-        _: tantivy::SegmentOrdinal,
-        reader: &tantivy::SegmentReader,
-    ) -> tantivy::Result<SegmentFacets> {
-        let mut columns = Vec::new();
-        for name in &self.fields {
-            let col = reader.fast_fields().str(name)?;
-            let n = col.as_ref().map(|c| c.num_terms()).unwrap_or(0);
-            columns.push((*name, col, vec![0u64; n]));
-        }
-        Ok(SegmentFacets { columns })
-    }
-
-    fn requires_scoring(&self) -> bool {
-        false
-    }
-
-    fn merge_fruits(&self, fruits: Vec<Self::Fruit>) -> tantivy::Result<Self::Fruit> {
-        let mut out: Self::Fruit = HashMap::new();
-        for fruit in fruits {
-            for (name, m) in fruit {
-                let e = out.entry(name).or_default();
-                for (v, n) in m {
-                    *e.entry(v).or_default() += n;
-                }
-            }
-        }
-        Ok(out)
-    }
-}
-
-impl SegmentCollector for SegmentFacets {
-    type Fruit = HashMap<String, HashMap<String, u64>>;
-
-    fn collect(&mut self, doc: tantivy::DocId, _: tantivy::Score) {
-        for (_, col, counts) in &mut self.columns {
-            if let Some(col) = col {
-                for ord in col.term_ords(doc) {
-                    if let Some(c) = counts.get_mut(ord as usize) {
-                        *c += 1;
-                    }
-                }
-            }
-        }
-    }
-
-    fn harvest(self) -> Self::Fruit {
-        let mut out = HashMap::new();
-        for (name, col, counts) in self.columns {
-            let mut m = HashMap::new();
-            if let Some(col) = col {
-                for (ord, n) in counts.into_iter().enumerate() {
-                    let mut s = String::new();
-                    if n > 0 && col.ord_to_str(ord as u64, &mut s).unwrap_or(false) {
-                        m.insert(s, n);
-                    }
-                }
-            }
-            out.insert(name.to_string(), m);
-        }
-        out
-    }
-}
 
 #[cfg(test)]
 mod tests {
@@ -772,6 +708,53 @@ mod tests {
         assert!(r.contains(&"tom2".into()));
         // Mixed Vietnamese–English.
         assert_eq!(ids(&idx, "máy solar")[..].len(), 3);
+    }
+
+    #[test]
+    fn browsing_from_the_segment_tables_matches_a_full_search() {
+        let idx = SearchIndex::in_memory().unwrap();
+        let mut n = 0;
+        let mut add = |idx: &SearchIndex, count: usize, expires: i64| {
+            let mut w = idx.writer(20_000_000).unwrap();
+            for _ in 0..count {
+                n += 1;
+                let mut d = doc(&format!("d{n}"), "Máy sấy", "nông sản", ["agriculture", "energy", "it"][n % 3]);
+                d.published = 1_000 + (n as i64 * 7919) % 500;
+                d.deadline = if n % 4 == 0 { i64::MAX } else { (n as i64 * 31) % 97 };
+                d.expires = if n % 5 == 0 { expires } else { i64::MAX };
+                d.facets.push(("transfer_mode", "licence".into()));
+                if n % 2 == 0 {
+                    d.facets.push(("transfer_mode", "training".into()));
+                }
+                idx.upsert(&w, &d).unwrap();
+            }
+            idx.commit(&mut w, n as i64).unwrap();
+        };
+        // Several segments, some documents deleted or replaced, some expired.
+        add(&idx, 40, 50);
+        add(&idx, 30, 5_000);
+        // Counted once before the deletes: the counts must follow them.
+        assert_eq!(idx.search(&SearchQuery { limit: 1, ..SearchQuery::default() }).unwrap().total, 70);
+        let mut w = idx.writer(20_000_000).unwrap();
+        for i in (1..70).step_by(6) {
+            idx.delete(&w, &format!("d{i}"));
+        }
+        idx.commit(&mut w, 100).unwrap();
+        drop(w);
+        add(&idx, 25, 50);
+        for sort in [Sort::Newest, Sort::Deadline] {
+            for (offset, now) in [(0, 100), (7, 100), (30, 100), (0, 10_000), (90, 100)] {
+                let q = SearchQuery { sort, offset, limit: 10, now, ..SearchQuery::default() };
+                let every_kind = vec![("kind", vec!["offer".to_string(), "need".to_string()])];
+                let full = SearchQuery { filters: every_kind, ..q.clone() };
+                assert!(idx.prepare(&q).browse && !idx.prepare(&full).browse);
+                let (a, b) = (idx.search(&q).unwrap(), idx.search(&full).unwrap());
+                assert_eq!(a.total, b.total, "{sort:?} {offset} {now}");
+                assert_eq!(a.facets, b.facets, "{sort:?} {offset} {now}");
+                let ids = |r: &Results| r.hits.iter().map(|h| h.id.clone()).collect::<Vec<_>>();
+                assert_eq!(ids(&a), ids(&b), "{sort:?} {offset} {now}");
+            }
+        }
     }
 
     #[test]

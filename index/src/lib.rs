@@ -6,8 +6,11 @@
 
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
+mod coord;
 pub mod engine;
 pub mod eval;
+pub mod facets;
+pub mod snippet;
 pub mod text;
 
 pub use engine::{Doc, FACETS, Hit, Results, SearchIndex, SearchQuery, Sort, Stale};

@@ -78,9 +78,7 @@ pub struct SearchResults {
     responses((status = 200, body = SearchResults), (status = 400, body = crate::error::Problem, content_type = "application/problem+json")))]
 pub async fn search(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     let p = parse(req.query_string(), 20, db::now().and_utc().timestamp())?;
-    let search = state.search.clone();
-    let q = p.query.clone();
-    let results = web::block(move || search.index.search(&q)).await.map_err(|e| AppError::Internal(e.into()))??;
+    let results = state.search.run(p.query.clone()).await?;
     let base = state.settings.base_url.as_str().trim_end_matches('/').to_string();
     let items = results
         .hits

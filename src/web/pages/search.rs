@@ -52,9 +52,7 @@ pub async fn search(req: HttpRequest, state: web::Data<AppState>) -> Result<Sear
     let ctx = Ctx::from_request(&req);
     let l = ctx.locale;
     let p = parse(req.query_string(), PAGE_SIZE, db::now().and_utc().timestamp())?;
-    let search = state.search.clone();
-    let q = p.query.clone();
-    let results = web::block(move || search.index.search(&q)).await.map_err(|e| AppError::Internal(e.into()))??;
+    let results = state.search.run(p.query.clone()).await?;
     let without = |name: &str, value: &str| -> Vec<(String, String)> {
         p.pairs.iter().filter(|(k, v)| !(k == name && v == value) && k != "page").cloned().collect()
     };
