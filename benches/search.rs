@@ -178,7 +178,7 @@ fn run(n: usize, with_fts5: bool) -> anyhow::Result<()> {
     }
     idx.commit(&mut w, 1)?;
     let ours = t.elapsed().as_secs_f64();
-    drop(w);
+    w.wait_merging_threads()?; // the size below is the settled index
     let bare_idx = SearchIndex::create(&dir.path().join("bare"))?;
     let prepared: Vec<_> = docs.iter().map(|d| bare_idx.document(d)).collect();
     let mut bw = bare_idx.writer(HEAP)?;
@@ -188,6 +188,7 @@ fn run(n: usize, with_fts5: bool) -> anyhow::Result<()> {
     }
     bw.commit()?;
     let bare = t.elapsed().as_secs_f64();
+    bw.wait_merging_threads()?; // no merging left to compete with the searches below
     println!(
         "{n} docs: indexing ketnoi {ours:.1} s ({:.0} docs/s), bare IndexWriter {bare:.1} s; ketnoi/bare throughput {:.2}×; index {} MiB, RSS {} MiB",
         n as f64 / ours,

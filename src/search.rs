@@ -123,7 +123,7 @@ impl Search {
         // Changes made while we read are applied afterwards: start after the newest one now.
         let last = db::search_changes::newest(conn)?;
         let index = SearchIndex::create(dir).with_context(|| format!("creating the index in {}", dir.display()))?;
-        let mut writer = index.writer(HEAP)?;
+        let mut writer = index.bulk_writer(HEAP)?;
         let orgs = db::organisations::list(conn)?;
         let total = orgs.len();
         for (i, org) in orgs.iter().enumerate() {
@@ -137,6 +137,7 @@ impl Search {
             progress(i + 1, total);
         }
         index.commit(&mut writer, last)?;
+        index.merge_all(&mut writer)?;
         tracing::info!(documents = index.len(), "search index built");
         Ok(Self::with(index, writer))
     }

@@ -14,6 +14,8 @@ use std::path::Path;
 use std::sync::{Arc, Weak};
 
 use tantivy::collector::{Count, TopDocs};
+use tantivy::index::IndexSettings;
+use tantivy::indexer::{LogMergePolicy, NoMergePolicy};
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, DisjunctionMaxQuery, InvertedIndexRangeQuery, Occur, PhraseQuery, Query,
     RangeQuery, TermQuery, TermSetQuery,
@@ -32,7 +34,7 @@ use crate::snippet::passage;
 use crate::text::normalize;
 
 /// Bumped whenever the schema or the analysis changes: an index of another version is rebuilt.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The facet (keyword) fields, filterable and counted.
 pub const FACETS: &[&str] = &["kind", "sector", "province", "ip_status", "transfer_mode", "org_kind"];
@@ -157,6 +159,20 @@ fn schema() -> (Schema, Fields) {
     (b.build(), fields)
 }
 
+/// Every search visits every segment (term lookups, scorers): the small segments that each
+/// batch of changes leaves are merged sooner than by tantivy's default (8 of a size).
+fn merge_policy() -> Box<dyn tantivy::indexer::MergePolicy> {
+    let mut merges = LogMergePolicy::default();
+    merges.set_min_num_segments(4);
+    Box::new(merges)
+}
+
+/// How the index stores documents: small blocks, because a page of results reads ten documents
+/// from ten blocks and each block is decompressed whole (16 KiB by default).
+fn settings() -> IndexSettings {
+    IndexSettings { docstore_blocksize: 4096, ..IndexSettings::default() }
+}
+
 /// Registers the analyzers the schema names on an index opened from disk (done by
 /// [`SearchIndex`] itself; public for benchmarks that open the directory directly).
 pub fn register_analyzers(index: &Index) {
@@ -278,8 +294,7 @@ impl SearchIndex {
             std::fs::remove_dir_all(dir)?;
         }
         std::fs::create_dir_all(dir)?;
-        let (schema, _) = schema();
-        let index = Index::create_in_dir(dir, schema)?;
+        let index = Index::builder().schema(schema().0).settings(settings()).create_in_dir(dir)?;
         let me = Self::with(index)?;
         let mut w = me.writer(50_000_000)?;
         me.commit(&mut w, 0)?;
@@ -288,8 +303,7 @@ impl SearchIndex {
 
     /// An index in memory (tests, evaluation).
     pub fn in_memory() -> anyhow::Result<Self> {
-        let (schema, _) = schema();
-        Self::with(Index::create_in_ram(schema))
+        Self::with(Index::builder().schema(schema().0).settings(settings()).create_in_ram()?)
     }
 
     fn with(index: Index) -> anyhow::Result<Self> {
@@ -321,7 +335,17 @@ impl SearchIndex {
 
     /// A writer with `heap` bytes of indexing memory.
     pub fn writer(&self, heap: usize) -> anyhow::Result<IndexWriter> {
-        Ok(self.index.writer(heap)?)
+        let w = self.index.writer(heap)?;
+        w.set_merge_policy(merge_policy());
+        Ok(w)
+    }
+
+    /// A writer for filling a new index: no merges along the way; [`SearchIndex::merge_all`]
+    /// at the end.
+    pub fn bulk_writer(&self, heap: usize) -> anyhow::Result<IndexWriter> {
+        let w = self.index.writer(heap)?;
+        w.set_merge_policy(Box::new(NoMergePolicy));
+        Ok(w)
     }
 
     /// Adds or replaces a document.
@@ -349,6 +373,19 @@ impl SearchIndex {
         prepared.set_payload(&serde_json::to_string(&Payload { schema: SCHEMA_VERSION, last_change })?);
         prepared.commit()?;
         self.reader.reload()?;
+        Ok(())
+    }
+
+    /// Merges every segment of a [`SearchIndex::bulk_writer`] into one (each search visits
+    /// every segment, and filling an index leaves one per batch), makes it searchable, and
+    /// returns the writer to the usual merge policy.
+    pub fn merge_all(&self, w: &mut IndexWriter) -> anyhow::Result<()> {
+        let ids = self.index.searchable_segment_ids()?;
+        if ids.len() > 1 {
+            w.merge(&ids).wait()?;
+            self.reader.reload()?;
+        }
+        w.set_merge_policy(merge_policy());
         Ok(())
     }
 
@@ -755,6 +792,26 @@ mod tests {
                 assert_eq!(ids(&a), ids(&b), "{sort:?} {offset} {now}");
             }
         }
+    }
+
+    #[test]
+    fn a_bulk_fill_ends_in_one_segment_and_keeps_following_changes() {
+        let idx = SearchIndex::in_memory().unwrap();
+        let mut w = idx.bulk_writer(20_000_000).unwrap();
+        for batch in 0..3 {
+            for i in 0..20 {
+                idx.add(&w, &doc(&format!("b{batch}-{i}"), "Máy sấy nông sản", "sấy lạnh", "agriculture")).unwrap();
+            }
+            idx.commit(&mut w, batch).unwrap();
+        }
+        assert_eq!(idx.searcher().segment_readers().len(), 3);
+        idx.merge_all(&mut w).unwrap();
+        assert_eq!(idx.searcher().segment_readers().len(), 1);
+        idx.upsert(&w, &doc("b0-0", "Máy sấy cà phê", "sấy", "agriculture")).unwrap();
+        idx.commit(&mut w, 4).unwrap();
+        let r = idx.search(&SearchQuery { text: "may say".into(), limit: 100, ..SearchQuery::default() }).unwrap();
+        assert_eq!(r.total, 60);
+        assert_eq!(r.facets["sector"], vec![("agriculture".to_string(), 60)]);
     }
 
     #[test]

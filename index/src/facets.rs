@@ -102,24 +102,39 @@ impl SegmentTable {
         self.columns.iter().map(|c| vec![0; c.values.len()]).collect()
     }
 
-    /// Adds one document's values to `counts`.
-    fn count(&self, doc: DocId, counts: &mut [Vec<u64>]) {
+    /// Adds the values of `docs` to `counts`, one facet at a time (a tight loop per column).
+    fn count(&self, docs: &[DocId], counts: &mut [Vec<u64>]) {
         for (col, counts) in self.columns.iter().zip(counts) {
+            let n = counts.len();
+            // Four interleaved histograms: consecutive documents often share a value, and adding
+            // to one counter in a row waits on the previous addition each time.
+            let mut lanes = vec![0u64; 4 * n];
             match &col.ords {
                 Ords::Single(ords) => {
-                    if let Some(c) = ords.get(doc as usize).and_then(|&o| counts.get_mut(o as usize)) {
-                        *c += 1;
-                    }
-                }
-                Ords::Multi { starts, ords } => {
-                    let (Some(&a), Some(&b)) = (starts.get(doc as usize), starts.get(doc as usize + 1)) else {
-                        continue;
-                    };
-                    for &o in ords.get(a as usize..b as usize).unwrap_or_default() {
-                        if let Some(c) = counts.get_mut(o as usize) {
+                    for (i, &doc) in docs.iter().enumerate() {
+                        if let Some(&o) = ords.get(doc as usize)
+                            && let Some(c) = lanes.get_mut((i & 3) * n + o as usize).filter(|_| (o as usize) < n)
+                        {
                             *c += 1;
                         }
                     }
+                }
+                Ords::Multi { starts, ords } => {
+                    for (i, &doc) in docs.iter().enumerate() {
+                        let (Some(&a), Some(&b)) = (starts.get(doc as usize), starts.get(doc as usize + 1)) else {
+                            continue;
+                        };
+                        for &o in ords.get(a as usize..b as usize).unwrap_or_default() {
+                            if let Some(c) = lanes.get_mut((i & 3) * n + o as usize).filter(|_| (o as usize) < n) {
+                                *c += 1;
+                            }
+                        }
+                    }
+                }
+            }
+            for lane in lanes.chunks(n.max(1)) {
+                for (c, l) in counts.iter_mut().zip(lane) {
+                    *c += l;
                 }
             }
         }
@@ -135,9 +150,7 @@ impl SegmentTable {
             return a.clone();
         }
         let mut counts = self.counts();
-        for doc in reader.doc_ids_alive() {
-            self.count(doc, &mut counts);
-        }
+        self.count(&reader.doc_ids_alive().collect::<Vec<_>>(), &mut counts);
         let a = Arc::new(AliveCounts { docs: u64::from(reader.num_docs()), counts });
         if let Ok(mut memo) = self.alive.lock() {
             *memo = Some((deleted, a.clone()));
@@ -282,9 +295,11 @@ pub struct FacetCounter {
     tables: Arc<FacetTables>,
 }
 
+/// Keeps the matching documents and counts them when the segment is done: a loop per facet
+/// over the documents is several times faster than every facet for each document in turn.
 pub struct SegmentCounter {
     table: Arc<SegmentTable>,
-    counts: Vec<Vec<u64>>,
+    docs: Vec<DocId>,
 }
 
 impl Collector for FacetCounter {
@@ -293,7 +308,7 @@ impl Collector for FacetCounter {
 
     fn for_segment(&self, _: SegmentOrdinal, reader: &SegmentReader) -> tantivy::Result<SegmentCounter> {
         let table = self.tables.table(reader)?;
-        Ok(SegmentCounter { counts: table.counts(), table })
+        Ok(SegmentCounter { table, docs: Vec::new() })
     }
 
     fn requires_scoring(&self) -> bool {
@@ -318,12 +333,18 @@ impl SegmentCollector for SegmentCounter {
     type Fruit = FacetCounts;
 
     fn collect(&mut self, doc: DocId, _: Score) {
-        self.table.count(doc, &mut self.counts);
+        self.docs.push(doc);
+    }
+
+    fn collect_block(&mut self, docs: &[DocId]) {
+        self.docs.extend_from_slice(docs);
     }
 
     fn harvest(self) -> FacetCounts {
+        let mut counts = self.table.counts();
+        self.table.count(&self.docs, &mut counts);
         let mut out = FacetCounts::new();
-        self.table.named(&self.counts, &mut out);
+        self.table.named(&counts, &mut out);
         out
     }
 }

@@ -6,30 +6,7 @@
 //! folded copies: a whole description is scanned in microseconds, where running the index's
 //! analyzer over it allocated a string per word.
 
-use unicode_normalization::char::{decompose_canonical, is_combining_mark};
-
-/// The folded form of one character (what [`crate::text::fold`] makes of it), or `None` for a
-/// combining mark. Characters whose lowercase is several characters keep their first.
-fn fold_char(c: char) -> Option<char> {
-    if c.is_ascii() {
-        return Some(c.to_ascii_lowercase());
-    }
-    if is_combining_mark(c) {
-        return None;
-    }
-    if c == 'đ' || c == 'Đ' {
-        return Some('d');
-    }
-    let mut base = c;
-    let mut first = true;
-    decompose_canonical(c, |d| {
-        if first {
-            base = d;
-            first = false;
-        }
-    });
-    base.to_lowercase().next()
-}
+use crate::text::fold_char;
 
 /// Whether `word` folds to `term`.
 fn folds_to(word: &str, term: &str) -> bool {
@@ -37,11 +14,11 @@ fn folds_to(word: &str, term: &str) -> bool {
         return word.eq_ignore_ascii_case(term);
     }
     let mut t = term.chars();
+    let mut same = true;
     for c in word.chars() {
-        match fold_char(c) {
-            None => {}
-            Some(f) if t.next() == Some(f) => {}
-            Some(_) => return false,
+        fold_char(c, |f| same &= t.next() == Some(f));
+        if !same {
+            return false;
         }
     }
     t.next().is_none()
@@ -59,11 +36,17 @@ fn is_word_char(c: char) -> bool {
     }
 }
 
+/// How far into a text a passage is looked for: long texts (up to 20,000 characters) are read
+/// only as far as a reader of the result list would care.
+const SCAN: usize = 8 * 1024;
+
 /// The byte ranges of the words of `text` matching a term, with the term's index. Stops at the
-/// first match completing a set of every term within `max` bytes: no later passage can hold more.
+/// first match completing a set of every term within `max` bytes (no later passage can hold
+/// more), and after [`SCAN`] bytes.
 fn matches(text: &str, terms: &[String], max: usize) -> Vec<(usize, usize, usize)> {
     let mut out: Vec<(usize, usize, usize)> = Vec::new();
     let mut start = None;
+    let text = &text[..floor(text, SCAN.min(text.len()))];
     for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
         match (is_word_char(c), start) {
             (true, None) => start = Some(i),

@@ -7,7 +7,7 @@
 //! without diacritics ("cong nghe") then finds the accented words ("công nghệ").
 
 use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 /// Returns `text` in Unicode NFC, the form stored and indexed everywhere.
 pub fn normalize(text: &str) -> String {
@@ -23,24 +23,40 @@ pub fn normalize(text: &str) -> String {
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
-    for c in text.nfd() {
-        if is_combining_mark(c) {
-            continue;
+    // A space is written only before a following letter: none at the end or for a lone mark.
+    fn emit(out: &mut String, pending_space: &mut bool, c: char) {
+        if std::mem::take(pending_space) {
+            out.push(' ');
         }
+        out.push(c);
+    }
+    for c in text.chars() {
         if c.is_whitespace() {
             pending_space = !out.is_empty();
-            continue;
-        }
-        if pending_space {
-            out.push(' ');
-            pending_space = false;
-        }
-        match c {
-            'đ' | 'Đ' => out.push('d'),
-            _ => out.extend(c.to_lowercase()),
+        } else {
+            fold_char(c, |d| emit(&mut out, &mut pending_space, d));
         }
     }
     out
+}
+
+/// The folded form of one character, one character at a time (none for a combining mark;
+/// several when its lowercase is several).
+pub fn fold_char(c: char, mut f: impl FnMut(char)) {
+    if c.is_ascii() {
+        // Most characters: nothing to decompose.
+        f(c.to_ascii_lowercase());
+    } else if c == 'đ' || c == 'Đ' {
+        f('d');
+    } else {
+        // Each character decomposed on its own: marks are dropped, so their canonical order
+        // (what a whole-text NFD adds) does not matter.
+        decompose_canonical(c, |d| {
+            if !is_combining_mark(d) {
+                d.to_lowercase().for_each(&mut f);
+            }
+        });
+    }
 }
 
 /// The folded words of a query, for [`contains_words`]: fold once, match many haystacks.
@@ -71,6 +87,18 @@ mod tests {
         assert_eq!(fold("ĐƯỜNG   dương"), "duong duong");
         assert_eq!(fold("ắằẳẵặ ấầẩẫậ ếềểễệ ốồổỗộ ớờởỡợ ứừửữự ỳýỷỹỵ"), "aaaaa aaaaa eeeee ooooo ooooo uuuuu yyyyy");
         assert_eq!(fold("co\u{0302}ng"), "cong");
+        assert_eq!(fold(" Tôm \u{0301}  "), "tom", "no space for a lone mark or at the ends");
+        // The same as decomposing the whole text first, for every character up to U+3000.
+        let reference = |t: &str| -> String {
+            t.nfd()
+                .filter(|c| !is_combining_mark(*c))
+                .map(|c| if c == 'đ' || c == 'Đ' { 'd' } else { c })
+                .flat_map(char::to_lowercase)
+                .collect()
+        };
+        for c in ('\u{21}'..='\u{3000}').filter(|c| !c.is_whitespace()) {
+            assert_eq!(fold(&format!("a{c}")), reference(&format!("a{c}")), "{c:?}");
+        }
     }
 
     #[test]
