@@ -11,7 +11,8 @@
 //!   and 4 facet counts by `GROUP BY`), p50 and p99;
 //! - ketnoi's app path (from the query text: parsing, query building, search, facet counts,
 //!   highlighted snippets) against bare tantivy running the same query, built in advance, with
-//!   its own collectors (top 10 with stored ids, count, terms aggregation on the same facets).
+//!   its own collectors (top 10 with stored ids, count, terms aggregation on the same facets);
+//! - the memory of a separate process that only opens the index and runs the queries.
 
 use std::io::BufRead;
 use std::path::PathBuf;
@@ -308,15 +309,47 @@ fn run(n: usize, with_fts5: bool) -> anyhow::Result<()> {
         );
     }
     println!(
-        "  app path/bare tantivy: p50 {:.2}×, p99 {:.2}×; peak RSS {} MiB",
+        "  app path/bare tantivy: p50 {:.2}×, p99 {:.2}×; peak RSS of this benchmark {} MiB; a process only opening the index and searching: {}",
         pct(app.clone(), 0.5) / pct(bare_ms.clone(), 0.5),
         pct(app, 0.99) / pct(bare_ms, 0.99),
-        kib("VmHWM:") / 1024
+        kib("VmHWM:") / 1024,
+        search_only_memory(&dir.path().join("ketnoi"), &qs)?
     );
     Ok(())
 }
 
+/// The memory a server needs to search: a process of its own that opens the index and runs the
+/// queries (the benchmark's own process also holds the corpus it indexed).
+fn search_only_memory(index: &std::path::Path, qs: &[String]) -> anyhow::Result<String> {
+    let queries = index.with_extension("queries");
+    std::fs::write(&queries, qs.join("\n"))?;
+    let out = std::process::Command::new(std::env::current_exe()?)
+        .env("KETNOI_BENCH_SEARCH_ONLY", index)
+        .env("KETNOI_BENCH_QUERIES", &queries)
+        .output()?;
+    anyhow::ensure!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    Ok(String::from_utf8(out.stdout)?.trim().to_string())
+}
+
+/// The child of [`search_only_memory`].
+fn search_only(index: &str, queries: &str) -> anyhow::Result<()> {
+    let idx = SearchIndex::open(std::path::Path::new(index)).map_err(|e| anyhow::anyhow!("{e:?}"))?;
+    let qs = std::fs::read_to_string(queries)?;
+    for _ in 0..2 {
+        for q in qs.lines() {
+            idx.search(&SearchQuery { text: q.into(), limit: 10, highlight: true, ..SearchQuery::default() })?;
+        }
+        idx.search(&SearchQuery { limit: 10, ..SearchQuery::default() })?;
+    }
+    println!("RSS {} MiB, peak {} MiB", kib("VmRSS:") / 1024, kib("VmHWM:") / 1024);
+    Ok(())
+}
+
 fn main() -> anyhow::Result<()> {
+    if let (Ok(index), Ok(queries)) = (std::env::var("KETNOI_BENCH_SEARCH_ONLY"), std::env::var("KETNOI_BENCH_QUERIES"))
+    {
+        return search_only(&index, &queries);
+    }
     let n = std::env::var("KETNOI_BENCH_DOCS").ok().and_then(|v| v.parse().ok()).unwrap_or(100_000);
     run(n, true)?;
     if std::env::var("KETNOI_BENCH_1M").is_ok() {

@@ -204,6 +204,24 @@ pub fn bigrams(words: &[String]) -> Vec<String> {
     words.windows(2).map(|w| format!("{}_{}", w[0], w[1])).collect()
 }
 
+/// Appends the bigrams of `text` to `out`, space-separated (what [`bigrams`] makes of its
+/// [`folded_words`], without a string per word: this runs for every indexed text).
+fn push_bigrams(text: &str, out: &mut String) {
+    let folded = crate::text::fold(text);
+    let mut prev: Option<&str> = None;
+    for w in folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        if let Some(p) = prev {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(p);
+            out.push('_');
+            out.push_str(w);
+        }
+        prev = Some(w);
+    }
+}
+
 /// Whether a text is Vietnamese: letters with Vietnamese diacritics (or đ) in at least one word
 /// out of ten. English (and Vietnamese typed without diacritics) otherwise.
 pub fn is_vietnamese(text: &str) -> bool {
@@ -411,11 +429,13 @@ impl SearchIndex {
         doc.add_text(f.title_exact, &title);
         doc.add_text(f.body, &body);
         doc.add_text(f.body_exact, &body);
-        let mut grams = bigrams(&folded_words(&title));
-        grams.extend(bigrams(&folded_words(&body)));
-        doc.add_text(f.bigrams, grams.join(" "));
-        if !is_vietnamese(&format!("{title} {body}")) {
-            doc.add_text(f.english, format!("{title} {body}"));
+        let mut grams = String::new();
+        push_bigrams(&title, &mut grams);
+        push_bigrams(&body, &mut grams);
+        doc.add_text(f.bigrams, grams);
+        let all = format!("{title} {body}");
+        if !is_vietnamese(&all) {
+            doc.add_text(f.english, all);
         }
         for (name, value) in &d.facets {
             if let Some((_, field)) = f.facets.iter().find(|(n, _)| n == name) {
@@ -812,6 +832,15 @@ mod tests {
         let r = idx.search(&SearchQuery { text: "may say".into(), limit: 100, ..SearchQuery::default() }).unwrap();
         assert_eq!(r.total, 60);
         assert_eq!(r.facets["sector"], vec![("agriculture".to_string(), 60)]);
+    }
+
+    #[test]
+    fn indexed_bigrams_are_the_query_bigrams() {
+        for text in ["Nuôi tôm thẻ, chân trắng!", "", "một", "Solar-powered  water pumps"] {
+            let mut out = String::new();
+            push_bigrams(text, &mut out);
+            assert_eq!(out, bigrams(&folded_words(text)).join(" "), "{text}");
+        }
     }
 
     #[test]
