@@ -31,7 +31,7 @@ use tantivy::{
 use crate::coord::AnyAll;
 use crate::facets::{DateOrder, FacetCounts, FacetTables};
 use crate::snippet::passage;
-use crate::text::normalize;
+use crate::text::{normalize, query_words, words};
 
 /// Bumped whenever the schema or the analysis changes: an index of another version is rebuilt.
 pub const SCHEMA_VERSION: u32 = 2;
@@ -42,6 +42,11 @@ pub const FACETS: &[&str] = &["kind", "sector", "province", "ip_status", "transf
 /// The date orders kept per segment for browsing: newest first, and nearest deadline first.
 const ORDERS: [DateOrder; 2] =
     [DateOrder { field: "published", descending: true }, DateOrder { field: "deadline", descending: false }];
+
+/// The index into [`ORDERS`] of a date sort (relevance has none: newest).
+fn date_order(sort: Sort) -> usize {
+    if sort == Sort::Deadline { 1 } else { 0 }
+}
 
 const FOLDED: &str = "vi_folded";
 const EXACT: &str = "vi_exact";
@@ -173,12 +178,6 @@ fn settings() -> IndexSettings {
     IndexSettings { docstore_blocksize: 4096, ..IndexSettings::default() }
 }
 
-/// Registers the analyzers the schema names on an index opened from disk (done by
-/// [`SearchIndex`] itself; public for benchmarks that open the directory directly).
-pub fn register_analyzers(index: &Index) {
-    register(index)
-}
-
 fn register(index: &Index) {
     let t = index.tokenizers();
     t.register(
@@ -189,27 +188,17 @@ fn register(index: &Index) {
     t.register(BIGRAM, TextAnalyzer::builder(WhitespaceTokenizer::default()).build());
 }
 
-/// The folded words of a text (what the folded fields hold).
-pub fn folded_words(text: &str) -> Vec<String> {
-    // `fold` decomposes first, so composed and decomposed input fold alike: no NFC pass needed.
-    crate::text::fold(text)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect()
-}
-
 /// Adjacent folded words joined by `_`: the syllable bigrams.
 pub fn bigrams(words: &[String]) -> Vec<String> {
     words.windows(2).map(|w| format!("{}_{}", w[0], w[1])).collect()
 }
 
 /// Appends the bigrams of `text` to `out`, space-separated (what [`bigrams`] makes of its
-/// [`folded_words`], without a string per word: this runs for every indexed text).
+/// [`query_words`], without a string per word: this runs for every indexed text).
 fn push_bigrams(text: &str, out: &mut String) {
     let folded = crate::text::fold(text);
     let mut prev: Option<&str> = None;
-    for w in folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+    for w in words(&folded) {
         if let Some(p) = prev {
             if !out.is_empty() {
                 out.push(' ');
@@ -459,7 +448,7 @@ impl SearchIndex {
     fn text_query(&self, text: &str) -> TextParts {
         let f = &self.f;
         let text = normalize(text);
-        let mut words: Vec<(String, String)> = Vec::new(); // (exact lowercase, folded)
+        let mut query: Vec<(String, String)> = Vec::new(); // (exact lowercase, folded)
         let mut phrases: Vec<Box<dyn Query>> = Vec::new();
         let mut excluded: Vec<Box<dyn Query>> = Vec::new();
         let mut highlight = Vec::new();
@@ -474,7 +463,7 @@ impl SearchIndex {
                 rest = "";
                 break;
             };
-            let folded = folded_words(&after[..end]);
+            let folded = query_words(&after[..end]);
             if folded.len() > 1 {
                 let per_field = |field: Field| -> Box<dyn Query> {
                     Box::new(PhraseQuery::new(folded.iter().map(|w| Term::from_field_text(field, w)).collect()))
@@ -485,14 +474,14 @@ impl SearchIndex {
                 ])));
                 highlight.extend(folded.iter().cloned());
             } else if let Some(w) = folded.first() {
-                words.push((w.clone(), w.clone()));
+                query.push((w.clone(), w.clone()));
             }
             rest = &after[end + 1..];
         }
         plain.push_str(rest);
         for token in plain.split_whitespace() {
             if let Some(neg) = token.strip_prefix('-').filter(|t| !t.is_empty()) {
-                for w in folded_words(neg) {
+                for w in query_words(neg) {
                     for field in [f.title, f.body] {
                         excluded
                             .push(Box::new(TermQuery::new(Term::from_field_text(field, &w), IndexRecordOption::Basic)));
@@ -500,18 +489,11 @@ impl SearchIndex {
                 }
                 continue;
             }
-            let exact: Vec<String> = token
-                .to_lowercase()
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .map(str::to_string)
-                .collect();
-            for e in exact {
-                let folded = crate::text::fold(&e);
-                words.push((e, folded));
+            for e in words(&token.to_lowercase()) {
+                query.push((e.to_string(), crate::text::fold(e)));
             }
         }
-        if words.is_empty() {
+        if query.is_empty() {
             return (None, phrases, excluded, highlight);
         }
         let term = |field: Field, w: &str, boost: f32| -> Box<dyn Query> {
@@ -522,7 +504,7 @@ impl SearchIndex {
         };
         let w = if text.is_ascii() { Weights::PLAIN } else { Weights::MARKED };
         let mut per_word: Vec<Box<dyn Query>> = Vec::new();
-        for (exact, folded) in &words {
+        for (exact, folded) in &query {
             let mut alternatives = vec![term(f.title, folded, w.title), term(f.body, folded, 1.0)];
             if exact != folded {
                 // Typed with diacritics: the exact word ranks above its folded look-alikes.
@@ -533,7 +515,7 @@ impl SearchIndex {
             per_word.push(Box::new(DisjunctionMaxQuery::with_tie_breaker(alternatives, w.tie)));
             highlight.push(folded.clone());
         }
-        let folded: Vec<String> = words.iter().map(|(_, f)| f.clone()).collect();
+        let folded: Vec<String> = query.iter().map(|(_, f)| f.clone()).collect();
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         // Any word matches; all of them together add a bonus (AND-leaning, partial matches kept).
         clauses.push((Occur::Must, Box::new(AnyAll { words: per_word, bonus: 1.5 })));
@@ -618,20 +600,19 @@ impl SearchIndex {
         let limit = q.limit.max(1);
         let facets = self.facets.counter();
         let (addresses, total, counts): (Vec<(f32, DocAddress)>, usize, FacetCounts) = match p.sort {
-            Sort::Newest | Sort::Deadline if p.browse => {
-                let order = if p.sort == Sort::Newest { 0 } else { 1 };
-                let (docs, total, counts) =
-                    self.facets.browse(&searcher, &self.expired(q.now), order, q.offset, limit)?;
-                (docs.into_iter().map(|a| (0.0, a)).collect(), total, counts)
-            }
             Sort::Relevance => {
                 let top = TopDocs::with_limit(limit).and_offset(q.offset).order_by_score();
                 searcher.search(&p.query, &(top, Count, facets))?
             }
+            Sort::Newest | Sort::Deadline if p.browse => {
+                let (docs, total, counts) =
+                    self.facets.browse(&searcher, &self.expired(q.now), date_order(p.sort), q.offset, limit)?;
+                (docs.into_iter().map(|a| (0.0, a)).collect(), total, counts)
+            }
             Sort::Newest | Sort::Deadline => {
-                let (field, order) =
-                    if p.sort == Sort::Newest { ("published", Order::Desc) } else { ("deadline", Order::Asc) };
-                let top = TopDocs::with_limit(limit).and_offset(q.offset).order_by_fast_field::<i64>(field, order);
+                let date = ORDERS[date_order(p.sort)];
+                let order = if date.descending { Order::Desc } else { Order::Asc };
+                let top = TopDocs::with_limit(limit).and_offset(q.offset).order_by_fast_field::<i64>(date.field, order);
                 let (docs, total, counts) = searcher.search(&p.query, &(top, Count, facets))?;
                 (docs.into_iter().map(|(_, a)| (0.0, a)).collect(), total, counts)
             }
@@ -839,7 +820,7 @@ mod tests {
         for text in ["Nuôi tôm thẻ, chân trắng!", "", "một", "Solar-powered  water pumps"] {
             let mut out = String::new();
             push_bigrams(text, &mut out);
-            assert_eq!(out, bigrams(&folded_words(text)).join(" "), "{text}");
+            assert_eq!(out, bigrams(&query_words(text)).join(" "), "{text}");
         }
     }
 

@@ -46,7 +46,7 @@ const SCAN: usize = 8 * 1024;
 fn matches(text: &str, terms: &[String], max: usize) -> Vec<(usize, usize, usize)> {
     let mut out: Vec<(usize, usize, usize)> = Vec::new();
     let mut start = None;
-    let text = &text[..floor(text, SCAN.min(text.len()))];
+    let text = &text[..text.floor_char_boundary(SCAN)];
     for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
         match (is_word_char(c), start) {
             (true, None) => start = Some(i),
@@ -110,12 +110,12 @@ pub fn passage(text: &str, terms: &[String], max: usize) -> String {
         }
     }
     let (start, end) = match best {
-        None => (0, floor(text, max)),
+        None => (0, text.floor_char_boundary(max)),
         Some((first, last, _)) => {
             // Some context before the first match, the rest of the room after it.
             let spare = max.saturating_sub(found[last].1 - found[first].0);
             let start = word_start(text, found[first].0.saturating_sub(spare / 3));
-            (start, floor(text, (start + max).min(text.len())).max(found[last].1))
+            (start, text.floor_char_boundary(start + max).max(found[last].1))
         }
     };
     let end = word_end(text, end).max(start);
@@ -146,7 +146,7 @@ fn html(text: &str, start: usize, end: usize, found: &[(usize, usize, usize)]) -
 }
 
 /// Escapes `s` for HTML text and attribute values.
-pub fn escape_into(out: &mut String, s: &str) {
+fn escape_into(out: &mut String, s: &str) {
     for c in s.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -159,17 +159,9 @@ pub fn escape_into(out: &mut String, s: &str) {
     }
 }
 
-/// The largest char boundary at or below `i`.
-fn floor(text: &str, mut i: usize) -> usize {
-    while i > 0 && !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
 /// `i` moved back to the start of the word it falls in.
 fn word_start(text: &str, i: usize) -> usize {
-    let i = floor(text, i);
+    let i = text.floor_char_boundary(i);
     text[..i].rfind(|c: char| !is_word_char(c)).map_or(0, |p| p + text[p..].chars().next().map_or(1, char::len_utf8))
 }
 

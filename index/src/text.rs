@@ -59,9 +59,15 @@ pub fn fold_char(c: char, mut f: impl FnMut(char)) {
     }
 }
 
-/// The folded words of a query, for [`contains_words`]: fold once, match many haystacks.
+/// The words of a text as the index's tokenizer splits them: runs of alphanumeric characters.
+pub fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
+}
+
+/// The folded words of a text (what the folded fields hold; for [`contains_words`]: fold once,
+/// match many haystacks).
 pub fn query_words(query: &str) -> Vec<String> {
-    fold(query).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect()
+    words(&fold(query)).map(str::to_string).collect()
 }
 
 /// True when every word occurs in `haystack_folded`: the lenient match used by list filters,

@@ -20,8 +20,8 @@ pub struct Params {
     pub pairs: Vec<(String, String)>,
 }
 
-/// The facet parameters and how their values are checked.
-pub const FACET_PARAMS: &[&str] = &["kind", "sector", "province", "ip_status", "transfer_mode", "org_kind"];
+/// The facet parameters: the index's facets.
+pub use ketnoi_index::FACETS as FACET_PARAMS;
 
 fn check(facet: &str, value: &str) -> Result<String, String> {
     let code = |r: Result<&'static str, crate::domain::ParseError>| r.map(str::to_string).map_err(|e| e.to_string());
@@ -58,6 +58,11 @@ fn int<T: std::str::FromStr>(name: &str, v: &str, ok: impl Fn(&T) -> bool, expec
         .ok_or_else(|| AppError::bad_param(name, format!("{name} must be {expected}, not {v:?}")))
 }
 
+/// An amount in đồng.
+fn money(name: &str, v: &str) -> Result<i64, AppError> {
+    crate::domain::Money::parse(v).map(|m| m.dong()).map_err(|e| AppError::bad_param(name, e.to_string()))
+}
+
 /// Parses a query string.
 pub fn parse(query_string: &str, default_per_page: usize, now: i64) -> Result<Params, AppError> {
     let mut q = SearchQuery { now, highlight: true, ..SearchQuery::default() };
@@ -85,20 +90,8 @@ pub fn parse(query_string: &str, default_per_page: usize, now: i64) -> Result<Pa
             }
             "trl_min" => trl_min = Some(int("trl_min", &v, |n: &u64| (1..=9).contains(n), "a level from 1 to 9")?),
             "trl_max" => trl_max = Some(int("trl_max", &v, |n: &u64| (1..=9).contains(n), "a level from 1 to 9")?),
-            "price_min" => {
-                price_min = Some(
-                    crate::domain::Money::parse(&v)
-                        .map_err(|e| AppError::bad_param("price_min", e.to_string()))?
-                        .dong(),
-                )
-            }
-            "price_max" => {
-                price_max = Some(
-                    crate::domain::Money::parse(&v)
-                        .map_err(|e| AppError::bad_param("price_max", e.to_string()))?
-                        .dong(),
-                )
-            }
+            "price_min" => price_min = Some(money("price_min", &v)?),
+            "price_max" => price_max = Some(money("price_max", &v)?),
             "lang" => continue,
             name if FACET_PARAMS.contains(&name) => {
                 let code = check(name, &v).map_err(|e| AppError::bad_param(name, e))?;
