@@ -436,6 +436,10 @@ fn import(settings: &Settings, a: ImportArgs) -> Result<(), Failure> {
         if done % 1000 == 0 {
             tracing::info!(done, total, "importing");
         }
+    })
+    .map_err(|e| match e.downcast::<import::NotVerified>() {
+        Ok(refused) => Failure::Usage(format!("--publish --org: {refused}")),
+        Err(e) => Failure::Runtime(e),
     })?;
     bar.finish_and_clear();
     for bad in &report.invalid {

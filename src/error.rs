@@ -20,6 +20,9 @@ pub enum AppError {
     /// Signed in, but not allowed to do this.
     #[error("{0}")]
     Forbidden(String),
+    /// The path exists, but not for this method; the methods it takes (the `Allow` header).
+    #[error("method not allowed")]
+    MethodNotAllowed(String),
     /// Too many attempts; try again after this many seconds.
     #[error("too many attempts")]
     TooManyRequests { retry_after: i64 },
@@ -122,6 +125,7 @@ impl ResponseError for AppError {
             Self::Unauthorized => StatusCode::UNAUTHORIZED,
             Self::Forbidden(_) => StatusCode::FORBIDDEN,
             Self::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
+            Self::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
             Self::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Self::Conflict(_) => StatusCode::CONFLICT,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -148,6 +152,14 @@ impl ResponseError for AppError {
                     retry_after: Some(*retry_after),
                     ..ErrorInfo::default()
                 }
+            }
+            Self::MethodNotAllowed(allow) => {
+                let mut res = ErrorInfo { detail: Some(format!("this address takes {allow}")), ..ErrorInfo::default() }
+                    .response(self.status_code());
+                if let Ok(v) = actix_web::http::header::HeaderValue::from_str(allow) {
+                    res.headers_mut().insert(actix_web::http::header::ALLOW, v);
+                }
+                return res;
             }
             Self::Invalid(errors) => ErrorInfo {
                 detail: Some("some fields are not valid".into()),

@@ -3,6 +3,7 @@
 //! NFC-normalised and trimmed but otherwise kept exactly as typed.
 
 use crate::domain::Email;
+use crate::domain::text::{Lines, clean, clean_lossy};
 
 /// A problem with one field: the field's name and an interface-text key (`err.*`), with a number
 /// for the keys that need one (a length).
@@ -35,9 +36,26 @@ impl Check {
         if self.errors.is_empty() { Ok(value) } else { Err(self.errors) }
     }
 
-    /// Trimmed, NFC text of `min..=max` characters.
+    /// Trimmed single-line text of `min..=max` characters, through the one text rule
+    /// ([`crate::domain::text`]).
     pub fn text(&mut self, field: &'static str, value: &str, min: usize, max: usize) -> String {
-        let t = ketnoi_index::normalize(value.trim()).to_string();
+        self.checked(field, value, Lines::Single, min, max)
+    }
+
+    /// As [`Check::text`], for a multi-line field (tab and line breaks allowed).
+    pub fn multiline(&mut self, field: &'static str, value: &str, min: usize, max: usize) -> String {
+        self.checked(field, value, Lines::Multi, min, max)
+    }
+
+    fn checked(&mut self, field: &'static str, value: &str, lines: Lines, min: usize, max: usize) -> String {
+        let t = match clean(value, lines) {
+            Ok(t) => t.trim().to_string(),
+            Err(_) => {
+                self.add(field, "err.control");
+                // What was typed, readable, so the form can show it again.
+                return clean_lossy(value).trim().to_string();
+            }
+        };
         let n = t.chars().count();
         if n == 0 && min > 0 {
             self.add(field, "err.required");

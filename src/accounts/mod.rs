@@ -123,6 +123,33 @@ impl Env<'_> {
     }
 }
 
+/// A link that works once, or only while it is the latest under `key`: its token's `extra` is
+/// `value` and a fresh nonce, and the nonce is granted under `key` (replacing older ones).
+fn granted_token(
+    conn: &mut AnyConnection,
+    env: Env,
+    purpose: Purpose,
+    (sub, key, value): (&str, &str, &str),
+    ttl: TimeDelta,
+) -> anyhow::Result<String> {
+    let nonce = crate::domain::signed::random_token()?;
+    db::link_grants::grant(conn, key, &nonce, db::now() + ttl)?;
+    Ok(env.sign(purpose, sub, &format!("{value} {nonce}"), ttl))
+}
+
+/// The value and nonce of a token made by [`granted_token`].
+fn split_granted(extra: &str) -> Option<(&str, &str)> {
+    extra.split_once(' ')
+}
+
+fn invite_key(org: OrganisationId, email: &Email) -> String {
+    format!("invite:{org}:{email}")
+}
+
+fn email_change_key(user: UserId) -> String {
+    format!("email-change:{user}")
+}
+
 pub(crate) fn pick(en: bool, english: &str, vietnamese: &str) -> String {
     if en { english } else { vietnamese }.to_string()
 }
@@ -247,6 +274,20 @@ pub fn resend_verification(conn: &mut AnyConnection, env: Env, email: &str) -> a
     Ok(())
 }
 
+/// The account a verification link is for, if the link is valid (nothing is changed: the page
+/// asks for a confirming press first, because mail scanners open links).
+pub fn verification_target(conn: &mut AnyConnection, env: Env, token: &str) -> anyhow::Result<Result<User, LinkError>> {
+    let claims = match env.check(Purpose::VerifyEmail, token) {
+        Ok(c) => c,
+        Err(e) => return Ok(Err(e)),
+    };
+    let Ok(id) = claims.sub.parse::<UserId>() else { return Ok(Err(LinkError::Invalid)) };
+    Ok(match db::users::get(conn, id)? {
+        Some(u) if u.email.as_str() == claims.extra => Ok(u),
+        _ => Err(LinkError::Invalid),
+    })
+}
+
 /// Confirms an email address from a verification link.
 pub fn verify_email(conn: &mut AnyConnection, env: Env, token: &str) -> anyhow::Result<Result<User, LinkError>> {
     let claims = match env.check(Purpose::VerifyEmail, token) {
@@ -290,7 +331,8 @@ fn decoy_hash() -> &'static str {
 pub fn sign_in(conn: &mut AnyConnection, email: &str, pw: &str) -> anyhow::Result<SignIn> {
     let email = Email::parse(email).ok();
     let key = format!("login:{}", email.as_ref().map(Email::as_str).unwrap_or("-"));
-    if let Some(wait) = db::rate_limits::locked(conn, &key)? {
+    if let Err(wait) = db::rate_limits::attempt(conn, &key)? {
+        record_sign_in("locked");
         return Ok(SignIn::Locked(wait));
     }
     let user = match &email {
@@ -303,27 +345,26 @@ pub fn sign_in(conn: &mut AnyConnection, email: &str, pw: &str) -> anyhow::Resul
         Some(u) if ok => {
             db::rate_limits::clear(conn, &key)?;
             if u.email_verified_at.is_none() {
-                Ok(SignIn::Unverified)
+                SignIn::Unverified
             } else {
                 audit_self(conn, &u, "user.signed_in")?;
-                Ok(SignIn::Ok(u))
+                SignIn::Ok(u)
             }
         }
-        _ => Ok(match db::rate_limits::fail(conn, &key)? {
-            Some(wait) => SignIn::Locked(wait),
-            None => SignIn::Invalid,
-        }),
+        // The attempt was counted before the check.
+        _ => SignIn::Invalid,
     };
-    if let Ok(o) = &outcome {
-        let label = match o {
-            SignIn::Ok(_) => "ok",
-            SignIn::Invalid => "invalid",
-            SignIn::Unverified => "unverified",
-            SignIn::Locked(_) => "locked",
-        };
-        metrics::counter!("ketnoi_sign_ins_total", "outcome" => label).increment(1);
-    }
-    outcome
+    record_sign_in(match &outcome {
+        SignIn::Ok(_) => "ok",
+        SignIn::Invalid => "invalid",
+        SignIn::Unverified => "unverified",
+        SignIn::Locked(_) => "locked",
+    });
+    Ok(outcome)
+}
+
+fn record_sign_in(label: &'static str) {
+    metrics::counter!("ketnoi_sign_ins_total", "outcome" => label).increment(1);
 }
 
 /// Sends a password-reset link when the address has an account; the caller answers the same
@@ -367,8 +408,8 @@ pub fn reset_target(conn: &mut AnyConnection, env: Env, token: &str) -> anyhow::
     Ok(if fp == claims.extra { Ok(user) } else { Err(LinkError::Invalid) })
 }
 
-/// Sets a new password from a reset link; every session of the user ends. A reset also proves
-/// the address, so an unconfirmed one becomes confirmed.
+/// Sets a new password from a reset link; every session of the user ends and its API tokens are
+/// revoked. A reset also proves the address, so an unconfirmed one becomes confirmed.
 pub fn reset_password(conn: &mut AnyConnection, env: Env, token: &str, new: &str) -> Checked<Result<User, LinkError>> {
     let mut c = Check::default();
     c.new_password("password", new);
@@ -385,13 +426,16 @@ pub fn reset_password(conn: &mut AnyConnection, env: Env, token: &str, new: &str
         user.email_verified_at.get_or_insert_with(db::now);
         db::users::update(conn, &user)?;
         db::sessions::delete_for_user(conn, user.id, None)?;
+        // Whoever knew the old password may have made tokens with it.
+        db::api_tokens::revoke_all(conn, user.id)?;
         db::rate_limits::clear(conn, &format!("login:{}", user.email))?;
         audit_self(conn, &user, "user.password_reset")?;
         Ok(Ok(Ok(user)))
     })
 }
 
-/// Changes the password after checking the current one; other sessions of the user end.
+/// Changes the password after checking the current one; other sessions of the user end and its
+/// API tokens are revoked (the page says so).
 pub fn change_password(
     conn: &mut AnyConnection,
     user: &User,
@@ -413,6 +457,7 @@ pub fn change_password(
         u.password_hash = Some(hash);
         db::users::update(conn, &u)?;
         db::sessions::delete_for_user(conn, u.id, Some(keep_session))?;
+        db::api_tokens::revoke_all(conn, u.id)?;
         audit_self(conn, &u, "user.password_changed")?;
         Ok(Ok(()))
     })
@@ -449,40 +494,80 @@ pub fn request_email_change(conn: &mut AnyConnection, env: Env, user: &User, new
     if email == user.email || db::users::by_email(conn, &email)?.is_some() {
         return Ok(Ok(()));
     }
-    let token = env.sign(Purpose::ChangeEmail, &user.id.to_string(), email.as_str(), CHANGE_EMAIL_TTL);
-    let en = user.locale == Locale::En;
-    env.mail(
-        conn,
-        &email,
-        &user.display_name,
-        user.locale,
-        "change-email",
-        pick(en, "Confirm your new email address", "Xác nhận địa chỉ email mới"),
-        vec![pick(
-            en,
-            "You asked to use this address for your account on the Technology Exchange.",
-            "Bạn đã yêu cầu dùng địa chỉ này cho tài khoản trên Sàn giao dịch công nghệ.",
-        )],
-        Some((pick(en, "Confirm the new address", "Xác nhận địa chỉ mới"), env.link("/account/email/confirm", &token))),
-        vec![pick(en, "The link works for 24 hours.", "Liên kết có hiệu lực trong 24 giờ.")],
-    )?;
-    Ok(Ok(()))
+    db::write(conn, |conn| {
+        let key = email_change_key(user.id);
+        let token = granted_token(
+            conn,
+            env,
+            Purpose::ChangeEmail,
+            (&user.id.to_string(), &key, email.as_str()),
+            CHANGE_EMAIL_TTL,
+        )?;
+        let en = user.locale == Locale::En;
+        env.mail(
+            conn,
+            &email,
+            &user.display_name,
+            user.locale,
+            "change-email",
+            pick(en, "Confirm your new email address", "Xác nhận địa chỉ email mới"),
+            vec![pick(
+                en,
+                "You asked to use this address for your account on the Technology Exchange.",
+                "Bạn đã yêu cầu dùng địa chỉ này cho tài khoản trên Sàn giao dịch công nghệ.",
+            )],
+            Some((
+                pick(en, "Confirm the new address", "Xác nhận địa chỉ mới"),
+                env.link("/account/email/confirm", &token),
+            )),
+            vec![pick(
+                en,
+                "The link works once, for 24 hours; a newer request replaces it.",
+                "Liên kết dùng được một lần, trong 24 giờ; yêu cầu mới hơn sẽ thay thế nó.",
+            )],
+        )?;
+        Ok(Ok(()))
+    })
 }
 
-/// Applies an email change from its confirmation link.
+/// The new address a change-email link is for, while it is the latest request of its account.
+pub fn email_change_target(
+    conn: &mut AnyConnection,
+    env: Env,
+    token: &str,
+) -> anyhow::Result<Result<Email, LinkError>> {
+    let claims = match env.check(Purpose::ChangeEmail, token) {
+        Ok(c) => c,
+        Err(e) => return Ok(Err(e)),
+    };
+    let (Ok(id), Some((email, nonce))) = (claims.sub.parse::<UserId>(), split_granted(&claims.extra)) else {
+        return Ok(Err(LinkError::Invalid));
+    };
+    let Ok(email) = Email::parse(email) else { return Ok(Err(LinkError::Invalid)) };
+    Ok(if db::link_grants::holds(conn, &email_change_key(id), nonce)? { Ok(email) } else { Err(LinkError::Invalid) })
+}
+
+/// Applies an email change from its confirmation link: only the latest request of the account
+/// works, once. The old address is told; every session but `keep_session` (the browser that
+/// confirmed, if it is this account's) ends.
 pub fn confirm_email_change(
     conn: &mut AnyConnection,
     env: Env,
     token: &str,
+    keep_session: Option<&str>,
 ) -> anyhow::Result<Result<User, LinkError>> {
     let claims = match env.check(Purpose::ChangeEmail, token) {
         Ok(c) => c,
         Err(e) => return Ok(Err(e)),
     };
-    let (Ok(id), Ok(email)) = (claims.sub.parse::<UserId>(), Email::parse(&claims.extra)) else {
+    let (Ok(id), Some((email, nonce))) = (claims.sub.parse::<UserId>(), split_granted(&claims.extra)) else {
         return Ok(Err(LinkError::Invalid));
     };
+    let Ok(email) = Email::parse(email) else { return Ok(Err(LinkError::Invalid)) };
     db::write(conn, |conn| {
+        if !db::link_grants::take(conn, &email_change_key(id), nonce)? {
+            return Ok(Err(LinkError::Invalid));
+        }
         let Some(mut user) = db::users::get(conn, id)? else { return Ok(Err(LinkError::Invalid)) };
         if user.email == email {
             return Ok(Ok(user));
@@ -494,8 +579,29 @@ pub fn confirm_email_change(
         user.email = email;
         user.email_verified_at = Some(db::now());
         db::users::update(conn, &user)?;
+        db::sessions::delete_for_user(conn, user.id, keep_session)?;
         let detail = serde_json::json!({ "from": old, "to": user.email });
         db::audit::record(conn, Some(user.id), "user.email_changed", "user", &user.id.to_string(), &detail)?;
+        let en = user.locale == Locale::En;
+        env.mail(
+            conn,
+            &old,
+            &user.display_name,
+            user.locale,
+            "email-changed",
+            pick(en, "The email address of your account was changed", "Địa chỉ email của tài khoản bạn đã được đổi"),
+            vec![if en {
+                format!("The address of your account on the Technology Exchange is now {}. Other signed-in browsers were signed out.", user.email)
+            } else {
+                format!("Địa chỉ email của tài khoản bạn trên Sàn giao dịch công nghệ nay là {}. Các trình duyệt khác đang đăng nhập đã được đăng xuất.", user.email)
+            }],
+            None,
+            vec![pick(
+                en,
+                "If you did not make this change, reply to this email or contact the centre at once.",
+                "Nếu bạn không thực hiện thay đổi này, hãy trả lời thư này hoặc liên hệ ngay với Trung tâm.",
+            )],
+        )?;
         Ok(Ok(user))
     })
 }
@@ -504,10 +610,11 @@ pub fn confirm_email_change(
 pub fn invite(conn: &mut AnyConnection, env: Env, inviter: &User, org: &Organisation, email: &str) -> Checked<()> {
     let mut c = Check::default();
     let Some(email) = c.email("email", email) else { return Ok(c.finish(())) };
-    let token = env.sign(Purpose::Invite, &org.id.to_string(), email.as_str(), INVITE_TTL);
     let en = inviter.locale == Locale::En;
     let name = email.as_str().split('@').next().unwrap_or_default().to_string();
     db::write(conn, |conn| {
+        let key = invite_key(org.id, &email);
+        let token = granted_token(conn, env, Purpose::Invite, (&org.id.to_string(), &key, email.as_str()), INVITE_TTL)?;
         env.mail(
             conn,
             &email,
@@ -525,7 +632,11 @@ pub fn invite(conn: &mut AnyConnection, env: Env, inviter: &User, org: &Organisa
                 format!("{} ({}) mời bạn cùng đại diện cho {} trên Sàn giao dịch công nghệ: đăng công nghệ chào bán, nhu cầu công nghệ và tham gia các phiên kết nối cung – cầu.", inviter.display_name, inviter.email, org.name)
             }],
             Some((pick(en, "Accept the invitation", "Nhận lời mời"), env.link("/invitations/accept", &token))),
-            vec![pick(en, "The invitation is valid for 7 days.", "Lời mời có hiệu lực trong 7 ngày.")],
+            vec![pick(
+                en,
+                "The invitation works once, for 7 days.",
+                "Lời mời dùng được một lần, trong 7 ngày.",
+            )],
         )?;
         let detail = serde_json::json!({ "email": email });
         db::audit::record(
@@ -547,6 +658,7 @@ pub struct Invitation {
     pub email: Email,
     /// The account that already has this address, if any.
     pub existing: Option<User>,
+    nonce: String,
 }
 
 /// Reads an invitation link.
@@ -555,17 +667,32 @@ pub fn invitation(conn: &mut AnyConnection, env: Env, token: &str) -> anyhow::Re
         Ok(c) => c,
         Err(e) => return Ok(Err(e)),
     };
-    let (Ok(org), Ok(email)) = (claims.sub.parse::<OrganisationId>(), Email::parse(&claims.extra)) else {
+    let Some((email, nonce)) = split_granted(&claims.extra) else { return Ok(Err(LinkError::Invalid)) };
+    let (Ok(org), Ok(email)) = (claims.sub.parse::<OrganisationId>(), Email::parse(email)) else {
         return Ok(Err(LinkError::Invalid));
     };
+    // Accepted already (or replaced by a newer invitation): the link is spent.
+    if !db::link_grants::holds(conn, &invite_key(org, &email), nonce)? {
+        return Ok(Err(LinkError::Invalid));
+    }
     let Some(organisation) = db::organisations::get(conn, org)? else { return Ok(Err(LinkError::Invalid)) };
     let existing = db::users::by_email(conn, &email)?;
-    Ok(Ok(Invitation { organisation, email, existing }))
+    Ok(Ok(Invitation { organisation, email, existing, nonce: nonce.to_string() }))
 }
 
-/// Accepts an invitation: an existing account without an organisation joins it; a new address
-/// gets an account (the link proves the address). Returns the user to sign in when a new account
-/// was made.
+/// What accepting an invitation did.
+#[derive(Debug, Clone)]
+pub enum Joined {
+    /// A new account was made (the link proved the address and the person chose a password):
+    /// the page signs it in.
+    NewAccount(User),
+    /// An existing account joined the organisation: it signs in with its own password, never
+    /// through the link.
+    Existing(User),
+}
+
+/// Accepts an invitation, once: an existing account without an organisation joins it; a new
+/// address gets an account (the link proves the address).
 pub fn accept_invitation(
     conn: &mut AnyConnection,
     env: Env,
@@ -573,13 +700,14 @@ pub fn accept_invitation(
     display_name: &str,
     new_password: &str,
     locale: Locale,
-) -> Checked<Result<User, LinkError>> {
+) -> Checked<Result<Joined, LinkError>> {
     let inv = match invitation(conn, env, token)? {
         Ok(i) => i,
         Err(e) => return Ok(Ok(Err(e))),
     };
     let mut c = Check::default();
     let now = db::now();
+    let new_account = inv.existing.is_none();
     let user = match inv.existing {
         Some(mut u) => {
             if u.organisation_id.is_some_and(|o| o != inv.organisation.id) {
@@ -598,7 +726,7 @@ pub fn accept_invitation(
             }
             User {
                 id: UserId::new(),
-                email: inv.email,
+                email: inv.email.clone(),
                 display_name: name,
                 password_hash: Some(password::hash(new_password)?),
                 role: Role::Member,
@@ -611,10 +739,13 @@ pub fn accept_invitation(
         }
     };
     db::write(conn, |conn| {
-        if db::users::get(conn, user.id)?.is_some() {
-            db::users::update(conn, &user)?;
-        } else {
+        if !db::link_grants::take(conn, &invite_key(inv.organisation.id, &inv.email), &inv.nonce)? {
+            return Ok(Ok(Err(LinkError::Invalid)));
+        }
+        if new_account {
             db::users::insert(conn, &user)?;
+        } else {
+            db::users::update(conn, &user)?;
         }
         let detail = serde_json::json!({ "user": user.id });
         db::audit::record(
@@ -625,7 +756,7 @@ pub fn accept_invitation(
             &inv.organisation.id.to_string(),
             &detail,
         )?;
-        Ok(Ok(Ok(user)))
+        Ok(Ok(Ok(if new_account { Joined::NewAccount(user) } else { Joined::Existing(user) })))
     })
 }
 
@@ -723,13 +854,31 @@ pub fn export(conn: &mut AnyConnection, user: &User) -> anyhow::Result<serde_jso
     }))
 }
 
-/// Saves an organisation's profile from its settings form.
+/// Whether a verified organisation other than `except` already has a name that reads the same
+/// (case and diacritics aside: "Công ty Tôm" and "CONG TY TOM" are one name to a reader).
+fn verified_name_taken(conn: &mut AnyConnection, name: &str, except: OrganisationId) -> anyhow::Result<bool> {
+    let folded = ketnoi_index::fold(name);
+    Ok(db::organisations::verified_names(conn, except)?.iter().any(|n| ketnoi_index::fold(n) == folded))
+}
+
+/// What saving an organisation's profile did.
+#[derive(Debug, Clone)]
+pub struct OrgSaved {
+    /// The organisation as it now is (for a held change: with its verified identity).
+    pub organisation: Organisation,
+    /// A change of name, kind or tax code of a verified organisation waits for staff.
+    pub held: bool,
+}
+
+/// Saves an organisation's profile from its settings form. For a verified organisation, a new
+/// name, kind or tax code is held for staff approval (the public profile keeps the verified
+/// values until then); the other fields are saved at once.
 pub fn update_organisation(
     conn: &mut AnyConnection,
     actor: &User,
     org: &Organisation,
     form: &OrgForm,
-) -> Checked<Organisation> {
+) -> Checked<OrgSaved> {
     let mut c = Check::default();
     let profile = form.check(&mut c);
     if let Some(tax) = profile.as_ref().and_then(|p| p.tax_code.as_deref())
@@ -737,14 +886,31 @@ pub fn update_organisation(
     {
         c.add("tax_code", "err.tax_code_taken");
     }
+    if let Some(p) = &profile
+        && verified_name_taken(conn, &p.name, org.id)?
+    {
+        c.add("name", "err.name_taken");
+    }
     let Some(p) = profile else { return Ok(Err(c.errors)) };
     if let Err(e) = c.finish(()) {
         return Ok(Err(e));
     }
+    let identity_changed = p.name != org.name || p.kind != org.kind || p.tax_code != org.tax_code;
+    let held = org.verified_at.is_some() && identity_changed;
+    let change = db::organisations::IdentityChange {
+        organisation_id: org.id.to_string(),
+        kind: p.kind.code().to_string(),
+        name: p.name.clone(),
+        tax_code: p.tax_code.clone(),
+        requested_by: Some(actor.id.to_string()),
+        requested_at: db::now(),
+    };
+    let (kind, name, tax_code) =
+        if held { (org.kind, org.name.clone(), org.tax_code.clone()) } else { (p.kind, p.name, p.tax_code) };
     let updated = Organisation {
-        kind: p.kind,
-        name: p.name,
-        tax_code: p.tax_code,
+        kind,
+        name,
+        tax_code,
         province: p.province,
         address: p.address,
         website: p.website,
@@ -754,6 +920,21 @@ pub fn update_organisation(
     };
     db::write(conn, |conn| {
         db::organisations::update(conn, &updated)?;
+        if held {
+            db::organisations::hold_change(conn, &change)?;
+            let detail = serde_json::json!({ "name": change.name, "kind": change.kind, "tax_code": change.tax_code });
+            db::audit::record(
+                conn,
+                Some(actor.id),
+                "organisation.change_requested",
+                "organisation",
+                &org.id.to_string(),
+                &detail,
+            )?;
+        } else {
+            // Back to the verified identity: nothing is waiting any more.
+            db::organisations::drop_change(conn, org.id)?;
+        }
         // The organisation's name and kind are part of its listings in the search index.
         crate::listings::touch_organisation(conn, org.id)?;
         db::audit::record(
@@ -764,25 +945,58 @@ pub fn update_organisation(
             &org.id.to_string(),
             &serde_json::json!({ "name": updated.name }),
         )?;
-        Ok(Ok(updated))
+        Ok(Ok(OrgSaved { organisation: updated, held }))
     })
 }
 
-/// Staff mark an organisation verified or not; false when there is no such organisation.
-pub fn set_verified(
-    conn: &mut AnyConnection,
-    staff: UserId,
-    org: OrganisationId,
-    verified: bool,
-) -> anyhow::Result<bool> {
+/// Staff approve (or reject) the pending identity change of an organisation. An approval is
+/// refused when the tax code or the name has meanwhile been taken. False when nothing is pending.
+pub fn decide_change(conn: &mut AnyConnection, staff: UserId, org: OrganisationId, approve: bool) -> Checked<bool> {
     db::write(conn, |conn| {
+        let Some(change) = db::organisations::pending_change(conn, org)? else { return Ok(Ok(false)) };
+        let mut c = Check::default();
+        if approve {
+            if let Some(tax) = change.tax_code.as_deref()
+                && db::organisations::tax_code_taken(conn, tax, Some(org))?
+            {
+                c.add("tax_code", "err.tax_code_taken");
+            }
+            if verified_name_taken(conn, &change.name, org)? {
+                c.add("name", "err.name_taken");
+            }
+            if let Err(e) = c.finish(()) {
+                return Ok(Err(e));
+            }
+            db::organisations::set_identity(conn, &change)?;
+            crate::listings::touch_organisation(conn, org)?;
+        }
+        db::organisations::drop_change(conn, org)?;
+        let action = if approve { "organisation.change_approved" } else { "organisation.change_rejected" };
+        let detail = serde_json::json!({ "name": change.name, "kind": change.kind, "tax_code": change.tax_code });
+        db::audit::record(conn, Some(staff), action, "organisation", &org.to_string(), &detail)?;
+        Ok(Ok(true))
+    })
+}
+
+/// Staff mark an organisation verified or not; false when there is no such organisation. An
+/// organisation whose name reads the same as a verified one's is not verified.
+pub fn set_verified(conn: &mut AnyConnection, staff: UserId, org: OrganisationId, verified: bool) -> Checked<bool> {
+    db::write(conn, |conn| {
+        if verified
+            && let Some(o) = db::organisations::get(conn, org)?
+            && verified_name_taken(conn, &o.name, org)?
+        {
+            let mut c = Check::default();
+            c.add("name", "err.name_taken");
+            return Ok(c.finish(false));
+        }
         let at = verified.then(db::now);
         if !db::organisations::set_verified(conn, org, at)? {
-            return Ok(false);
+            return Ok(Ok(false));
         }
         let action = if verified { "organisation.verified" } else { "organisation.unverified" };
         db::audit::record(conn, Some(staff), action, "organisation", &org.to_string(), &serde_json::json!({}))?;
-        Ok(true)
+        Ok(Ok(true))
     })
 }
 

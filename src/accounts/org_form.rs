@@ -43,7 +43,7 @@ impl OrgForm {
         let province = c.choice::<Province>("province", &self.province);
         let address = c.text("address", &self.address, 0, 300);
         let website = c.website("website", &self.website);
-        let description = c.text("description", &self.description, 0, 3000);
+        let description = c.multiline("description", &self.description, 0, 3000);
         let contact_name = c.text("contact_name", &self.contact_name, 2, 120);
         let contact_email = c.email("contact_email", &self.contact_email);
         let contact_phone = c.phone("contact_phone", &self.contact_phone);

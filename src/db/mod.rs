@@ -8,6 +8,7 @@
 pub mod api_tokens;
 pub mod attachments;
 pub mod audit;
+pub mod link_grants;
 pub mod listings;
 pub mod needs;
 pub mod offers;

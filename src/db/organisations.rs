@@ -187,3 +187,64 @@ pub fn tax_code_taken(
     ))
     .get_result(conn)?)
 }
+
+/// A change of name, kind or tax code asked for by a verified organisation, held for staff.
+#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable)]
+#[diesel(table_name = super::schema::organisation_changes)]
+pub struct IdentityChange {
+    pub organisation_id: String,
+    pub kind: String,
+    pub name: String,
+    pub tax_code: Option<String>,
+    pub requested_by: Option<String>,
+    pub requested_at: NaiveDateTime,
+}
+
+/// Holds `change` for staff, replacing an earlier pending one of the same organisation.
+pub fn hold_change(conn: &mut AnyConnection, change: &IdentityChange) -> anyhow::Result<()> {
+    use super::schema::organisation_changes as c;
+    diesel::delete(c::table.find(&change.organisation_id)).execute(conn)?;
+    diesel::insert_into(c::table).values(change).execute(conn)?;
+    Ok(())
+}
+
+/// The pending change of an organisation, if any.
+pub fn pending_change(conn: &mut AnyConnection, id: OrganisationId) -> anyhow::Result<Option<IdentityChange>> {
+    use super::schema::organisation_changes as c;
+    Ok(c::table.find(id.to_string()).select(IdentityChange::as_select()).first(conn).optional()?)
+}
+
+/// Every pending change, oldest first.
+pub fn pending_changes(conn: &mut AnyConnection) -> anyhow::Result<Vec<IdentityChange>> {
+    use super::schema::organisation_changes as c;
+    Ok(c::table.order(c::requested_at.asc()).select(IdentityChange::as_select()).load(conn)?)
+}
+
+/// Removes the pending change of an organisation (approved or rejected).
+pub fn drop_change(conn: &mut AnyConnection, id: OrganisationId) -> anyhow::Result<bool> {
+    use super::schema::organisation_changes as c;
+    Ok(diesel::delete(c::table.find(id.to_string())).execute(conn)? > 0)
+}
+
+/// Sets the name, kind and tax code of an organisation (an approved change).
+pub fn set_identity(conn: &mut AnyConnection, change: &IdentityChange) -> anyhow::Result<()> {
+    diesel::update(organisations::table.find(&change.organisation_id))
+        .set((
+            organisations::kind.eq(&change.kind),
+            organisations::name.eq(&change.name),
+            organisations::tax_code.eq(&change.tax_code),
+            organisations::updated_at.eq(super::now()),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// The names of verified organisations other than `except`, to refuse a second one that reads
+/// the same.
+pub fn verified_names(conn: &mut AnyConnection, except: OrganisationId) -> anyhow::Result<Vec<String>> {
+    Ok(organisations::table
+        .filter(organisations::verified_at.is_not_null())
+        .filter(organisations::id.ne(except.to_string()))
+        .select(organisations::name)
+        .load(conn)?)
+}

@@ -88,13 +88,27 @@ pub fn locked(conn: &mut AnyConnection, key: &str) -> anyhow::Result<Option<Time
     Ok(get(conn, key)?.and_then(|r| r.locked_until).filter(|t| *t > now).map(|t| t - now))
 }
 
-/// Records a failure on `key`; past [`FREE_FAILURES`] the key is locked for a doubling time.
-pub fn fail(conn: &mut AnyConnection, key: &str) -> anyhow::Result<Option<TimeDelta>> {
+/// Counts a sign-in attempt on `key` before its password is checked, so that parallel attempts
+/// cannot all pass a check made before any of them failed: on PostgreSQL the row is locked
+/// (`FOR UPDATE`), on SQLite the write transaction is. Refuses with the time to wait while the key
+/// is locked. The attempt that goes past [`FREE_FAILURES`] locks the key (for a time doubling
+/// with each further failure) and is refused itself; after a lock has run out, one attempt is
+/// checked and the next lock is already set. A successful attempt [`clear`]s the count.
+pub fn attempt(conn: &mut AnyConnection, key: &str) -> anyhow::Result<Result<(), TimeDelta>> {
     super::write(conn, |conn| {
         let now = super::now();
-        let existing = get(conn, key)?;
-        let existed = existing.is_some();
+        save(conn, &fresh(key, now), false)?;
+        let existing = match conn {
+            AnyConnection::Postgresql(c) => {
+                rate_limits::table.find(key).select(Row::as_select()).for_update().first(c).optional()?
+            }
+            AnyConnection::Sqlite(_) => get(conn, key)?,
+        };
         let mut row = existing.unwrap_or_else(|| fresh(key, now));
+        if let Some(until) = row.locked_until.filter(|t| *t > now) {
+            return Ok(Err(until - now));
+        }
+        let lock_ran_out = row.locked_until.is_some();
         row.failures += 1;
         let over = row.failures - FREE_FAILURES;
         let lock = (over >= 1).then(|| {
@@ -102,8 +116,11 @@ pub fn fail(conn: &mut AnyConnection, key: &str) -> anyhow::Result<Option<TimeDe
             (FIRST_LOCK * i32::try_from(factor).unwrap_or(i32::MAX)).min(MAX_LOCK)
         });
         row.locked_until = lock.map(|l| now + l);
-        save(conn, &row, existed)?;
-        Ok(lock)
+        save(conn, &row, true)?;
+        Ok(match lock {
+            Some(l) if !lock_ran_out => Err(l),
+            _ => Ok(()),
+        })
     })
 }
 

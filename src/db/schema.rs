@@ -227,6 +227,25 @@ diesel::table! {
 }
 
 diesel::table! {
+    link_grants (key) {
+        key -> Text,
+        nonce -> Text,
+        expires_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    organisation_changes (organisation_id) {
+        organisation_id -> Text,
+        kind -> Text,
+        name -> Text,
+        tax_code -> Nullable<Text>,
+        requested_by -> Nullable<Text>,
+        requested_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     search_changes (id) {
         id -> BigInt,
         listing_kind -> Text,

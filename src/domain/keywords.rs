@@ -15,15 +15,17 @@ impl Keywords {
     pub fn new<S: AsRef<str>>(items: &[S]) -> Result<Self, ParseError> {
         let mut out: Vec<String> = Vec::new();
         for item in items {
-            let k = ketnoi_index::normalize(item.as_ref().trim());
+            let k = super::text::clean(item.as_ref(), super::text::Lines::Single)
+                .map_err(|_| ParseError::new("keyword", item.as_ref(), "no control characters"))?;
+            let k = k.trim();
             if k.is_empty() {
                 continue;
             }
             if k.chars().count() > 60 {
-                return Err(ParseError::new("keyword", &k, "at most 60 characters"));
+                return Err(ParseError::new("keyword", k, "at most 60 characters"));
             }
             if !out.iter().any(|o| o.to_lowercase() == k.to_lowercase()) {
-                out.push(k);
+                out.push(k.to_string());
             }
         }
         if out.len() > Self::MAX {

@@ -1,8 +1,8 @@
 //! Who may do what: the one place where authorization is decided.
 //!
-//! Every protected route is listed in [`ROUTES`] with its [`Rule`]. The web layer looks the
-//! matched route up before the handler runs and refuses when [`decide`] says so; a state-changing
-//! request to a route that is not listed is refused too, so a new route cannot go unprotected.
+//! The rules ([`Rule`]) and the decision ([`decide`]) live here, with no URLs: the web layer's
+//! route table (`web::routes`) gives every route its rule, and its middleware asks [`decide`]
+//! before any handler runs.
 
 use super::{ContactVisibility, ListingKind, OrganisationId, Role, UserId};
 
@@ -80,100 +80,6 @@ pub fn decide(actor: Option<&Actor>, rule: Rule, facts: &Facts) -> Decision {
     if allowed { Decision::Allow } else { Decision::Forbid }
 }
 
-/// A protected route: method, actix path pattern, rule.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct RouteRule {
-    pub method: &'static str,
-    pub pattern: &'static str,
-    pub rule: Rule,
-}
-
-const fn r(method: &'static str, pattern: &'static str, rule: Rule) -> RouteRule {
-    RouteRule { method, pattern, rule }
-}
-
-/// Every protected route and every state-changing route of the application.
-pub const ROUTES: &[RouteRule] = &[
-    // Forms open to visitors; the CSRF token still applies.
-    r("POST", "/register", Rule::Anyone),
-    r("POST", "/login", Rule::Anyone),
-    r("POST", "/reset", Rule::Anyone),
-    r("POST", "/reset/confirm", Rule::Anyone),
-    r("POST", "/verify-email/resend", Rule::Anyone),
-    r("POST", "/invitations/accept", Rule::Anyone),
-    // The signed-in person's own account.
-    r("POST", "/logout", Rule::SignedIn),
-    r("GET", "/account", Rule::SignedIn),
-    r("POST", "/account/profile", Rule::SignedIn),
-    r("POST", "/account/password", Rule::SignedIn),
-    r("POST", "/account/email", Rule::SignedIn),
-    r("GET", "/account/export", Rule::SignedIn),
-    r("POST", "/account/delete", Rule::SignedIn),
-    r("GET", "/account/tokens", Rule::SignedIn),
-    r("POST", "/account/tokens", Rule::SignedIn),
-    r("POST", "/account/tokens/{id}/revoke", Rule::TokenOwner("id")),
-    // An organisation's own data.
-    r("GET", "/organisations/{id}/settings", Rule::OrgMember("id")),
-    r("POST", "/organisations/{id}/settings", Rule::OrgMember("id")),
-    r("GET", "/organisations/{id}/members", Rule::OrgMember("id")),
-    r("POST", "/organisations/{id}/members/invite", Rule::OrgMember("id")),
-    r("POST", "/organisations/{id}/members/leave", Rule::OrgMember("id")),
-    // Listings: an organisation's own.
-    r("GET", "/my/listings", Rule::Member),
-    r("GET", "/offers/new", Rule::Member),
-    r("POST", "/offers/new", Rule::Member),
-    r("GET", "/my/offers/{id}", Rule::ListingOwner(ListingKind::Offer, "id")),
-    r("POST", "/offers/{id}/edit", Rule::ListingOwner(ListingKind::Offer, "id")),
-    r("POST", "/offers/{id}/submit", Rule::ListingOwner(ListingKind::Offer, "id")),
-    r("POST", "/offers/{id}/archive", Rule::ListingOwner(ListingKind::Offer, "id")),
-    r("POST", "/offers/{id}/renew", Rule::ListingOwner(ListingKind::Offer, "id")),
-    r("POST", "/offers/{id}/attachments", Rule::ListingOwner(ListingKind::Offer, "id")),
-    r("POST", "/offers/{id}/attachments/{file}/delete", Rule::ListingOwner(ListingKind::Offer, "id")),
-    r("GET", "/needs/new", Rule::Member),
-    r("POST", "/needs/new", Rule::Member),
-    r("GET", "/my/needs/{id}", Rule::ListingOwner(ListingKind::Need, "id")),
-    r("POST", "/needs/{id}/edit", Rule::ListingOwner(ListingKind::Need, "id")),
-    r("POST", "/needs/{id}/submit", Rule::ListingOwner(ListingKind::Need, "id")),
-    r("POST", "/needs/{id}/archive", Rule::ListingOwner(ListingKind::Need, "id")),
-    r("POST", "/needs/{id}/renew", Rule::ListingOwner(ListingKind::Need, "id")),
-    r("POST", "/needs/{id}/attachments", Rule::ListingOwner(ListingKind::Need, "id")),
-    r("POST", "/needs/{id}/attachments/{file}/delete", Rule::ListingOwner(ListingKind::Need, "id")),
-    // The centre.
-    r("GET", "/staff/review", Rule::Staff),
-    r("GET", "/staff/review/{kind}/{id}", Rule::Staff),
-    r("POST", "/staff/review/{kind}/{id}", Rule::Staff),
-    r("GET", "/staff/revisions/{id}", Rule::Staff),
-    r("POST", "/staff/revisions/{id}", Rule::Staff),
-    r("GET", "/staff/export", Rule::Staff),
-    r("GET", "/staff/showcase", Rule::Staff),
-    r("POST", "/staff/showcase/{id}", Rule::Staff),
-    r("GET", "/staff/organisations", Rule::Staff),
-    r("POST", "/staff/organisations/{id}/verify", Rule::Staff),
-    r("POST", "/staff/organisations/{id}/unverify", Rule::Staff),
-    r("GET", "/admin/staff", Rule::Admin),
-    r("POST", "/admin/staff", Rule::Admin),
-    r("POST", "/admin/staff/{id}/remove", Rule::Admin),
-    // The JSON API (bearer tokens).
-    r("GET", "/api/v1/me", Rule::SignedIn),
-    r("PATCH", "/api/v1/organisations/{id}", Rule::OrgMember("id")),
-    r("POST", "/api/v1/organisations/{id}/verify", Rule::Staff),
-    r("POST", "/api/v1/offers", Rule::Member),
-    r("PUT", "/api/v1/offers/{id}", Rule::ListingOwner(ListingKind::Offer, "id")),
-    r("PATCH", "/api/v1/offers/{id}", Rule::ListingOwner(ListingKind::Offer, "id")),
-    r("POST", "/api/v1/offers/{id}/submit", Rule::ListingOwner(ListingKind::Offer, "id")),
-    r("POST", "/api/v1/offers/{id}/archive", Rule::ListingOwner(ListingKind::Offer, "id")),
-    r("POST", "/api/v1/needs", Rule::Member),
-    r("PUT", "/api/v1/needs/{id}", Rule::ListingOwner(ListingKind::Need, "id")),
-    r("PATCH", "/api/v1/needs/{id}", Rule::ListingOwner(ListingKind::Need, "id")),
-    r("POST", "/api/v1/needs/{id}/submit", Rule::ListingOwner(ListingKind::Need, "id")),
-    r("POST", "/api/v1/needs/{id}/archive", Rule::ListingOwner(ListingKind::Need, "id")),
-];
-
-/// The rule of a route, if it is listed.
-pub fn rule_for(method: &str, pattern: &str) -> Option<Rule> {
-    ROUTES.iter().find(|r| r.method == method && r.pattern == pattern).map(|r| r.rule)
-}
-
 /// Whether an organisation may publish listings (unverified ones may only draft).
 pub fn can_publish(organisation_verified: bool) -> bool {
     organisation_verified
@@ -235,13 +141,6 @@ mod tests {
         let tok = Facts { organisation: None, token_owner: Some(member_a.user) };
         assert_eq!(decide(Some(&member_a), Rule::TokenOwner("id"), &tok), Decision::Allow);
         assert_eq!(decide(Some(&member_b), Rule::TokenOwner("id"), &tok), Decision::Forbid);
-    }
-
-    #[test]
-    fn every_unsafe_route_is_listed_once() {
-        for (i, x) in ROUTES.iter().enumerate() {
-            assert!(ROUTES[..i].iter().all(|y| (y.method, y.pattern) != (x.method, x.pattern)), "{x:?} twice");
-        }
     }
 
     #[test]

@@ -16,6 +16,9 @@ pub enum Purpose {
     ChangeEmail,
     Invite,
     RenewListing,
+    /// The cookie that lets a visitor without a session post the sign-in, registration and
+    /// reset forms (see `web::auth`).
+    VisitorForm,
 }
 
 impl Purpose {
@@ -26,6 +29,7 @@ impl Purpose {
             Self::ChangeEmail => "change-email",
             Self::Invite => "invite",
             Self::RenewListing => "renew-listing",
+            Self::VisitorForm => "visitor-form",
         }
     }
 }

@@ -50,10 +50,18 @@ async fn hourly(state: AppState) {
         tick.tick().await;
         let done = state
             .db
-            .run(|c| Ok((crate::db::sessions::purge_expired(c)?, crate::db::rate_limits::purge_stale(c)?)))
+            .run(|c| {
+                Ok((
+                    crate::db::sessions::purge_expired(c)?,
+                    crate::db::rate_limits::purge_stale(c)?,
+                    crate::db::link_grants::purge_expired(c)?,
+                ))
+            })
             .await;
         match done {
-            Ok((sessions, counters)) => tracing::info!(sessions, counters, "removed expired sessions and counters"),
+            Ok((sessions, counters, links)) => {
+                tracing::info!(sessions, counters, links, "removed expired sessions, counters and link grants")
+            }
             Err(e) => tracing::warn!(error = format!("{e:#}"), "cleaning up sessions failed"),
         }
         let st = state.clone();

@@ -1,7 +1,7 @@
 //! Listings as rows for export (staff CSV and JSON) and for other exchanges (the public feed and
 //! export endpoint use only published, unexpired ones).
 
-use chrono::NaiveDateTime;
+use chrono::{DateTime, NaiveDateTime, Utc};
 
 use super::Listing;
 use super::input::RawListing;
@@ -20,10 +20,10 @@ pub struct ExportRow {
     pub status: String,
     #[serde(flatten)]
     pub fields: RawListing,
-    pub created_at: NaiveDateTime,
-    pub updated_at: NaiveDateTime,
-    pub published_at: Option<NaiveDateTime>,
-    pub expires_at: Option<NaiveDateTime>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub published_at: Option<DateTime<Utc>>,
+    pub expires_at: Option<DateTime<Utc>>,
     pub version: i32,
 }
 
@@ -39,10 +39,10 @@ fn row(l: &Listing, org: String) -> ExportRow {
         organisation: org,
         status: l.status().code().to_string(),
         fields: l.raw(),
-        created_at,
-        updated_at,
-        published_at,
-        expires_at,
+        created_at: created_at.and_utc(),
+        updated_at: updated_at.and_utc(),
+        published_at: published_at.map(|t| t.and_utc()),
+        expires_at: expires_at.map(|t| t.and_utc()),
         version: l.version(),
     }
 }
@@ -124,15 +124,35 @@ pub fn csv_columns() -> Vec<&'static str> {
         .collect()
 }
 
-/// One CSV field, quoted when it has to be (RFC 4180).
-fn field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_string() }
+/// The first characters that make a spreadsheet read a cell as a formula (OWASP's CSV-injection
+/// rule): such a cell is written with a leading `'`, which spreadsheets show as text.
+const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A cell that a spreadsheet will not run: `'` before a formula's first character.
+pub(crate) fn neutralise(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.starts_with(FORMULA_START) { format!("'{s}").into() } else { s.into() }
 }
 
-/// The rows as CSV with a header line.
+/// The value of a cell written by [`neutralise`] (what `ketnoi import` reads back): a phone number
+/// `+84 …` survives the round trip.
+pub(crate) fn unneutralise(s: &str) -> &str {
+    match s.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_START) => rest,
+        _ => s,
+    }
+}
+
+/// One CSV field, neutralised and quoted when it has to be (RFC 4180).
+fn field(s: &str) -> String {
+    let s = neutralise(s);
+    if s.contains([',', '"', '\n', '\r']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.into_owned() }
+}
+
+/// The rows as CSV with a header line, starting with a UTF-8 byte-order mark so that Excel reads
+/// the Vietnamese text as UTF-8.
 pub fn csv(rows: &[ExportRow]) -> String {
     let columns = csv_columns();
-    let mut out = columns.join(",") + "\r\n";
+    let mut out = "\u{FEFF}".to_string() + &columns.join(",") + "\r\n";
     for r in rows {
         let v = serde_json::to_value(r).unwrap_or_default();
         let cells: Vec<String> = columns

@@ -125,12 +125,20 @@ fn each_record(
     let reader = open(path)?;
     if format.is_csv() {
         let mut csv = csv::ReaderBuilder::new().flexible(true).from_reader(reader);
-        let headers: Vec<String> =
-            csv.headers().context("reading the CSV header")?.iter().map(|h| h.trim().to_string()).collect();
+        // A spreadsheet (and our own export) starts the file with a byte-order mark.
+        let headers: Vec<String> = csv
+            .headers()
+            .context("reading the CSV header")?
+            .iter()
+            .map(|h| h.trim_start_matches('\u{FEFF}').trim().to_string())
+            .collect();
         for (i, rec) in csv.records().enumerate() {
             let line = i + 2;
             match rec {
-                Ok(r) => f(line, Ok(headers.iter().cloned().zip(r.iter().map(str::to_string)).collect()))?,
+                Ok(r) => {
+                    let cells = r.iter().map(|c| super::export::unneutralise(c).to_string());
+                    f(line, Ok(headers.iter().cloned().zip(cells).collect()))?
+                }
                 Err(e) => f(line, Err(format!("not valid CSV: {e}")))?,
             }
         }
@@ -332,6 +340,13 @@ fn build(
     Ok(l)
 }
 
+/// `--publish` for an organisation that is not verified: only verified organisations publish.
+#[derive(Debug, thiserror::Error)]
+#[error(
+    "organisation {0} is not verified: its listings cannot be published (have staff verify it, or import without --publish)"
+)]
+pub struct NotVerified(pub OrganisationId);
+
 /// Checks the whole file, then (if allowed) writes it. `progress` is called with (done, total)
 /// during the writing pass.
 pub fn import(
@@ -341,6 +356,12 @@ pub fn import(
     opts: &Options,
     mut progress: impl FnMut(usize, usize),
 ) -> anyhow::Result<Report> {
+    if opts.publish
+        && let Some(org) = opts.organisation
+        && db::organisations::get(conn, org)?.is_none_or(|o| o.verified_at.is_none())
+    {
+        return Err(NotVerified(org).into());
+    }
     let mut report = Report::default();
     let placeholder = OrganisationId::new();
     each_record(path, opts.format, |line, rec| {

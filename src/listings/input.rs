@@ -44,7 +44,7 @@ const SHORT_MAX: usize = 5_000;
 
 fn text(c: &mut Check, field: &'static str, v: &Option<String>, max: usize, target: &mut String) {
     if let Some(v) = v {
-        *target = c.text(field, v, 0, max);
+        *target = c.multiline(field, v, 0, max);
     }
 }
 

@@ -340,11 +340,17 @@ impl Decision {
 /// A reason is required to return or reject (the owner must know what to fix).
 fn reason_of(decision: Decision, reason: &str) -> Result<String, Vec<FieldError>> {
     let mut c = Check::default();
-    let r = c.text("reason", reason, if decision == Decision::Approve { 0 } else { 10 }, 2000);
+    let r = c.multiline("reason", reason, if decision == Decision::Approve { 0 } else { 10 }, 2000);
     c.finish(r)
 }
 
-/// Staff decide on a submitted listing.
+/// Whether the listing's organisation is verified: only verified organisations publish.
+fn organisation_verified(conn: &mut AnyConnection, l: &Listing) -> anyhow::Result<bool> {
+    Ok(db::organisations::get(conn, l.organisation())?.is_some_and(|o| o.verified_at.is_some()))
+}
+
+/// Staff decide on a submitted listing; a listing of an organisation that is not verified is not
+/// published (staff verify the organisation first, or return the listing).
 #[allow(clippy::too_many_arguments)]
 pub fn review(
     conn: &mut AnyConnection,
@@ -366,6 +372,9 @@ pub fn review(
             return Ok(Err(Refused::State("listing.not_submitted")));
         }
         let version = l.version();
+        if decision == Decision::Approve && !organisation_verified(conn, &l)? {
+            return Ok(Err(Refused::State("review.org_unverified")));
+        }
         match decision {
             Decision::Approve => {
                 l.set_status(ListingStatus::Published);
@@ -409,6 +418,9 @@ pub fn review_revision(
         let kind: ListingKind = rev.listing_kind.parse()?;
         let Some(mut l) = load(conn, kind, &rev.listing_id)? else { return Ok(Err(Refused::NotFound)) };
         if decision == Decision::Approve {
+            if !organisation_verified(conn, &l)? {
+                return Ok(Err(Refused::State("review.org_unverified")));
+            }
             if l.version() != rev.base_version {
                 return Ok(Err(Refused::Conflict(Box::new(l))));
             }
@@ -490,14 +502,9 @@ pub fn renew(
     })
 }
 
-/// Renews from the one-click link of the reminder email. The link names the expiry it was sent
-/// for, so it works once.
-pub fn renew_by_link(
-    conn: &mut AnyConnection,
-    env: Env,
-    token: &str,
-    now: NaiveDateTime,
-) -> anyhow::Result<Result<(Listing, NaiveDateTime), LinkError>> {
+/// The listing a renewal link is for, while the link is valid (nothing is changed: the page asks
+/// for a confirming press first, because mail scanners open links).
+pub fn renewal_target(conn: &mut AnyConnection, env: Env, token: &str) -> anyhow::Result<Result<Listing, LinkError>> {
     let claims = match env.check(Purpose::RenewListing, token) {
         Ok(c) => c,
         Err(e) => return Ok(Err(e)),
@@ -508,7 +515,23 @@ pub fn renew_by_link(
     if l.expires_at().map(|e| e.and_utc().timestamp_micros().to_string()) != Some(claims.extra) {
         return Ok(Err(LinkError::Invalid));
     }
-    match renew(conn, env, None, kind, id, now)? {
+    Ok(Ok(l))
+}
+
+/// Renews from the one-click link of the reminder email. The link names the expiry it was sent
+/// for, so it works once.
+pub fn renew_by_link(
+    conn: &mut AnyConnection,
+    env: Env,
+    token: &str,
+    now: NaiveDateTime,
+) -> anyhow::Result<Result<(Listing, NaiveDateTime), LinkError>> {
+    let l = match renewal_target(conn, env, token)? {
+        Ok(l) => l,
+        Err(e) => return Ok(Err(e)),
+    };
+    let (kind, id) = (l.kind(), l.id());
+    match renew(conn, env, None, kind, &id, now)? {
         Ok(until) => Ok(Ok((l, until))),
         Err(_) => Ok(Err(LinkError::Invalid)),
     }

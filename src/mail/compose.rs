@@ -10,10 +10,35 @@ use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
 use super::ical::Invitation;
 use super::templates::Rendered;
 
-/// Formats a complete RFC 5322 message.
+/// A display name or subject as a header may carry it: control characters (a CR/LF typed into a
+/// name, say) become spaces, so no value can end a header early or make the builder fail.
+pub fn header_safe(s: &str) -> String {
+    s.split(|c: char| c.is_control()).filter(|p| !p.trim().is_empty()).map(str::trim).collect::<Vec<_>>().join(" ")
+}
+
+fn safe_mailbox(m: &Mailbox) -> Mailbox {
+    Mailbox::new(m.name.as_deref().map(header_safe).filter(|n| !n.is_empty()), m.email.clone())
+}
+
+/// Formats a complete RFC 5322 message. Never panics: header values are made safe first, and a
+/// panic inside the mail library (it formats headers with `expect`) becomes an error.
 pub fn format_message(
     from: &Mailbox,
     to: &Mailbox,
+    message_id: &str,
+    body: &Rendered,
+    invitation: Option<&Invitation>,
+) -> anyhow::Result<String> {
+    let (from, to) = (safe_mailbox(from), safe_mailbox(to));
+    let subject = header_safe(&body.subject);
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| build(&from, &to, &subject, message_id, body, invitation)))
+        .unwrap_or_else(|_| Err(anyhow::anyhow!("the mail library could not format this message")))
+}
+
+fn build(
+    from: &Mailbox,
+    to: &Mailbox,
+    subject: &str,
     message_id: &str,
     body: &Rendered,
     invitation: Option<&Invitation>,
@@ -24,7 +49,7 @@ pub fn format_message(
     let builder = Message::builder()
         .from(from.clone())
         .to(to.clone())
-        .subject(body.subject.clone())
+        .subject(subject)
         .message_id(Some(message_id.to_string()))
         .date_now();
     let message = match invitation {

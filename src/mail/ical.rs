@@ -78,7 +78,19 @@ fn text(v: &str) -> String {
 
 /// Quotes a parameter value (display names may contain commas or colons).
 fn param(v: &str) -> String {
-    format!("\"{}\"", v.replace('"', "'").replace(['\r', '\n'], " "))
+    let v: String = v
+        .chars()
+        .map(|c| {
+            if c == '"' {
+                '\''
+            } else if c.is_control() {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    format!("\"{v}\"")
 }
 
 /// Appends a content line folded at 75 octets without splitting a UTF-8 character.

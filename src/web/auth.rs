@@ -4,8 +4,9 @@
 //! - Pages use a server-side session (cookie `ketnoi_session`, HttpOnly, SameSite=Lax, Secure
 //!   behind https). The API uses personal tokens (`Authorization: Bearer kn_…`) and ignores
 //!   cookies, so it needs no CSRF protection.
-//! - The matched route is looked up in [`policy::ROUTES`]; a state-changing request to a route
-//!   that is not listed is refused (fail closed), so a new route cannot go unprotected.
+//! - The matched route's rule comes from the one route table ([`super::routes`]), which is also
+//!   what registers the handlers: no route is served without a rule. A path that exists for other
+//!   methods only is answered 405 with `Allow`.
 //! - Every state-changing page request must carry the session's CSRF token (form field
 //!   `csrf_token` or header `X-CSRF-Token`). The check is here, not in handlers, so it cannot be
 //!   forgotten.
@@ -19,15 +20,22 @@ use actix_web::middleware::Next;
 use actix_web::{HttpMessage, HttpRequest, HttpResponse, web};
 use chrono::TimeDelta;
 
+use super::routes;
 use crate::db;
 use crate::domain::policy::{self, Actor, Decision, Facts, Rule};
-use crate::domain::signed::same_secret;
+use crate::domain::signed::{Claims, Purpose, same_secret};
 use crate::domain::{Role, User};
 use crate::error::AppError;
 use crate::state::AppState;
 
 /// The session cookie's name.
 pub const COOKIE: &str = "ketnoi_session";
+/// The cookie of a visitor without a session: a signed, expiring random value from which the
+/// CSRF token of the sign-in, registration and reset forms is derived. It costs no database row,
+/// so a client fetching those pages in a loop fills nothing.
+pub const VISITOR_COOKIE: &str = "ketnoi_form";
+/// How long a visitor's form token works.
+const VISITOR_TTL: TimeDelta = TimeDelta::hours(2);
 /// The form field (or header, `X-CSRF-Token`) carrying the CSRF token.
 pub const CSRF_FIELD: &str = "csrf_token";
 /// Bearer-token failures allowed per IP in [`TOKEN_FAILURE_WINDOW`].
@@ -39,7 +47,8 @@ const TOKEN_RATE: i32 = 600;
 /// The session of the request (pages only), put in the request extensions by the middleware.
 #[derive(Debug, Clone)]
 pub struct Session {
-    /// The cookie token (to end this session or keep it when others end).
+    /// The cookie token (to end this session or keep it when others end); empty for a visitor
+    /// whose session is only the signed [`VISITOR_COOKIE`].
     pub token: String,
     pub csrf: String,
     pub user: Option<User>,
@@ -105,8 +114,9 @@ pub fn removal_cookie(state: &AppState) -> Cookie<'static> {
     c
 }
 
-/// Makes sure a visitor has a session (for the CSRF token of the sign-in and registration forms);
-/// returns its CSRF token and, for a new session, the cookie to set.
+/// Makes sure a visitor can post a form (sign-in, registration, reset): returns the CSRF token
+/// and, for a visitor without a session, the signed visitor cookie to set. No database row is
+/// made for visitors.
 pub async fn ensure_session(
     req: &HttpRequest,
     state: &AppState,
@@ -114,9 +124,30 @@ pub async fn ensure_session(
     if let Some(s) = session(req) {
         return Ok((s.csrf, None));
     }
-    let (ip, ua) = origin(req, state);
-    let new = state.db.run(move |c| db::sessions::create(c, None, &ip, &ua)).await?;
-    Ok((new.csrf, Some(session_cookie(state, &new.token))))
+    let claims = Claims {
+        sub: crate::domain::signed::random_token()?,
+        extra: String::new(),
+        exp: (chrono::Utc::now() + VISITOR_TTL).timestamp(),
+    };
+    let token = state.signer.sign(Purpose::VisitorForm, &claims);
+    let cookie = Cookie::build(VISITOR_COOKIE, token.clone())
+        .path("/")
+        .http_only(true)
+        .same_site(SameSite::Lax)
+        .secure(state.settings.base_url.scheme() == "https")
+        .finish();
+    Ok((visitor_csrf(state, &token), Some(cookie)))
+}
+
+/// The CSRF token of a visitor cookie.
+fn visitor_csrf(state: &AppState, cookie: &str) -> String {
+    state.signer.fingerprint(&format!("csrf.{cookie}"))
+}
+
+/// The form session of a visitor cookie that is signed and not expired.
+fn visitor_session(state: &AppState, cookie: &str) -> Option<Session> {
+    state.signer.verify(Purpose::VisitorForm, cookie, chrono::Utc::now().timestamp()).ok()?;
+    Some(Session { token: String::new(), csrf: visitor_csrf(state, cookie), user: None, org_verified: false })
 }
 
 /// Signs `user` in: ends the request's current session (a visitor's, or someone else's) and
@@ -126,7 +157,7 @@ pub async fn start_session(
     state: &AppState,
     user: crate::domain::UserId,
 ) -> Result<Cookie<'static>, AppError> {
-    let old = session(req).map(|s| s.token);
+    let old = session(req).map(|s| s.token).filter(|t| !t.is_empty());
     let (ip, ua) = origin(req, state);
     let new = state
         .db
@@ -182,6 +213,7 @@ pub async fn authenticate(
             }
             None => None,
         };
+        let session = session.or_else(|| req.cookie(VISITOR_COOKIE).and_then(|c| visitor_session(&state, c.value())));
         let current = session.as_ref().and_then(|s| {
             s.user.as_ref().map(|u| Current { actor: actor_of(u, u.organisation_id, s.org_verified), user: u.clone() })
         });
@@ -197,14 +229,21 @@ pub async fn authenticate(
     // May they.
     let pattern = req.match_pattern();
     let method = req.method().clone();
-    let rule = pattern.as_deref().and_then(|p| policy::rule_for(method.as_str(), p));
-    let rule = match rule {
-        Some(r) => r,
-        None if is_safe(&method) => Rule::Anyone,
-        None => {
-            tracing::error!(method = %method, path = req.path(), "state-changing route without a policy refused");
-            return refuse(req, AppError::Forbidden("this action is not available".into()));
-        }
+    let rule = match pattern.as_deref() {
+        // No route has this path: the default service answers 404.
+        None => Rule::Anyone,
+        Some(p) => match routes::rule_for(method.as_str(), p) {
+            Some(r) => r,
+            None => {
+                let allow = routes::methods_of(p);
+                if allow.is_empty() {
+                    // A path registered outside the table: never served.
+                    tracing::warn!(method = %method, path = req.path(), "route outside the route table refused");
+                    return refuse(req, AppError::NotFound);
+                }
+                return refuse(req, AppError::MethodNotAllowed(allow.join(", ")));
+            }
+        },
     };
     let facts = match facts(&state, rule, pattern.as_deref().unwrap_or(""), req.path()).await {
         Ok(f) => f,

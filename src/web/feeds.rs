@@ -2,7 +2,7 @@
 //! (`/feeds/offers.atom`, `/feeds/needs.atom`) and JSON Feed 1.1 (`/feeds/listings.json`).
 
 use actix_web::{HttpResponse, web};
-use chrono::NaiveDateTime;
+use chrono::{DateTime, Utc};
 
 use crate::db;
 use crate::domain::ListingKind;
@@ -28,8 +28,8 @@ fn xml(s: &str) -> String {
         .collect()
 }
 
-fn rfc3339(t: NaiveDateTime) -> String {
-    t.and_utc().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+fn rfc3339(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
 fn base(state: &AppState) -> String {
@@ -57,7 +57,7 @@ async fn atom(state: web::Data<AppState>, kind: ListingKind) -> Result<HttpRespo
         ListingKind::Offer => ("Công nghệ chào bán mới — Sàn giao dịch công nghệ", "/feeds/offers.atom"),
         ListingKind::Need => ("Nhu cầu công nghệ mới — Sàn giao dịch công nghệ", "/feeds/needs.atom"),
     };
-    let updated = items.iter().filter_map(|r| r.published_at).max().unwrap_or_else(db::now);
+    let updated = items.iter().filter_map(|r| r.published_at).max().unwrap_or_else(|| db::now().and_utc());
     let mut out = format!(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"vi\">\n<title>{}</title>\n<id>{base}{path}</id>\n<link rel=\"self\" href=\"{base}{path}\"/>\n<link rel=\"alternate\" type=\"text/html\" href=\"{base}/{}\"/>\n<updated>{}</updated>\n<author><name>Trung tâm Ứng dụng Tiến bộ Khoa học và Công nghệ</name></author>\n",
         xml(title),

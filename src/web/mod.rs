@@ -8,6 +8,7 @@ pub mod forms;
 pub mod i18n;
 pub mod pages;
 pub mod query;
+pub mod routes;
 pub mod search;
 pub mod views;
 
@@ -26,18 +27,18 @@ use crate::state::AppState;
 
 const CSS: &str = include_str!("../../static/app.css");
 
-/// The route table of the whole application.
+/// The whole application: extractor settings, the route table ([`routes`]) and the 404 for
+/// everything else.
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.app_data(web::QueryConfig::default().error_handler(|e, _| AppError::bad_param("query", e.to_string()).into()))
         .app_data(web::PathConfig::default().error_handler(|_, _| AppError::NotFound.into()))
-        .route("/healthz", web::get().to(healthz))
-        .route("/static/app.css", web::get().to(css))
-        .route("/metrics", web::get().to(metrics))
-        .route("/feeds/offers.atom", web::get().to(feeds::offers_atom))
-        .route("/feeds/needs.atom", web::get().to(feeds::needs_atom))
-        .route("/feeds/listings.json", web::get().to(feeds::json_feed))
-        .configure(api::configure)
-        .configure(pages::configure)
+        // API bodies; page forms are URL-encoded or multipart and have their own limits.
+        .app_data(
+            web::JsonConfig::default()
+                .limit(64 * 1024)
+                .error_handler(|e, _| AppError::bad_param("body", e.to_string()).into()),
+        )
+        .configure(routes::register)
         .default_service(web::to(not_found));
 }
 
@@ -175,7 +176,7 @@ fn render_error<B>(res: ServiceResponse<B>) -> actix_web::Result<ErrorHandlerRes
     } else {
         pages::error_page(&req, status, info.as_ref())
     };
-    for name in [header::RETRY_AFTER, header::WWW_AUTHENTICATE] {
+    for name in [header::RETRY_AFTER, header::WWW_AUTHENTICATE, header::ALLOW] {
         if let Some(v) = old.headers().get(&name) {
             new.headers_mut().insert(name, v.clone());
         }

@@ -59,7 +59,7 @@ impl ListQuery {
             .map(|s| s.parse::<Province>())
             .transpose()
             .map_err(|e| AppError::bad_param("province", e.to_string()))?;
-        let q = blank(&self.q).map(|q| ketnoi_index::normalize(q).chars().take(200).collect());
+        let q = blank(&self.q).map(|q| crate::domain::text::clean_lossy(q).chars().take(200).collect());
         Ok(ListParams {
             filter: ListFilter { sector, province, organisation: None, q },
             page: number("page", &self.page, 1, 100_000)?,

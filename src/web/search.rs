@@ -75,7 +75,7 @@ pub fn parse(query_string: &str, default_per_page: usize, now: i64) -> Result<Pa
             continue;
         }
         match k.as_ref() {
-            "q" => q.text = v.chars().take(300).collect(),
+            "q" => q.text = crate::domain::text::clean_lossy(&v).chars().take(300).collect(),
             "sort" => {
                 q.sort = match v.as_str() {
                     "relevance" => Sort::Relevance,

@@ -178,9 +178,32 @@ impl Browser {
         self.post(path, &f).await
     }
 
+    /// Opens an emailed link's page (which must change nothing and ask for a confirming press)
+    /// and presses its button: posts the link's token with the page's CSRF token.
+    pub async fn confirm(&self, path: &str) -> reqwest::Response {
+        confirm_with(&self.client, &self.base, path).await
+    }
+
     pub async fn login(&self, email: &str, password: &str) -> reqwest::Response {
         self.submit("/login", "/login", &[("email", email), ("password", password)]).await
     }
+}
+
+/// [`Browser::confirm`] with any client (a signed-in one, say).
+pub async fn confirm_with(client: &reqwest::Client, base: &str, path: &str) -> reqwest::Response {
+    let page = client.get(format!("{base}{path}")).send().await.unwrap();
+    assert_eq!(page.status(), 200, "{path}");
+    let body = page.text().await.unwrap();
+    let (action, query) = path.split_once('?').unwrap();
+    assert!(body.contains(&format!(r#"action="{action}""#)), "a form posting to {action}: {body}");
+    let token = url::form_urlencoded::parse(query.as_bytes()).find(|(k, _)| k == "token").unwrap().1.into_owned();
+    let csrf = csrf_in(&body).unwrap();
+    client
+        .post(format!("{base}{action}"))
+        .form(&[("token", token.as_str()), ("csrf_token", &csrf)])
+        .send()
+        .await
+        .unwrap()
 }
 
 pub fn csrf_in(body: &str) -> Option<String> {

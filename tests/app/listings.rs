@@ -436,9 +436,14 @@ async fn expiry_reminders_and_renewal_with_a_controlled_clock() {
     assert_eq!(ketnoi::listings::remind_expiring(&mut app.db.conn().unwrap(), state.env(), soon).unwrap(), 1);
     let link = link_in_mail(&app, "lan@vien.vn", "listing-expiring", "/renew");
     let path = &link[link.find("/renew").unwrap()..];
+    let before = offer_in_db(&app, &o.id.to_string()).expires_at;
     let (status, body) = Browser::new(&app).get(path).await;
     assert_eq!(status, 200, "{body}");
-    assert!(body.contains("Đã gia hạn tin"));
+    assert_eq!(offer_in_db(&app, &o.id.to_string()).expires_at, before, "opening the link changes nothing");
+    let r = Browser::new(&app).confirm(path).await;
+    assert_eq!(r.status(), 200);
+    assert!(r.text().await.unwrap().contains("Đã gia hạn tin"));
+    assert!(offer_in_db(&app, &o.id.to_string()).expires_at > before);
 }
 
 #[tokio::test]

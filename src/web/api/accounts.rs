@@ -138,7 +138,9 @@ async fn load(state: &AppState, id: &str) -> Result<Organisation, AppError> {
 
 #[utoipa::path(patch, path = "/api/v1/organisations/{id}", tag = "accounts", security(("bearer" = [])),
     params(("id" = String, Path, description = "Organisation id (UUID)")), request_body = OrganisationPatch,
-    responses((status = 200, body = OrganisationDto), (status = 401, body = crate::error::Problem, content_type = "application/problem+json"),
+    responses((status = 200, body = OrganisationDto),
+        (status = 202, description = "Saved; the new name, kind or tax code of a verified organisation waits for staff approval", body = OrganisationDto),
+        (status = 401, body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 403, body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 422, body = crate::error::Problem, content_type = "application/problem+json")))]
 pub async fn patch_organisation(
@@ -165,7 +167,9 @@ pub async fn patch_organisation(
         share_contact: c.share.unwrap_or(org.contact.share).then(|| "on".into()),
     };
     match state.db.run(move |c| accounts::update_organisation(c, &me.user, &org, &current)).await? {
-        Ok(updated) => Ok(HttpResponse::Ok().json(OrganisationDto::from(&updated))),
+        // A held identity change is accepted for review, as a change to a published listing is.
+        Ok(saved) if saved.held => Ok(HttpResponse::Accepted().json(OrganisationDto::from(&saved.organisation))),
+        Ok(saved) => Ok(HttpResponse::Ok().json(OrganisationDto::from(&saved.organisation))),
         Err(errors) => Err(AppError::Invalid(problems(&errors))),
     }
 }
@@ -186,7 +190,8 @@ fn yes() -> bool {
     params(("id" = String, Path, description = "Organisation id (UUID)")), request_body = VerifyBody,
     responses((status = 200, body = OrganisationDto), (status = 401, body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 403, body = crate::error::Problem, content_type = "application/problem+json"),
-        (status = 404, body = crate::error::Problem, content_type = "application/problem+json")))]
+        (status = 404, body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 422, body = crate::error::Problem, content_type = "application/problem+json")))]
 pub async fn verify_organisation(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -197,13 +202,12 @@ pub async fn verify_organisation(
     let org = load(&state, &id).await?;
     let verified = body.map(|b| b.verified).unwrap_or(true);
     let (staff, oid) = (me.user.id, org.id);
-    let updated = state
+    let (checked, updated) = state
         .db
-        .run(move |c| {
-            accounts::set_verified(c, staff, oid, verified)?;
-            db::organisations::get(c, oid)
-        })
-        .await?
-        .ok_or(AppError::NotFound)?;
-    Ok(HttpResponse::Ok().json(OrganisationDto::from(&updated)))
+        .run(move |c| Ok((accounts::set_verified(c, staff, oid, verified)?, db::organisations::get(c, oid)?)))
+        .await?;
+    if let Err(errors) = checked {
+        return Err(AppError::Invalid(problems(&errors)));
+    }
+    Ok(HttpResponse::Ok().json(OrganisationDto::from(&updated.ok_or(AppError::NotFound)?)))
 }

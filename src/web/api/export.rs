@@ -2,7 +2,7 @@
 //! (the same fields as the staff export, only what is public).
 
 use actix_web::{HttpResponse, web};
-use chrono::NaiveDateTime;
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -15,8 +15,8 @@ use crate::state::AppState;
 #[derive(Debug, Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
 pub struct ExportQuery {
-    /// Only listings published after this UTC time (`2026-11-01T00:00:00`), for incremental mirrors.
-    pub since: Option<NaiveDateTime>,
+    /// Only listings published after this time (RFC 3339, e.g. `2026-11-01T00:00:00Z`), for incremental mirrors.
+    pub since: Option<DateTime<Utc>>,
     /// At most this many (1–1000, default 1000), newest first.
     pub limit: Option<i64>,
 }
@@ -24,7 +24,7 @@ pub struct ExportQuery {
 /// The export.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Export {
-    pub generated_at: NaiveDateTime,
+    pub generated_at: DateTime<Utc>,
     pub items: Vec<ExportRow>,
 }
 
@@ -35,10 +35,10 @@ pub async fn export(state: web::Data<AppState>, q: web::Query<ExportQuery>) -> R
     if !(1..=1000).contains(&limit) {
         return Err(AppError::bad_param("limit", "a number from 1 to 1000"));
     }
-    let since = q.since;
+    let since = q.since.map(|t| t.naive_utc());
     let now = db::now();
     let items = state.db.run(move |c| crate::listings::export::published(c, now, None, since, limit)).await?;
     Ok(HttpResponse::Ok()
         .insert_header(("cache-control", "public, max-age=300"))
-        .json(Export { generated_at: now, items }))
+        .json(Export { generated_at: now.and_utc(), items }))
 }

@@ -1,7 +1,7 @@
 //! `GET /api/v1/offers[/{id}]` and `GET /api/v1/needs[/{id}]`.
 
-use actix_web::{HttpResponse, web};
-use chrono::{NaiveDate, NaiveDateTime};
+use actix_web::{HttpRequest, HttpResponse, web};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -9,6 +9,7 @@ use crate::db::{self, Page};
 use crate::domain::{MoneyRange, Need, NeedId, Offer, OfferId};
 use crate::error::AppError;
 use crate::state::AppState;
+use crate::web::auth;
 use crate::web::query::ListQuery;
 
 /// Default page size of list operations.
@@ -37,7 +38,7 @@ impl From<MoneyRange> for Amount {
 
 /// A published technology offer.
 #[derive(Debug, Serialize, ToSchema)]
-#[schema(example = json!({"id": "0193a0e4-7c1e-7b4a-9a1e-4f5c2d1b0a99", "organisation": {"id": "0193a0e4-7c1e-7b4a-9a1e-4f5c2d1b0a01", "name": "Viện Công nghệ Sinh học miền Trung"}, "title": "Chế phẩm vi sinh xử lý đáy ao nuôi tôm", "summary": "…", "description": "…", "advantages": "…", "applications": "…", "sector": "aquaculture", "keywords": ["vi sinh", "nuôi tôm"], "trl": 8, "ip_status": "utility_solution", "ip_number": "2-0003124", "transfer_modes": ["licence", "training"], "price": {"min": 250000000, "max": 400000000, "negotiable": false}, "province": "hue", "featured": true, "status": "published", "published_at": "2026-11-13T08:00:00", "expires_at": "2027-11-13T08:00:00", "version": 1}))]
+#[schema(example = json!({"id": "0193a0e4-7c1e-7b4a-9a1e-4f5c2d1b0a99", "organisation": {"id": "0193a0e4-7c1e-7b4a-9a1e-4f5c2d1b0a01", "name": "Viện Công nghệ Sinh học miền Trung"}, "title": "Chế phẩm vi sinh xử lý đáy ao nuôi tôm", "summary": "…", "description": "…", "advantages": "…", "applications": "…", "sector": "aquaculture", "keywords": ["vi sinh", "nuôi tôm"], "trl": 8, "ip_status": "utility_solution", "ip_number": "2-0003124", "transfer_modes": ["licence", "training"], "price": {"min": 250000000, "max": 400000000, "negotiable": false}, "province": "hue", "featured": true, "status": "published", "published_at": "2026-11-13T08:00:00Z", "expires_at": "2027-11-13T08:00:00Z", "version": 1}))]
 pub struct OfferDto {
     pub id: String,
     pub organisation: OrgRef,
@@ -63,9 +64,9 @@ pub struct OfferDto {
     /// `draft`, `submitted`, `published`, `returned`, `archived` or `rejected` (lists: always published).
     pub status: String,
     /// UTC.
-    pub published_at: Option<NaiveDateTime>,
+    pub published_at: Option<DateTime<Utc>>,
     /// UTC.
-    pub expires_at: Option<NaiveDateTime>,
+    pub expires_at: Option<DateTime<Utc>>,
     pub version: i32,
 }
 
@@ -89,8 +90,8 @@ impl OfferDto {
             province: o.province.code().into(),
             featured: o.featured,
             status: o.status.code().into(),
-            published_at: o.published_at,
-            expires_at: o.expires_at,
+            published_at: o.published_at.map(|t| t.and_utc()),
+            expires_at: o.expires_at.map(|t| t.and_utc()),
             version: o.version,
         }
     }
@@ -117,8 +118,8 @@ pub struct NeedDto {
     pub transfer_modes: Vec<String>,
     /// `draft`, `submitted`, `published`, `returned`, `archived` or `rejected` (lists: always published).
     pub status: String,
-    pub published_at: Option<NaiveDateTime>,
-    pub expires_at: Option<NaiveDateTime>,
+    pub published_at: Option<DateTime<Utc>>,
+    pub expires_at: Option<DateTime<Utc>>,
     pub version: i32,
 }
 
@@ -139,8 +140,8 @@ impl NeedDto {
             province: n.province.code().into(),
             transfer_modes: n.transfer_modes.iter().map(|m| m.code().to_string()).collect(),
             status: n.status.code().into(),
-            published_at: n.published_at,
-            expires_at: n.expires_at,
+            published_at: n.published_at.map(|t| t.and_utc()),
+            expires_at: n.expires_at.map(|t| t.and_utc()),
             version: n.version,
         }
     }
@@ -175,13 +176,13 @@ pub async fn list_offers(state: web::Data<AppState>, query: web::Query<ListQuery
         .db
         .run(move |c| {
             let page: Page<Offer> = db::offers::list_public(c, &p.filter, db::now(), p.page, p.per_page)?;
-            let mut names = db::organisations::names(c, page.items.iter().map(|o| o.organisation_id))?;
+            let names = db::organisations::names(c, page.items.iter().map(|o| o.organisation_id))?;
             Ok(OfferList {
                 pages: page.pages(),
                 items: page
                     .items
                     .iter()
-                    .map(|o| OfferDto::new(o, names.remove(&o.organisation_id).unwrap_or_default()))
+                    .map(|o| OfferDto::new(o, names.get(&o.organisation_id).cloned().unwrap_or_default()))
                     .collect(),
                 page: page.page,
                 per_page: page.per_page,
@@ -192,15 +193,31 @@ pub async fn list_offers(state: web::Data<AppState>, query: web::Query<ListQuery
     Ok(HttpResponse::Ok().json(body))
 }
 
-/// One published technology offer.
+/// Whether `viewer` may read a listing of `owner` that is not public (a draft, an expired one):
+/// its own members and the centre's staff.
+fn may_read_any_status(viewer: Option<&crate::domain::policy::Actor>, owner: crate::domain::OrganisationId) -> bool {
+    viewer.is_some_and(|a| a.is_staff() || a.organisation == Some(owner))
+}
+
+/// One technology offer: published, or in any status for its owner (with a bearer token).
 #[utoipa::path(get, path = "/api/v1/offers/{id}", tag = "listings", params(("id" = String, Path, description = "Offer id (UUID)")),
     responses((status = 200, body = OfferDto), (status = 404, body = crate::error::Problem, content_type = "application/problem+json")))]
-pub async fn get_offer(state: web::Data<AppState>, id: web::Path<String>) -> Result<HttpResponse, AppError> {
+pub async fn get_offer(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
     let id: OfferId = id.parse().map_err(|_| AppError::NotFound)?;
+    let viewer = auth::current(&req).map(|c| c.actor);
     let dto = state
         .db
         .run(move |c| {
-            let Some(o) = db::offers::get_public(c, id, db::now())? else { return Ok(None) };
+            let found = match db::offers::get_public(c, id, db::now())? {
+                Some(x) => Some(x),
+                // The owner (and staff) read it in every status.
+                None => db::offers::get(c, id)?.filter(|x| may_read_any_status(viewer.as_ref(), x.organisation_id)),
+            };
+            let Some(o) = found else { return Ok(None) };
             let mut names = db::organisations::names(c, [o.organisation_id])?;
             Ok(Some(OfferDto::new(&o, names.remove(&o.organisation_id).unwrap_or_default())))
         })
@@ -218,13 +235,13 @@ pub async fn list_needs(state: web::Data<AppState>, query: web::Query<ListQuery>
         .db
         .run(move |c| {
             let page: Page<Need> = db::needs::list_public(c, &p.filter, db::now(), p.page, p.per_page)?;
-            let mut names = db::organisations::names(c, page.items.iter().map(|n| n.organisation_id))?;
+            let names = db::organisations::names(c, page.items.iter().map(|n| n.organisation_id))?;
             Ok(NeedList {
                 pages: page.pages(),
                 items: page
                     .items
                     .iter()
-                    .map(|n| NeedDto::new(n, names.remove(&n.organisation_id).unwrap_or_default()))
+                    .map(|n| NeedDto::new(n, names.get(&n.organisation_id).cloned().unwrap_or_default()))
                     .collect(),
                 page: page.page,
                 per_page: page.per_page,
@@ -235,15 +252,25 @@ pub async fn list_needs(state: web::Data<AppState>, query: web::Query<ListQuery>
     Ok(HttpResponse::Ok().json(body))
 }
 
-/// One published technology need.
+/// One technology need: published, or in any status for its owner (with a bearer token).
 #[utoipa::path(get, path = "/api/v1/needs/{id}", tag = "listings", params(("id" = String, Path, description = "Need id (UUID)")),
     responses((status = 200, body = NeedDto), (status = 404, body = crate::error::Problem, content_type = "application/problem+json")))]
-pub async fn get_need(state: web::Data<AppState>, id: web::Path<String>) -> Result<HttpResponse, AppError> {
+pub async fn get_need(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
     let id: NeedId = id.parse().map_err(|_| AppError::NotFound)?;
+    let viewer = auth::current(&req).map(|c| c.actor);
     let dto = state
         .db
         .run(move |c| {
-            let Some(n) = db::needs::get_public(c, id, db::now())? else { return Ok(None) };
+            let found = match db::needs::get_public(c, id, db::now())? {
+                Some(x) => Some(x),
+                // The owner (and staff) read it in every status.
+                None => db::needs::get(c, id)?.filter(|x| may_read_any_status(viewer.as_ref(), x.organisation_id)),
+            };
+            let Some(n) = found else { return Ok(None) };
             let mut names = db::organisations::names(c, [n.organisation_id])?;
             Ok(Some(NeedDto::new(&n, names.remove(&n.organisation_id).unwrap_or_default())))
         })

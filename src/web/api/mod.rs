@@ -1,15 +1,12 @@
 //! The JSON API under `/api/v1`, its OpenAPI 3.1 description at `/api/openapi.json` and the
 //! vendored Swagger UI at `/api/docs/` (no CDN: the exchange works offline).
 
-mod accounts;
-mod export;
-mod listings;
-mod search;
-mod writes;
+pub(crate) mod accounts;
+pub(crate) mod export;
+pub(crate) mod listings;
+pub(crate) mod search;
+pub(crate) mod writes;
 
-use actix_web::web;
-
-use crate::error::AppError;
 use utoipa::OpenApi;
 use utoipa_swagger_ui::SwaggerUi;
 
@@ -72,34 +69,7 @@ impl utoipa::Modify for BearerAuth {
     }
 }
 
-/// Routes of the API and its documentation.
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(
-        web::scope("/api/v1")
-            .app_data(
-                web::JsonConfig::default()
-                    .limit(64 * 1024)
-                    .error_handler(|e, _| AppError::bad_param("body", e.to_string()).into()),
-            )
-            .route("/me", web::get().to(accounts::me))
-            .route("/organisations/{id}", web::patch().to(accounts::patch_organisation))
-            .route("/organisations/{id}/verify", web::post().to(accounts::verify_organisation))
-            .route("/export", web::get().to(export::export))
-            .route("/search", web::get().to(search::search))
-            .route("/offers", web::post().to(writes::create_offer))
-            .route("/offers/{id}", web::put().to(writes::put_offer))
-            .route("/offers/{id}", web::patch().to(writes::patch_offer))
-            .route("/offers/{id}/submit", web::post().to(writes::submit_offer))
-            .route("/offers/{id}/archive", web::post().to(writes::archive_offer))
-            .route("/needs", web::post().to(writes::create_need))
-            .route("/needs/{id}", web::put().to(writes::put_need))
-            .route("/needs/{id}", web::patch().to(writes::patch_need))
-            .route("/needs/{id}/submit", web::post().to(writes::submit_need))
-            .route("/needs/{id}/archive", web::post().to(writes::archive_need))
-            .route("/offers", web::get().to(listings::list_offers))
-            .route("/offers/{id}", web::get().to(listings::get_offer))
-            .route("/needs", web::get().to(listings::list_needs))
-            .route("/needs/{id}", web::get().to(listings::get_need)),
-    )
-    .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", ApiDoc::openapi()));
+/// The OpenAPI document at `/api/openapi.json` and the vendored Swagger UI at `/api/docs/`.
+pub(crate) fn swagger() -> SwaggerUi {
+    SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", ApiDoc::openapi())
 }

@@ -6,7 +6,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::TimeDelta;
 use serde::Deserialize;
 
-use super::panel::{Cell, Panel, Row, Table, see_other};
+use super::panel::{Cell, Panel, Row, Table, confirm_link, see_other};
 use crate::accounts::org_form::OrgForm;
 use crate::accounts::{self, RegisterForm, SignIn};
 use crate::db;
@@ -48,11 +48,23 @@ fn link_error_text(ctx: &Ctx, e: LinkError) -> String {
     .to_string()
 }
 
-/// A local path to go to after signing in (never another site).
-fn safe_next(next: Option<&str>) -> String {
-    match next {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_string(),
-        _ => "/account".to_string(),
+/// A local path to go to after signing in: a path of this site with no control character,
+/// resolved the way a browser resolves it (which drops tabs and line breaks, so `/\t/evil.example`
+/// would become `//evil.example`) and kept only when it stays on this site; anything else goes
+/// to the account page. The result is percent-encoded ASCII, safe in a `Location` header.
+pub(crate) fn safe_next(next: Option<&str>) -> String {
+    const DEFAULT: &str = "/account";
+    let Some(n) = next else { return DEFAULT.into() };
+    if !n.starts_with('/') || n.starts_with("//") || n.contains('\\') || n.chars().any(char::is_control) {
+        return DEFAULT.into();
+    }
+    let Ok(base) = url::Url::parse("http://ketnoi.invalid/") else { return DEFAULT.into() };
+    match base.join(n) {
+        Ok(u) if u.origin() == base.origin() => match u.query() {
+            Some(q) => format!("{}?{q}", u.path()),
+            None => u.path().to_string(),
+        },
+        _ => DEFAULT.into(),
     }
 }
 
@@ -137,25 +149,49 @@ pub struct TokenQuery {
     token: String,
 }
 
-pub async fn verify_email(
+/// The verification link: asks for a press on "confirm" (see [`super::panel::confirm_link`]).
+pub async fn verify_email_page(
     req: HttpRequest,
     state: web::Data<AppState>,
     q: web::Query<TokenQuery>,
 ) -> Result<HttpResponse, AppError> {
     let ctx = Ctx::from_request(&req);
+    let (st, token) = (state.clone(), q.into_inner().token);
+    let t = token.clone();
+    match state.db.run(move |c| accounts::verification_target(c, st.env(), &t)).await? {
+        Ok(u) => {
+            let lead = format!("{} {}", ctx.t("verify.confirm_lead"), u.email);
+            confirm_link(&req, &state, "verify.confirm_title", lead, ("/verify-email", "verify.confirm"), &token).await
+        }
+        Err(e) => verify_failed(&req, &state, ctx, e).await,
+    }
+}
+
+async fn verify_failed(
+    req: &HttpRequest,
+    state: &AppState,
+    mut ctx: Ctx,
+    e: LinkError,
+) -> Result<HttpResponse, AppError> {
+    let (csrf, cookie) = ensure_session(req, state).await?;
+    ctx.csrf = csrf;
+    Panel::new(&ctx, "verify.failed_title")
+        .lead(link_error_text(&ctx, e))
+        .form(resend_form(&ctx, ""))
+        .respond(StatusCode::BAD_REQUEST, cookie)
+}
+
+pub async fn verify_email(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    form: web::Form<TokenQuery>,
+) -> Result<HttpResponse, AppError> {
+    let ctx = Ctx::from_request(&req);
     let st = state.clone();
-    let token = q.into_inner().token;
+    let token = form.into_inner().token;
     match state.db.run(move |c| accounts::verify_email(c, st.env(), &token)).await? {
         Ok(_) => Panel::new(&ctx, "verify.done_title").lead(ctx.t("verify.done")).link("/login", "nav.login").ok(),
-        Err(e) => {
-            let (csrf, cookie) = ensure_session(&req, &state).await?;
-            let mut ctx = ctx;
-            ctx.csrf = csrf;
-            Panel::new(&ctx, "verify.failed_title")
-                .lead(link_error_text(&ctx, e))
-                .form(resend_form(&ctx, ""))
-                .respond(StatusCode::BAD_REQUEST, cookie)
-        }
+        Err(e) => verify_failed(&req, &state, ctx, e).await,
     }
 }
 
@@ -252,8 +288,8 @@ pub async fn login(
     let outcome = state.db.run(move |c| accounts::sign_in(c, &email, &pw)).await?;
     match outcome {
         SignIn::Ok(user) => {
-            let cookie = auth::start_session(&req, &state, user.id).await?;
             let mut res = see_other(&safe_next(Some(&f.next)));
+            let cookie = auth::start_session(&req, &state, user.id).await?;
             res.add_cookie(&cookie).map_err(|e| AppError::Internal(e.into()))?;
             Ok(res)
         }
@@ -270,7 +306,7 @@ pub async fn login(
 }
 
 pub async fn logout(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
-    if let Some(s) = auth::session(&req) {
+    if let Some(s) = auth::session(&req).filter(|s| !s.token.is_empty()) {
         state.db.run(move |c| db::sessions::delete(c, &s.token)).await?;
     }
     let mut res = see_other("/");
@@ -529,15 +565,37 @@ pub async fn change_email(
     }
 }
 
-pub async fn confirm_email(
+/// The email-change link: asks for a press on "confirm" (see [`super::panel::confirm_link`]).
+pub async fn confirm_email_page(
     req: HttpRequest,
     state: web::Data<AppState>,
     q: web::Query<TokenQuery>,
 ) -> Result<HttpResponse, AppError> {
     let ctx = Ctx::from_request(&req);
+    let (st, token) = (state.clone(), q.into_inner().token);
+    let t = token.clone();
+    match state.db.run(move |c| accounts::email_change_target(c, st.env(), &t)).await? {
+        Ok(email) => {
+            let lead = format!("{} {email}", ctx.t("email.confirm_lead"));
+            confirm_link(&req, &state, "email.confirm_title", lead, ("/account/email/confirm", "email.confirm"), &token)
+                .await
+        }
+        Err(e) => {
+            Panel::new(&ctx, "email.failed_title").lead(link_error_text(&ctx, e)).respond(StatusCode::BAD_REQUEST, None)
+        }
+    }
+}
+
+pub async fn confirm_email(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    form: web::Form<TokenQuery>,
+) -> Result<HttpResponse, AppError> {
+    let ctx = Ctx::from_request(&req);
     let st = state.clone();
-    let token = q.into_inner().token;
-    match state.db.run(move |c| accounts::confirm_email_change(c, st.env(), &token)).await? {
+    let token = form.into_inner().token;
+    let keep = auth::session(&req).map(|s| s.token).filter(|t| !t.is_empty());
+    match state.db.run(move |c| accounts::confirm_email_change(c, st.env(), &token, keep.as_deref())).await? {
         Ok(u) => Panel::new(&ctx, "email.done_title")
             .lead(format!("{} {}", ctx.t("email.done"), u.email))
             .link("/account", "account.title")
@@ -677,4 +735,30 @@ pub async fn revoke_token(
     let id = id.into_inner();
     state.db.run(move |c| accounts::revoke_token(c, me.user.id, &id)).await?;
     Ok(see_other("/account/tokens"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn next_stays_on_this_site() {
+        for bad in [
+            "/\t/evil.example",
+            "/\n/evil.example",
+            "/\r\nSet-Cookie: x=1",
+            "//evil.example",
+            "/\\evil.example",
+            "https://evil.example/",
+            "javascript:alert(1)",
+            "evil.example",
+            "/\u{7}",
+        ] {
+            assert_eq!(safe_next(Some(bad)), "/account", "{bad:?}");
+        }
+        assert_eq!(safe_next(None), "/account");
+        assert_eq!(safe_next(Some("/my/listings")), "/my/listings");
+        assert_eq!(safe_next(Some("/search?q=nuôi tôm")), "/search?q=nu%C3%B4i%20t%C3%B4m");
+        assert_eq!(safe_next(Some("/a/../b")), "/b");
+    }
 }

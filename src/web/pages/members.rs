@@ -41,13 +41,27 @@ fn form_of(o: &Organisation) -> OrgForm {
     }
 }
 
-fn settings_panel(ctx: &Ctx, o: &Organisation, f: &OrgForm, errors: &[FieldError], notice: bool) -> Panel {
+/// The settings page; `notice` is the key of a message after saving, `pending` the identity
+/// change waiting for staff.
+fn settings_panel(
+    ctx: &Ctx,
+    o: &Organisation,
+    f: &OrgForm,
+    errors: &[FieldError],
+    notice: Option<&str>,
+    pending: Option<&db::organisations::IdentityChange>,
+) -> Panel {
     let form = org_fields(ctx, Form::new(ctx, "org", format!("/organisations/{}/settings", o.id), "form.save"), f)
         .with_errors(ctx, errors);
     let status = if o.verified_at.is_some() { "org.verified" } else { "org.unverified_note" };
-    let mut p = Panel::new(ctx, "org.settings_title").lead(format!("{} — {}", o.name, ctx.t(status))).form(form);
-    if notice {
-        p = p.notice(ctx.t("form.saved"));
+    let mut p = Panel::new(ctx, "org.settings_title").lead(format!("{} — {}", o.name, ctx.t(status)));
+    if let Some(ch) = pending {
+        let tax = ch.tax_code.as_deref().unwrap_or("—");
+        p = p.lead(format!("{} {} ({}: {tax})", ctx.t("org.change_pending"), ch.name, ctx.t("org.tax_code")));
+    }
+    p = p.form(form);
+    if let Some(key) = notice {
+        p = p.notice(ctx.t(key));
     }
     p.link(format!("/organisations/{}/members", o.id), "members.title")
         .link(format!("/organisations/{}", o.id), "org.public_page")
@@ -67,7 +81,14 @@ pub async fn settings(
 ) -> Result<HttpResponse, AppError> {
     let ctx = Ctx::from_request(&req);
     let o = load(&state, &id).await?;
-    settings_panel(&ctx, &o, &form_of(&o), &[], !q.saved.is_empty()).ok()
+    let oid = o.id;
+    let pending = state.db.run(move |c| db::organisations::pending_change(c, oid)).await?;
+    let notice = match q.saved.as_str() {
+        "" => None,
+        "held" => Some("org.change_held"),
+        _ => Some("form.saved"),
+    };
+    settings_panel(&ctx, &o, &form_of(&o), &[], notice, pending.as_ref()).ok()
 }
 
 pub async fn save_settings(
@@ -82,8 +103,13 @@ pub async fn save_settings(
     let f = form.into_inner();
     let (input, org) = (f.clone(), o.clone());
     match state.db.run(move |c| accounts::update_organisation(c, &me.user, &org, &input)).await? {
-        Ok(_) => Ok(see_other(&format!("/organisations/{}/settings?saved=1", o.id))),
-        Err(errors) => settings_panel(&ctx, &o, &f, &errors, false).respond(StatusCode::UNPROCESSABLE_ENTITY, None),
+        Ok(saved) => {
+            let how = if saved.held { "held" } else { "1" };
+            Ok(see_other(&format!("/organisations/{}/settings?saved={how}", o.id)))
+        }
+        Err(errors) => {
+            settings_panel(&ctx, &o, &f, &errors, None, None).respond(StatusCode::UNPROCESSABLE_ENTITY, None)
+        }
     }
 }
 
@@ -270,12 +296,23 @@ pub async fn accept(
                 .respond(StatusCode::UNPROCESSABLE_ENTITY, None)
         }
         Ok(Err(e)) => invalid_link(&ctx, e, None),
-        Ok(Ok(user)) => {
-            // The link proved the address: sign the person in.
+        Ok(Ok(accounts::Joined::NewAccount(user))) => {
+            // The link proved the address and the person just chose a password: sign them in.
             let cookie = auth::start_session(&req, &state, user.id).await?;
             let mut res = see_other("/account?done=joined");
             res.add_cookie(&cookie).map_err(|e| AppError::Internal(e.into()))?;
             Ok(res)
+        }
+        Ok(Ok(accounts::Joined::Existing(user))) => {
+            // An existing account signs in with its own password, never through the link.
+            let signed_in_as_it = auth::current(&req).is_some_and(|c| c.user.id == user.id);
+            if signed_in_as_it {
+                return Ok(see_other("/account?done=joined"));
+            }
+            Panel::new(&ctx, "invite.joined_title")
+                .lead(ctx.t("invite.joined_existing"))
+                .link("/login?next=%2Faccount%3Fdone%3Djoined", "nav.login")
+                .ok()
         }
     }
 }

@@ -544,22 +544,46 @@ pub struct TokenQuery {
     token: String,
 }
 
-/// The one-click renewal link of the reminder email.
-pub async fn renew_link(
+/// The renewal link of the reminder email: asks for a press on "renew" (see
+/// [`super::panel::confirm_link`]).
+pub async fn renew_link_page(
     req: HttpRequest,
     state: web::Data<AppState>,
     q: web::Query<TokenQuery>,
 ) -> Result<HttpResponse, AppError> {
     let ctx = Ctx::from_request(&req);
     let (st, token) = (state.clone(), q.into_inner().token);
+    let t = token.clone();
+    match state.db.run(move |c| listings::renewal_target(c, st.env(), &t)).await? {
+        Ok(l) => {
+            let lead = format!("{} «{}».", ctx.t("renew.confirm_lead"), l.title());
+            super::panel::confirm_link(&req, &state, "renew.confirm_title", lead, ("/renew", "renew.confirm"), &token)
+                .await
+        }
+        Err(e) => renew_failed(&ctx, e),
+    }
+}
+
+fn renew_failed(ctx: &Ctx, e: crate::domain::signed::LinkError) -> Result<HttpResponse, AppError> {
+    Panel::new(ctx, "renew.failed_title")
+        .lead(ctx.t(if e == crate::domain::signed::LinkError::Expired { "link.expired" } else { "link.invalid" }))
+        .link("/my/listings", "my.title")
+        .respond(StatusCode::BAD_REQUEST, None)
+}
+
+/// Renews from the reminder's link once its page was confirmed.
+pub async fn renew_link(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    form: web::Form<TokenQuery>,
+) -> Result<HttpResponse, AppError> {
+    let ctx = Ctx::from_request(&req);
+    let (st, token) = (state.clone(), form.into_inner().token);
     match state.db.run(move |c| listings::renew_by_link(c, st.env(), &token, db::now())).await? {
         Ok((l, until)) => Panel::new(&ctx, "renew.done_title")
             .lead(format!("{} — {} {}", l.title(), ctx.t("renew.until"), format_local(until)))
             .ok(),
-        Err(e) => Panel::new(&ctx, "renew.failed_title")
-            .lead(ctx.t(if e == crate::domain::signed::LinkError::Expired { "link.expired" } else { "link.invalid" }))
-            .link("/my/listings", "my.title")
-            .respond(StatusCode::BAD_REQUEST, None),
+        Err(e) => renew_failed(&ctx, e),
     }
 }
 
@@ -588,6 +612,34 @@ async fn read_upload(mut payload: actix_multipart::Multipart) -> Result<Option<(
     Ok(None)
 }
 
+/// Checks that the listing has room, then decodes the upload on a blocking thread (a few at a
+/// time, never holding a database connection), then stores it.
+async fn store_upload(
+    state: &AppState,
+    user: crate::domain::UserId,
+    kind: ListingKind,
+    id: &str,
+    name: String,
+    bytes: Vec<u8>,
+) -> Result<Result<db::attachments::AttachmentRow, Refused>, AppError> {
+    let i = id.to_string();
+    if let Err(r) = state.db.run(move |c| listings::attachments::room(c, kind, &i)).await? {
+        return Ok(Err(r));
+    }
+    let prepared = {
+        let _permit = listings::attachments::DECODES.acquire().await.map_err(|e| AppError::Internal(e.into()))?;
+        web::block(move || listings::attachments::prepare(&name, bytes))
+            .await
+            .map_err(|e| AppError::Internal(e.into()))?
+    };
+    let upload = match prepared {
+        Ok(p) => p,
+        Err(r) => return Ok(Err(r)),
+    };
+    let (files, i) = (state.settings.files_dir(), id.to_string());
+    Ok(state.db.run(move |c| listings::attachments::add(c, &files, user, kind, &i, upload)).await?)
+}
+
 pub async fn upload(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -599,18 +651,11 @@ pub async fn upload(
     let (kind, id) = (kind_of(&req), id.into_inner());
     let errors = match read_upload(payload).await? {
         None => vec![FieldError { field: "file", key: "err.file_missing", n: None }],
-        Some((name, bytes)) => {
-            let (files, i) = (state.settings.files_dir(), id.clone());
-            match state
-                .db
-                .run(move |c| listings::attachments::add(c, &files, me.user.id, kind, &i, &name, &bytes))
-                .await?
-            {
-                Ok(_) => return Ok(see_other(&format!("/my/{}/{id}?done=file", plural(kind)))),
-                Err(Refused::Invalid(e)) => e,
-                Err(other) => return refused(&ctx, other),
-            }
-        }
+        Some((name, bytes)) => match store_upload(&state, me.user.id, kind, &id, name, bytes).await? {
+            Ok(_) => return Ok(see_other(&format!("/my/{}/{id}?done=file", plural(kind)))),
+            Err(Refused::Invalid(e)) => e,
+            Err(other) => return refused(&ctx, other),
+        },
     };
     let o = load(&state, kind, id).await?;
     let form = edit_form(&ctx, &o.l, &o.l.raw(), &[]);

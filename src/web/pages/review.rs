@@ -87,14 +87,15 @@ pub async fn queue(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpR
     p.link("/staff/export?format=csv", "review.export_csv").link("/staff/export?format=json", "review.export_json").ok()
 }
 
-fn decision_form(ctx: &Ctx, action: String, reason: &str, errors: &[FieldError]) -> Form {
+/// The decision form; "approve" is preselected only when the organisation may publish.
+fn decision_form(ctx: &Ctx, action: String, reason: &str, errors: &[FieldError], may_publish: bool) -> Form {
     let options = [("approve", "review.approve"), ("return", "review.return"), ("reject", "review.reject")]
         .iter()
         .map(|(v, k)| (v.to_string(), ctx.t(k).to_string()))
         .collect();
     Form::new(ctx, "decide", action, "review.decide")
         .titled(ctx, "review.decide")
-        .field(ctx, "decision", "select", "review.decision", "approve")
+        .field(ctx, "decision", "select", "review.decision", if may_publish { "approve" } else { "return" })
         .options(options)
         .field(ctx, "reason", "textarea", "review.reason", reason)
         .hint(ctx, "review.reason_hint")
@@ -120,12 +121,26 @@ pub struct KindId {
     id: String,
 }
 
-async fn load(state: &AppState, kind: &str, id: String) -> Result<Listing, AppError> {
+/// A listing with whether its organisation is verified (only verified ones publish).
+async fn load(state: &AppState, kind: &str, id: String) -> Result<(Listing, bool), AppError> {
     let kind: ListingKind = kind.parse().map_err(|_| AppError::NotFound)?;
-    state.db.run(move |c| listings::load(c, kind, &id)).await?.ok_or(AppError::NotFound)
+    state
+        .db
+        .run(move |c| {
+            let Some(l) = listings::load(c, kind, &id)? else { return Ok(None) };
+            let verified = db::organisations::get(c, l.organisation())?.is_some_and(|o| o.verified_at.is_some());
+            Ok(Some((l, verified)))
+        })
+        .await?
+        .ok_or(AppError::NotFound)
 }
 
-fn listing_panel(ctx: &Ctx, l: &Listing, reason: &str, errors: &[FieldError]) -> Panel {
+/// Says on a review page that the organisation must be verified before its listing is published.
+fn unverified_notice(ctx: &Ctx, p: Panel, verified: bool) -> Panel {
+    if verified { p } else { p.notice(ctx.t("review.org_unverified")).link("/staff/organisations", "staff.orgs_title") }
+}
+
+fn listing_panel(ctx: &Ctx, (l, verified): &(Listing, bool), reason: &str, errors: &[FieldError]) -> Panel {
     let mut p = Panel::new(ctx, "review.listing_title").lead(format!(
         "{}: {}",
         ctx.t("my.status"),
@@ -133,7 +148,8 @@ fn listing_panel(ctx: &Ctx, l: &Listing, reason: &str, errors: &[FieldError]) ->
     ));
     p.quality = Some(quality_box(ctx, &l.quality()));
     p.fields = shown_fields(ctx, l.kind(), &l.raw(), None);
-    p.form(decision_form(ctx, format!("/staff/review/{}/{}", l.kind().code(), l.id()), reason, errors))
+    let p = unverified_notice(ctx, p, *verified);
+    p.form(decision_form(ctx, format!("/staff/review/{}/{}", l.kind().code(), l.id()), reason, errors, *verified))
         .link("/staff/review", "review.title")
 }
 
@@ -185,17 +201,24 @@ pub async fn decide(
             listing_panel(&ctx, &l, &f.reason, &errors).respond(StatusCode::UNPROCESSABLE_ENTITY, None)
         }
         Err(Refused::NotFound) => Err(AppError::NotFound),
-        Err(_) => Panel::new(&ctx, "listing.refused")
-            .lead(ctx.t("listing.not_submitted"))
-            .link("/staff/review", "review.title")
-            .respond(StatusCode::CONFLICT, None),
+        Err(Refused::State(key)) => refused_panel(&ctx, key),
+        Err(_) => refused_panel(&ctx, "listing.not_submitted"),
     }
+}
+
+/// A decision that the listing's state refuses, with the reason.
+fn refused_panel(ctx: &Ctx, key: &str) -> Result<HttpResponse, AppError> {
+    Panel::new(ctx, "listing.refused")
+        .lead(ctx.t(key))
+        .link("/staff/organisations", "staff.orgs_title")
+        .link("/staff/review", "review.title")
+        .respond(StatusCode::CONFLICT, None)
 }
 
 async fn load_revision(
     state: &AppState,
     id: String,
-) -> Result<(db::listings::RevisionRow, Listing, RawListing), AppError> {
+) -> Result<(db::listings::RevisionRow, (Listing, bool), RawListing), AppError> {
     state
         .db
         .run(move |c| {
@@ -203,7 +226,8 @@ async fn load_revision(
             let kind: ListingKind = r.listing_kind.parse()?;
             let Some(l) = listings::load(c, kind, &r.listing_id)? else { return Ok(None) };
             let proposed: RawListing = serde_json::from_str(&r.data)?;
-            Ok(Some((r, l, proposed)))
+            let verified = db::organisations::get(c, l.organisation())?.is_some_and(|o| o.verified_at.is_some());
+            Ok(Some((r, (l, verified), proposed)))
         })
         .await?
         .ok_or(AppError::NotFound)
@@ -212,7 +236,7 @@ async fn load_revision(
 fn revision_panel(
     ctx: &Ctx,
     r: &db::listings::RevisionRow,
-    l: &Listing,
+    (l, verified): &(Listing, bool),
     proposed: &RawListing,
     reason: &str,
     errors: &[FieldError],
@@ -221,7 +245,8 @@ fn revision_panel(
         Panel::new(ctx, "review.revision_title").lead(l.title().to_string()).lead(ctx.t("review.revision_lead"));
     p.fields = shown_fields(ctx, l.kind(), proposed, Some(&l.raw()));
     p.quality = Some((format!("{} {}/100", ctx.t("quality.score"), r.quality_score), vec![]));
-    p.form(decision_form(ctx, format!("/staff/revisions/{}", r.id), reason, errors))
+    let p = unverified_notice(ctx, p, *verified);
+    p.form(decision_form(ctx, format!("/staff/revisions/{}", r.id), reason, errors, *verified))
         .link(format!("/{}/{}", plural(l.kind()), l.id()), "review.published_version")
         .link("/staff/review", "review.title")
 }
@@ -260,10 +285,7 @@ pub async fn decide_revision(
             .lead(ctx.t("review.revision_stale"))
             .link("/staff/review", "review.title")
             .respond(StatusCode::CONFLICT, None),
-        Err(Refused::State(key)) => Panel::new(&ctx, "listing.refused")
-            .lead(ctx.t(key))
-            .link("/staff/review", "review.title")
-            .respond(StatusCode::CONFLICT, None),
+        Err(Refused::State(key)) => refused_panel(&ctx, key),
     }
 }
 

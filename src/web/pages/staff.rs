@@ -16,10 +16,39 @@ use crate::web::forms::Form;
 use crate::web::i18n::Ctx;
 
 pub async fn organisations(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
-    let ctx = Ctx::from_request(&req);
+    orgs_panel(&Ctx::from_request(&req), &state, &[]).await?.ok()
+}
+
+/// The verification queue, with the identity changes waiting for approval above it and the
+/// errors of the last action (if any) in its caption.
+async fn orgs_panel(ctx: &Ctx, state: &AppState, errors: &[FieldError]) -> Result<Panel, AppError> {
+    let ctx = ctx.clone();
     let l = ctx.locale;
-    let orgs = state.db.run(db::organisations::verification_queue).await?;
+    let (orgs, changes) = state
+        .db
+        .run(|c| Ok((db::organisations::verification_queue(c)?, db::organisations::pending_changes(c)?)))
+        .await?;
     let mut p = Panel::new(&ctx, "staff.orgs_title").lead(ctx.t("staff.orgs_lead"));
+    for ch in &changes {
+        let Some(o) = orgs.iter().find(|o| o.id.to_string() == ch.organisation_id) else { continue };
+        let kind = ch.kind.parse::<crate::domain::OrgKind>().map(|k| k.label(l).to_string()).unwrap_or_default();
+        p = p.lead(format!(
+            "{} {} → {} ({}, {}: {})",
+            ctx.t("staff.change_pending"),
+            o.name,
+            ch.name,
+            kind,
+            ctx.t("org.tax_code"),
+            ch.tax_code.as_deref().unwrap_or("—")
+        ));
+        let base = format!("/staff/organisations/{}/change", o.id);
+        p = p
+            .form(Form::new(&ctx, "approve-change", format!("{base}/approve"), "staff.change_approve"))
+            .form(Form::new(&ctx, "reject-change", format!("{base}/reject"), "staff.change_reject").danger());
+    }
+    if !errors.is_empty() {
+        p = p.notice(errors.iter().map(|e| ctx.field_error(e)).collect::<Vec<_>>().join("; "));
+    }
     p.table = Some(Table {
         caption: ctx.t("staff.orgs_list").into(),
         headers: ["org.name", "org.kind", "org.province", "org.tax_code", "staff.registered"]
@@ -46,7 +75,41 @@ pub async fn organisations(req: HttpRequest, state: web::Data<AppState>) -> Resu
             })
             .collect(),
     });
-    p.ok()
+    Ok(p)
+}
+
+/// Staff approve or reject an organisation's pending identity change.
+async fn decide(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    id: &str,
+    approve: bool,
+) -> Result<HttpResponse, AppError> {
+    let me = auth::require(&req)?;
+    let org: OrganisationId = id.parse().map_err(|_| AppError::NotFound)?;
+    match state.db.run(move |c| accounts::decide_change(c, me.user.id, org, approve)).await? {
+        Ok(true) => Ok(see_other("/staff/organisations")),
+        Ok(false) => Err(AppError::NotFound),
+        Err(errors) => {
+            orgs_panel(&Ctx::from_request(&req), &state, &errors).await?.respond(StatusCode::UNPROCESSABLE_ENTITY, None)
+        }
+    }
+}
+
+pub async fn approve_change(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    decide(req, state, &id, true).await
+}
+
+pub async fn reject_change(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    decide(req, state, &id, false).await
 }
 
 async fn set_verified(
@@ -57,10 +120,13 @@ async fn set_verified(
 ) -> Result<HttpResponse, AppError> {
     let me = auth::require(&req)?;
     let org: OrganisationId = id.parse().map_err(|_| AppError::NotFound)?;
-    if !state.db.run(move |c| accounts::set_verified(c, me.user.id, org, verified)).await? {
-        return Err(AppError::NotFound);
+    match state.db.run(move |c| accounts::set_verified(c, me.user.id, org, verified)).await? {
+        Ok(true) => Ok(see_other("/staff/organisations")),
+        Ok(false) => Err(AppError::NotFound),
+        Err(errors) => {
+            orgs_panel(&Ctx::from_request(&req), &state, &errors).await?.respond(StatusCode::UNPROCESSABLE_ENTITY, None)
+        }
     }
-    Ok(see_other("/staff/organisations"))
 }
 
 pub async fn verify(

@@ -1,0 +1,2 @@
+DROP TABLE organisation_changes;
+DROP TABLE link_grants;
