@@ -244,6 +244,16 @@ pub enum AdminAction {
         #[arg(long)]
         password_stdin: bool,
     },
+    /// Create a personal API token for an existing account (for its organisation) and print it
+    /// once: for scripts and integrations run by the operator.
+    CreateToken {
+        /// Email address of the account.
+        #[arg(long)]
+        email: String,
+        /// What the token is for (shown on the account page).
+        #[arg(long)]
+        name: String,
+    },
 }
 
 /// A failure and its exit code.
@@ -317,6 +327,9 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
         Command::Serve { demo } => serve(settings()?, demo),
         Command::Admin { action: AdminAction::CreateUser { email, role, name, password_stdin } } => {
             create_user(&settings()?, &email, role, name, password_stdin)
+        }
+        Command::Admin { action: AdminAction::CreateToken { email, name } } => {
+            create_token(&settings()?, &email, &name)
         }
         Command::Outbox { action } => outbox(&settings()?, action),
         Command::Reindex => reindex(&settings()?),
@@ -669,6 +682,24 @@ fn read_password(from_stdin: bool) -> Result<String, Failure> {
         return Err(Failure::Usage("the two passwords differ".into()));
     }
     Ok(first)
+}
+
+fn create_token(settings: &Settings, email: &str, name: &str) -> Result<(), Failure> {
+    let email = Email::parse(email).map_err(|e| Failure::Usage(format!("--email: {e}")))?;
+    let db = migrated(settings)?;
+    let mut conn = db.conn()?;
+    let user = db::users::by_email(&mut conn, &email)?
+        .ok_or_else(|| Failure::Usage(format!("--email: no account {email}")))?;
+    match crate::accounts::create_token(&mut conn, &user, name)? {
+        Ok((_, secret)) => {
+            println!("{secret}");
+            Ok(())
+        }
+        Err(errors) => Err(Failure::Usage(format!(
+            "--name: {}",
+            errors.iter().map(|e| crate::web::i18n::t(Locale::En, e.key)).collect::<Vec<_>>().join("; ")
+        ))),
+    }
 }
 
 fn create_user(

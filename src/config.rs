@@ -26,6 +26,7 @@ pub const KEYS: &[&str] = &[
     "mail_max_attempts",
     "trust_forwarded",
     "listing_months",
+    "api_token_rate",
 ];
 
 /// A setting that could not be accepted.
@@ -127,6 +128,8 @@ pub struct Settings {
     pub trust_forwarded: bool,
     /// Months a listing stays published before it expires (its owner can renew it).
     pub listing_months: u32,
+    /// API requests allowed per token per minute (default 600; raised for contract test runs).
+    pub api_token_rate: u32,
 }
 
 impl Settings {
@@ -253,6 +256,7 @@ impl Settings {
         let smtp_rate = number("smtp_rate", 1..=100_000)?;
         let mail_max_attempts = number("mail_max_attempts", 1..=100)?.unwrap_or(8);
         let listing_months = number("listing_months", 1..=120)?.unwrap_or(12);
+        let api_token_rate = number("api_token_rate", 1..=1_000_000)?.unwrap_or(600);
         let trust_forwarded = match get("trust_forwarded").map(str::to_ascii_lowercase).as_deref() {
             None | Some("false" | "0" | "no") => false,
             Some("true" | "1" | "yes") => true,
@@ -272,6 +276,7 @@ impl Settings {
             mail_max_attempts,
             trust_forwarded,
             listing_months,
+            api_token_rate,
         })
     }
 
@@ -333,7 +338,7 @@ impl Settings {
             None => format!("\"\" # not set: mail is written as .eml files under {}", self.mail_dir().display()),
         };
         format!(
-            "database_url = {:?}\ndata_dir = {:?}\nbind = \"{}\"\nbase_url = \"{}\"\nsmtp_url = {}\nsecret_key = {}\nmail_from = {:?}\nsmtp_rate = {}\nmail_max_attempts = {}\ntrust_forwarded = {}\nlisting_months = {}\n# derived\nindex_dir = {:?}\nmail_dir = {:?}\n",
+            "database_url = {:?}\ndata_dir = {:?}\nbind = \"{}\"\nbase_url = \"{}\"\nsmtp_url = {}\nsecret_key = {}\nmail_from = {:?}\nsmtp_rate = {}\nmail_max_attempts = {}\ntrust_forwarded = {}\nlisting_months = {}\napi_token_rate = {}\n# derived\nindex_dir = {:?}\nmail_dir = {:?}\n",
             self.database.redacted(),
             self.data_dir.display().to_string(),
             self.bind,
@@ -345,6 +350,7 @@ impl Settings {
             self.mail_max_attempts,
             self.trust_forwarded,
             self.listing_months,
+            self.api_token_rate,
             self.index_dir().display().to_string(),
             self.mail_dir().display().to_string(),
         )

@@ -41,8 +41,6 @@ pub const CSRF_FIELD: &str = "csrf_token";
 /// Bearer-token failures allowed per IP in [`TOKEN_FAILURE_WINDOW`].
 const TOKEN_FAILURES: i32 = 20;
 const TOKEN_FAILURE_WINDOW: TimeDelta = TimeDelta::minutes(10);
-/// Requests allowed per token per minute.
-const TOKEN_RATE: i32 = 600;
 
 /// The session of the request (pages only), put in the request extensions by the middleware.
 #[derive(Debug, Clone)]
@@ -299,6 +297,7 @@ fn bearer(req: &ServiceRequest) -> Option<String> {
 /// The actor of a bearer token, with the per-IP limit on failures and the per-token rate.
 async fn token_actor(state: &AppState, req: &ServiceRequest, secret: String) -> Result<Current, AppError> {
     let ip = client_ip(req.request(), state.settings.trust_forwarded);
+    let rate = i32::try_from(state.settings.api_token_rate).unwrap_or(i32::MAX);
     let found = state
         .db
         .run(move |c| {
@@ -316,7 +315,7 @@ async fn token_actor(state: &AppState, req: &ServiceRequest, secret: String) -> 
                 }
                 Some((row, user, verified)) => {
                     if let Err(wait) =
-                        db::rate_limits::hit(c, &format!("token:{}", row.id), TOKEN_RATE, TimeDelta::minutes(1))?
+                        db::rate_limits::hit(c, &format!("token:{}", row.id), rate, TimeDelta::minutes(1))?
                     {
                         return Ok(Err(wait));
                     }

@@ -10,14 +10,14 @@ use reqwest::StatusCode;
 use crate::helpers::*;
 
 /// A member of a verified organisation and a staff member, each signed in.
-struct Cast {
-    org: Organisation,
-    member: (reqwest::Client, String),
-    member_user: User,
-    staff: (reqwest::Client, String),
+pub(crate) struct Cast {
+    pub org: Organisation,
+    pub member: (reqwest::Client, String),
+    pub member_user: User,
+    pub staff: (reqwest::Client, String),
 }
 
-fn cast(app: &TestApp, verified: bool) -> Cast {
+pub(crate) fn cast(app: &TestApp, verified: bool) -> Cast {
     let org = new_org(app, "Viện Công nghệ Sinh học miền Trung", verified);
     let member_user = user(app, "lan@vien.vn", Role::Member, Some(org.id));
     let member = signed_in(app, &member_user);
@@ -25,13 +25,18 @@ fn cast(app: &TestApp, verified: bool) -> Cast {
     Cast { org, member, member_user, staff }
 }
 
-async fn post(app: &TestApp, who: &(reqwest::Client, String), path: &str, form: &[(&str, &str)]) -> reqwest::Response {
+pub(crate) async fn post(
+    app: &TestApp,
+    who: &(reqwest::Client, String),
+    path: &str,
+    form: &[(&str, &str)],
+) -> reqwest::Response {
     let mut f: Vec<(String, String)> = form.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
     f.push(("csrf_token".into(), who.1.clone()));
     who.0.post(format!("{}{path}", app.address)).form(&f).send().await.unwrap()
 }
 
-async fn page(app: &TestApp, who: &(reqwest::Client, String), path: &str) -> (StatusCode, String) {
+pub(crate) async fn page(app: &TestApp, who: &(reqwest::Client, String), path: &str) -> (StatusCode, String) {
     let r = who.0.get(format!("{}{path}", app.address)).send().await.unwrap();
     (r.status(), r.text().await.unwrap())
 }
@@ -72,7 +77,7 @@ fn id_from(location: &str) -> String {
     location.trim_start_matches("/my/offers/").trim_start_matches("/my/needs/").split('?').next().unwrap().to_string()
 }
 
-fn offer_in_db(app: &TestApp, id: &str) -> Offer {
+pub(crate) fn offer_in_db(app: &TestApp, id: &str) -> Offer {
     db::offers::get(&mut app.db.conn().unwrap(), id.parse().unwrap()).unwrap().unwrap()
 }
 
@@ -487,14 +492,14 @@ async fn feeds_and_exports_parse() {
     assert!(rows.iter().any(|r| r.iter().any(|f| f.contains("Chế phẩm vi sinh xử lý đáy ao nuôi tôm"))));
 }
 
-fn png(w: u32, h: u32) -> Vec<u8> {
+pub(crate) fn png(w: u32, h: u32) -> Vec<u8> {
     let img = image::RgbImage::from_fn(w, h, |x, y| image::Rgb([(x % 256) as u8, (y % 256) as u8, 120]));
     let mut out = std::io::Cursor::new(Vec::new());
     img.write_to(&mut out, image::ImageFormat::Png).unwrap();
     out.into_inner()
 }
 
-async fn upload(
+pub(crate) async fn upload(
     app: &TestApp,
     who: &(reqwest::Client, String),
     id: &str,

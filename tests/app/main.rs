@@ -8,6 +8,7 @@ mod browser;
 mod cli;
 mod config;
 mod db;
+mod hardening;
 mod helpers;
 mod import;
 mod listings;
