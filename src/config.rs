@@ -27,6 +27,7 @@ pub const KEYS: &[&str] = &[
     "trust_forwarded",
     "listing_months",
     "api_token_rate",
+    "api_token_failures",
 ];
 
 /// A setting that could not be accepted.
@@ -130,6 +131,9 @@ pub struct Settings {
     pub listing_months: u32,
     /// API requests allowed per token per minute (default 600; raised for contract test runs).
     pub api_token_rate: u32,
+    /// Bad bearer tokens allowed per client address in 10 minutes before the address waits
+    /// (default 20).
+    pub api_token_failures: u32,
 }
 
 impl Settings {
@@ -257,6 +261,7 @@ impl Settings {
         let mail_max_attempts = number("mail_max_attempts", 1..=100)?.unwrap_or(8);
         let listing_months = number("listing_months", 1..=120)?.unwrap_or(12);
         let api_token_rate = number("api_token_rate", 1..=1_000_000)?.unwrap_or(600);
+        let api_token_failures = number("api_token_failures", 1..=1_000_000)?.unwrap_or(20);
         let trust_forwarded = match get("trust_forwarded").map(str::to_ascii_lowercase).as_deref() {
             None | Some("false" | "0" | "no") => false,
             Some("true" | "1" | "yes") => true,
@@ -277,6 +282,7 @@ impl Settings {
             trust_forwarded,
             listing_months,
             api_token_rate,
+            api_token_failures,
         })
     }
 
@@ -338,7 +344,7 @@ impl Settings {
             None => format!("\"\" # not set: mail is written as .eml files under {}", self.mail_dir().display()),
         };
         format!(
-            "database_url = {:?}\ndata_dir = {:?}\nbind = \"{}\"\nbase_url = \"{}\"\nsmtp_url = {}\nsecret_key = {}\nmail_from = {:?}\nsmtp_rate = {}\nmail_max_attempts = {}\ntrust_forwarded = {}\nlisting_months = {}\napi_token_rate = {}\n# derived\nindex_dir = {:?}\nmail_dir = {:?}\n",
+            "database_url = {:?}\ndata_dir = {:?}\nbind = \"{}\"\nbase_url = \"{}\"\nsmtp_url = {}\nsecret_key = {}\nmail_from = {:?}\nsmtp_rate = {}\nmail_max_attempts = {}\ntrust_forwarded = {}\nlisting_months = {}\napi_token_rate = {}\napi_token_failures = {}\n# derived\nindex_dir = {:?}\nmail_dir = {:?}\n",
             self.database.redacted(),
             self.data_dir.display().to_string(),
             self.bind,
@@ -351,6 +357,7 @@ impl Settings {
             self.trust_forwarded,
             self.listing_months,
             self.api_token_rate,
+            self.api_token_failures,
             self.index_dir().display().to_string(),
             self.mail_dir().display().to_string(),
         )

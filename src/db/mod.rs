@@ -76,18 +76,18 @@ impl ManageConnection for Manager {
     }
 }
 
-/// Applies the SQLite pragmas every connection needs: WAL for concurrent readers, enforced
-/// foreign keys (off by default in SQLite), a busy timeout instead of instant `SQLITE_BUSY`.
+/// Applies the SQLite pragmas every connection needs: enforced foreign keys (off by default in
+/// SQLite), a busy timeout instead of instant `SQLITE_BUSY`. WAL (for concurrent readers) is a
+/// property of the file, set once by [`Db::connect`]: switching it from several new connections
+/// at once fails with "database is locked" whatever the busy timeout.
 #[derive(Debug)]
 struct SqlitePragmas;
 
 impl CustomizeConnection<AnyConnection, diesel::r2d2::Error> for SqlitePragmas {
     fn on_acquire(&self, conn: &mut AnyConnection) -> Result<(), diesel::r2d2::Error> {
         if let AnyConnection::Sqlite(c) = conn {
-            c.batch_execute(
-                "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
-            )
-            .map_err(diesel::r2d2::Error::QueryError)?;
+            c.batch_execute("PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")
+                .map_err(diesel::r2d2::Error::QueryError)?;
         }
         Ok(())
     }
@@ -115,7 +115,14 @@ impl Db {
                     std::fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
                 }
                 // An in-memory database exists once per connection: keep exactly one.
-                (if path.contains(":memory:") { 1 } else { 8 }, "sqlite")
+                let memory = path.contains(":memory:");
+                if !memory {
+                    let mut c = diesel::SqliteConnection::establish(path)
+                        .with_context(|| format!("opening the SQLite file {path}"))?;
+                    c.batch_execute("PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL;")
+                        .with_context(|| format!("switching {path} to WAL"))?;
+                }
+                (if memory { 1 } else { 8 }, "sqlite")
             }
             DatabaseUrl::Postgres(_) => (16, "postgres"),
         };

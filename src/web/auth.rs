@@ -38,8 +38,7 @@ pub const VISITOR_COOKIE: &str = "ketnoi_form";
 const VISITOR_TTL: TimeDelta = TimeDelta::hours(2);
 /// The form field (or header, `X-CSRF-Token`) carrying the CSRF token.
 pub const CSRF_FIELD: &str = "csrf_token";
-/// Bearer-token failures allowed per IP in [`TOKEN_FAILURE_WINDOW`].
-const TOKEN_FAILURES: i32 = 20;
+/// The window of the per-IP limit on bearer-token failures (`api_token_failures`).
 const TOKEN_FAILURE_WINDOW: TimeDelta = TimeDelta::minutes(10);
 
 /// The session of the request (pages only), put in the request extensions by the middleware.
@@ -298,6 +297,7 @@ fn bearer(req: &ServiceRequest) -> Option<String> {
 async fn token_actor(state: &AppState, req: &ServiceRequest, secret: String) -> Result<Current, AppError> {
     let ip = client_ip(req.request(), state.settings.trust_forwarded);
     let rate = i32::try_from(state.settings.api_token_rate).unwrap_or(i32::MAX);
+    let failures = i32::try_from(state.settings.api_token_failures).unwrap_or(i32::MAX);
     let found = state
         .db
         .run(move |c| {
@@ -308,7 +308,7 @@ async fn token_actor(state: &AppState, req: &ServiceRequest, secret: String) -> 
             match db::api_tokens::authenticate(c, &secret)? {
                 None => {
                     // Count failures as hits; past the limit the IP waits out the window.
-                    if let Err(wait) = db::rate_limits::hit(c, &fail_key, TOKEN_FAILURES, TOKEN_FAILURE_WINDOW)? {
+                    if let Err(wait) = db::rate_limits::hit(c, &fail_key, failures, TOKEN_FAILURE_WINDOW)? {
                         return Ok(Err(wait));
                     }
                     Ok(Ok(None))

@@ -35,35 +35,81 @@ pub struct ListParams {
     pub per_page: i64,
 }
 
-fn blank(v: &Option<String>) -> Option<&str> {
-    v.as_deref().map(str::trim).filter(|s| !s.is_empty())
+/// How forgiving a parser is: a page's filter form sends empty fields for "any" and people type
+/// numbers as they like; the API holds to its OpenAPI document, where an empty value or `+5` is
+/// not a valid number or code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Strictness {
+    /// HTML forms and links: blank is absent.
+    Form,
+    /// The JSON API: blank is refused, numbers are plain digits.
+    Api,
 }
 
-fn number(name: &str, v: &Option<String>, default: i64, max: i64) -> Result<i64, AppError> {
-    match blank(v) {
+impl Strictness {
+    /// The trimmed value of a parameter: `None` when absent, and when blank on a form; a blank
+    /// API value is refused.
+    pub fn value<'a>(self, name: &str, v: Option<&'a str>) -> Result<Option<&'a str>, AppError> {
+        match v.map(str::trim) {
+            Some("") if self == Self::Api => Err(AppError::bad_param(name, format!("{name} must not be empty"))),
+            Some("") | None => Ok(None),
+            Some(s) => Ok(Some(s)),
+        }
+    }
+
+    /// A whole number within `range`; on the API, plain digits only.
+    pub fn integer<T: std::str::FromStr + PartialOrd>(
+        self,
+        name: &str,
+        s: &str,
+        range: std::ops::RangeInclusive<T>,
+        expected: &str,
+    ) -> Result<T, AppError> {
+        let digits_only = self == Self::Form || (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()));
+        s.parse::<T>()
+            .ok()
+            .filter(|n| digits_only && range.contains(n))
+            .ok_or_else(|| AppError::bad_param(name, format!("{name} must be {expected}, not {s:?}")))
+    }
+
+    /// Free text, trimmed: on the API, as sent, no control characters and at most `max`
+    /// characters.
+    pub fn text(self, name: &str, s: &str, max: usize) -> Result<String, AppError> {
+        if self == Self::Api && (s.chars().any(char::is_control) || s.chars().count() > max) {
+            return Err(AppError::bad_param(name, format!("{name} must be one line of at most {max} characters")));
+        }
+        Ok(crate::domain::text::clean_lossy(s.trim()))
+    }
+}
+
+fn number(strict: Strictness, name: &str, v: &Option<String>, default: i64, max: i64) -> Result<i64, AppError> {
+    match strict.value(name, v.as_deref())? {
         None => Ok(default),
-        Some(s) => s.parse::<i64>().ok().filter(|n| (1..=max).contains(n)).ok_or_else(|| {
-            AppError::bad_param(name, format!("{name} must be a whole number from 1 to {max}, not {s:?}"))
-        }),
+        Some(s) => strict.integer(name, s, 1..=max, &format!("a whole number from 1 to {max}")),
     }
 }
 
 impl ListQuery {
     /// Parses into a filter and a page; `default_per_page` differs between pages and the API.
-    pub fn parse(&self, default_per_page: i64) -> Result<ListParams, AppError> {
-        let sector = blank(&self.sector)
+    pub fn parse(&self, default_per_page: i64, strict: Strictness) -> Result<ListParams, AppError> {
+        let sector = strict
+            .value("sector", self.sector.as_deref())?
             .map(|s| s.parse::<Sector>())
             .transpose()
             .map_err(|e| AppError::bad_param("sector", e.to_string()))?;
-        let province = blank(&self.province)
+        let province = strict
+            .value("province", self.province.as_deref())?
             .map(|s| s.parse::<Province>())
             .transpose()
             .map_err(|e| AppError::bad_param("province", e.to_string()))?;
-        let q = blank(&self.q).map(|q| crate::domain::text::clean_lossy(q).chars().take(200).collect());
+        let q = match &self.q {
+            Some(q) => Some(strict.text("q", q, 1000)?.chars().take(200).collect::<String>()).filter(|q| !q.is_empty()),
+            None => None,
+        };
         Ok(ListParams {
             filter: ListFilter { sector, province, organisation: None, q },
-            page: number("page", &self.page, 1, 100_000)?,
-            per_page: number("per_page", &self.per_page, default_per_page, 100)?,
+            page: number(strict, "page", &self.page, 1, 100_000)?,
+            per_page: number(strict, "per_page", &self.per_page, default_per_page, 100)?,
         })
     }
 }

@@ -6,6 +6,7 @@ use ketnoi_index::{SearchQuery, Sort};
 
 use crate::domain::{IpStatus, ListingKind, Locale, OrgKind, Province, Sector, TransferMode};
 use crate::error::AppError;
+use crate::web::query::Strictness;
 
 /// Results per page on the search page.
 pub const PAGE_SIZE: usize = 12;
@@ -50,32 +51,33 @@ pub fn label(facet: &str, value: &str, l: Locale) -> String {
     found.unwrap_or(value).to_string()
 }
 
-fn int<T: std::str::FromStr>(name: &str, v: &str, ok: impl Fn(&T) -> bool, expected: &str) -> Result<T, AppError> {
-    v.trim()
-        .parse::<T>()
-        .ok()
-        .filter(|x| ok(x))
-        .ok_or_else(|| AppError::bad_param(name, format!("{name} must be {expected}, not {v:?}")))
-}
-
-/// An amount in đồng.
-fn money(name: &str, v: &str) -> Result<i64, AppError> {
-    crate::domain::Money::parse(v).map(|m| m.dong()).map_err(|e| AppError::bad_param(name, e.to_string()))
+/// An amount in đồng: as people type it on the page ("1,5 tỷ"), plain digits on the API.
+fn money(strict: Strictness, name: &str, v: &str) -> Result<i64, AppError> {
+    match strict {
+        Strictness::Api => strict.integer(name, v, 0..=i64::MAX, "a whole number of đồng"),
+        Strictness::Form => {
+            crate::domain::Money::parse(v).map(|m| m.dong()).map_err(|e| AppError::bad_param(name, e.to_string()))
+        }
+    }
 }
 
 /// Parses a query string.
-pub fn parse(query_string: &str, default_per_page: usize, now: i64) -> Result<Params, AppError> {
+pub fn parse(query_string: &str, default_per_page: usize, now: i64, strict: Strictness) -> Result<Params, AppError> {
     let mut q = SearchQuery { now, highlight: true, ..SearchQuery::default() };
     let mut pairs = Vec::new();
     let (mut page, mut per_page) = (1usize, default_per_page);
     let (mut trl_min, mut trl_max, mut price_min, mut price_max) = (None, None, None, None);
     for (k, v) in url::form_urlencoded::parse(query_string.as_bytes()) {
-        let v = v.trim().to_string();
-        if v.is_empty() {
+        if k == "q" {
+            q.text = strict.text("q", &v, 1000)?.chars().take(300).collect();
+            if !q.text.is_empty() {
+                pairs.push(("q".into(), q.text.clone()));
+            }
             continue;
         }
+        let Some(v) = strict.value(&k, Some(&v))?.map(str::to_string) else { continue };
+        let int = |name: &str, max: u64, expected: &str| strict.integer(name, &v, 1..=max, expected);
         match k.as_ref() {
-            "q" => q.text = crate::domain::text::clean_lossy(&v).chars().take(300).collect(),
             "sort" => {
                 q.sort = match v.as_str() {
                     "relevance" => Sort::Relevance,
@@ -84,14 +86,12 @@ pub fn parse(query_string: &str, default_per_page: usize, now: i64) -> Result<Pa
                     _ => return Err(AppError::bad_param("sort", "sort must be relevance, newest or deadline")),
                 }
             }
-            "page" => page = int("page", &v, |n: &usize| (1..=1000).contains(n), "a whole number from 1 to 1000")?,
-            "per_page" => {
-                per_page = int("per_page", &v, |n: &usize| (1..=100).contains(n), "a whole number from 1 to 100")?
-            }
-            "trl_min" => trl_min = Some(int("trl_min", &v, |n: &u64| (1..=9).contains(n), "a level from 1 to 9")?),
-            "trl_max" => trl_max = Some(int("trl_max", &v, |n: &u64| (1..=9).contains(n), "a level from 1 to 9")?),
-            "price_min" => price_min = Some(money("price_min", &v)?),
-            "price_max" => price_max = Some(money("price_max", &v)?),
+            "page" => page = int("page", 1000, "a whole number from 1 to 1000")? as usize,
+            "per_page" => per_page = int("per_page", 100, "a whole number from 1 to 100")? as usize,
+            "trl_min" => trl_min = Some(int("trl_min", 9, "a level from 1 to 9")?),
+            "trl_max" => trl_max = Some(int("trl_max", 9, "a level from 1 to 9")?),
+            "price_min" => price_min = Some(money(strict, "price_min", &v)?),
+            "price_max" => price_max = Some(money(strict, "price_max", &v)?),
             "lang" => continue,
             name if FACET_PARAMS.contains(&name) => {
                 let code = check(name, &v).map_err(|e| AppError::bad_param(name, e))?;

@@ -652,3 +652,58 @@ async fn a_route_outside_the_table_is_never_served() {
     let res = test::call_service(&app, test::TestRequest::get().uri("/healthz").to_request()).await;
     assert_eq!(res.status(), 200);
 }
+
+// ---------------------------------------------------------------- the API contract
+
+#[tokio::test]
+async fn the_api_holds_to_its_document() {
+    let app = TestApp::with_demo().await;
+    let c = cast(&app, true);
+    let (_, secret) =
+        db::api_tokens::create(&mut app.db.conn().unwrap(), c.member_user.id, Some(c.org.id), "t").unwrap();
+    let client = reqwest::Client::new();
+    let url = |p: &str| format!("{}{p}", app.address);
+    // Parameters: blank or non-digit values are refused on the API, forgiven on pages.
+    for p in
+        ["/api/v1/offers?page=", "/api/v1/offers?per_page=%2B5", "/api/v1/search?trl_max=0", "/api/v1/search?sector="]
+    {
+        assert_eq!(app.get(p).await.status(), 400, "{p}");
+    }
+    assert_eq!(app.get("/offers?page=&sector=").await.status(), 200);
+    assert_eq!(app.get("/api/v1/export?since=2026-01-01T00:00:00%2B07:00&limit=5").await.status(), 200);
+    // The document names every code and every status.
+    let (_, doc) = app.json("/api/openapi.json").await;
+    let params = doc.pointer("/paths/~1api~1v1~1search/get/parameters").unwrap().as_array().unwrap();
+    let sector = params.iter().find(|p| p["name"] == "sector").unwrap();
+    assert!(sector["schema"]["items"]["enum"].as_array().unwrap().contains(&serde_json::json!("aquaculture")));
+    assert!(doc.pointer("/paths/~1api~1v1~1offers~1{id}/patch/responses/429").is_some());
+    // Bodies: whole numbers written as 8.0 are numbers; null where the document has none is refused;
+    // a new listing carries no version.
+    let create = |body: serde_json::Value| client.post(url("/api/v1/offers")).bearer_auth(&secret).json(&body).send();
+    let r =
+        create(serde_json::json!({"title": "Máy sấy nông sản", "sector": "agriculture", "trl": 8.0})).await.unwrap();
+    assert_eq!(r.status(), 201);
+    let created: serde_json::Value = r.json().await.unwrap();
+    assert_eq!(created["trl"], 8);
+    assert_eq!(created["province"], "hue", "the organisation's province");
+    let r = create(serde_json::json!({"title": null, "sector": "agriculture"})).await.unwrap();
+    assert_eq!(r.status(), 400);
+    let r =
+        create(serde_json::json!({"title": "Máy sấy nông sản", "sector": "agriculture", "version": 3})).await.unwrap();
+    assert_eq!(r.status(), 400);
+    // The owner reads its draft; others do not see it.
+    let id = created["id"].as_str().unwrap();
+    let r = client.get(url(&format!("/api/v1/offers/{id}"))).bearer_auth(&secret).send().await.unwrap();
+    assert_eq!(r.status(), 200);
+    assert_eq!(app.get(&format!("/api/v1/offers/{id}")).await.status(), 404);
+    // Submitting an incomplete draft is a conflict with its state, naming what is missing.
+    let r = client
+        .post(url(&format!("/api/v1/offers/{id}/submit")))
+        .bearer_auth(&secret)
+        .json(&serde_json::json!({"version": 1.0}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 409);
+    assert!(r.text().await.unwrap().contains("description"));
+}

@@ -5,6 +5,8 @@
 
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::{Deserialize, Serialize};
+
+use super::writes::present;
 use utoipa::ToSchema;
 
 use crate::accounts::{self, org_form::OrgForm};
@@ -81,13 +83,21 @@ impl From<&Organisation> for OrganisationDto {
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({"description": "Nghiên cứu và chuyển giao công nghệ sinh học cho nông nghiệp miền Trung", "contact": {"phone": "0234 3822 111", "share": true}}))]
 pub struct OrganisationPatch {
+    #[serde(default, deserialize_with = "present")]
     pub kind: Option<String>,
+    #[serde(default, deserialize_with = "present")]
     pub name: Option<String>,
+    #[serde(default, deserialize_with = "present")]
     pub tax_code: Option<String>,
+    #[serde(default, deserialize_with = "present")]
     pub province: Option<String>,
+    #[serde(default, deserialize_with = "present")]
     pub address: Option<String>,
+    #[serde(default, deserialize_with = "present")]
     pub website: Option<String>,
+    #[serde(default, deserialize_with = "present")]
     pub description: Option<String>,
+    #[serde(default, deserialize_with = "present")]
     pub contact: Option<ContactPatch>,
 }
 
@@ -95,9 +105,13 @@ pub struct OrganisationPatch {
 #[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ContactPatch {
+    #[serde(default, deserialize_with = "present")]
     pub name: Option<String>,
+    #[serde(default, deserialize_with = "present")]
     pub email: Option<String>,
+    #[serde(default, deserialize_with = "present")]
     pub phone: Option<String>,
+    #[serde(default, deserialize_with = "present")]
     pub share: Option<bool>,
 }
 

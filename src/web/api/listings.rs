@@ -10,7 +10,7 @@ use crate::domain::{MoneyRange, Need, NeedId, Offer, OfferId};
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::web::auth;
-use crate::web::query::ListQuery;
+use crate::web::query::{ListQuery, Strictness};
 
 /// Default page size of list operations.
 const PER_PAGE: i64 = 20;
@@ -171,7 +171,7 @@ pub struct NeedList {
 #[utoipa::path(get, path = "/api/v1/offers", tag = "listings", params(ListQuery),
     responses((status = 200, body = OfferList), (status = 400, body = crate::error::Problem, content_type = "application/problem+json")))]
 pub async fn list_offers(state: web::Data<AppState>, query: web::Query<ListQuery>) -> Result<HttpResponse, AppError> {
-    let p = query.parse(PER_PAGE)?;
+    let p = query.parse(PER_PAGE, Strictness::Api)?;
     let body = state
         .db
         .run(move |c| {
@@ -230,7 +230,7 @@ pub async fn get_offer(
 #[utoipa::path(get, path = "/api/v1/needs", tag = "listings", params(ListQuery),
     responses((status = 200, body = NeedList), (status = 400, body = crate::error::Problem, content_type = "application/problem+json")))]
 pub async fn list_needs(state: web::Data<AppState>, query: web::Query<ListQuery>) -> Result<HttpResponse, AppError> {
-    let p = query.parse(PER_PAGE)?;
+    let p = query.parse(PER_PAGE, Strictness::Api)?;
     let body = state
         .db
         .run(move |c| {

@@ -2,6 +2,7 @@
 //! vendored Swagger UI at `/api/docs/` (no CDN: the exchange works offline).
 
 pub(crate) mod accounts;
+mod contract;
 pub(crate) mod export;
 pub(crate) mod listings;
 pub(crate) mod search;
@@ -71,5 +72,6 @@ impl utoipa::Modify for BearerAuth {
 
 /// The OpenAPI document at `/api/openapi.json` and the vendored Swagger UI at `/api/docs/`.
 pub(crate) fn swagger() -> SwaggerUi {
-    SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", ApiDoc::openapi())
+    SwaggerUi::new("/api/docs/{_:.*}")
+        .external_url_unchecked("/api/openapi.json", contract::document(&ApiDoc::openapi()))
 }

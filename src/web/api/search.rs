@@ -7,6 +7,7 @@ use utoipa::{IntoParams, ToSchema};
 use crate::db;
 use crate::error::AppError;
 use crate::state::AppState;
+use crate::web::query::Strictness;
 use crate::web::search::{label, parse, split_id};
 
 /// The parameters (facet parameters may repeat: `sector=energy&sector=environment`).
@@ -77,7 +78,7 @@ pub struct SearchResults {
 #[utoipa::path(get, path = "/api/v1/search", tag = "listings", params(SearchParams),
     responses((status = 200, body = SearchResults), (status = 400, body = crate::error::Problem, content_type = "application/problem+json")))]
 pub async fn search(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
-    let p = parse(req.query_string(), 20, db::now().and_utc().timestamp())?;
+    let p = parse(req.query_string(), 20, db::now().and_utc().timestamp(), Strictness::Api)?;
     let results = state.search.run(p.query.clone()).await?;
     let base = state.settings.base_url.as_str().trim_end_matches('/').to_string();
     let items = results

@@ -17,6 +17,40 @@ use crate::listings::{self, Edited, Listing, Refused};
 use crate::state::AppState;
 use crate::web::auth;
 
+/// A field that may be absent but, when present, must hold a value: `null` is refused (the
+/// OpenAPI document does not allow it), absent is `None`.
+pub(crate) fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<T>, D::Error> {
+    T::deserialize(d).map(Some)
+}
+
+/// A whole number as JSON may write it: `8` or `8.0` (JSON Schema's `integer` allows both).
+fn whole_number<T: TryFrom<i64>, E: serde::de::Error>(n: &serde_json::Number) -> Result<T, E> {
+    let int = n.as_i64().or_else(|| {
+        n.as_f64().filter(|f| f.fract() == 0.0 && *f >= i64::MIN as f64 && *f < i64::MAX as f64).map(|f| f as i64)
+    });
+    int.and_then(|i| T::try_from(i).ok()).ok_or_else(|| E::custom(format!("{n} is not a whole number in range")))
+}
+
+/// A required whole number.
+pub(crate) fn whole<'de, D: Deserializer<'de>, T: TryFrom<i64>>(d: D) -> Result<T, D::Error> {
+    whole_number(&serde_json::Number::deserialize(d)?)
+}
+
+/// A whole number that may be absent but not `null`.
+pub(crate) fn present_whole<'de, D: Deserializer<'de>, T: TryFrom<i64>>(d: D) -> Result<Option<T>, D::Error> {
+    whole(d).map(Some)
+}
+
+/// A whole number where `null` and absent both mean none.
+pub(crate) fn optional_whole<'de, D: Deserializer<'de>, T: TryFrom<i64>>(d: D) -> Result<Option<T>, D::Error> {
+    Option::<serde_json::Number>::deserialize(d)?.map(|n| whole_number(&n)).transpose()
+}
+
+/// A whole number where `null` (clear) is `Some(None)` and absent (keep) is `None`.
+fn nullable_whole<'de, D: Deserializer<'de>, T: TryFrom<i64>>(d: D) -> Result<Option<Option<T>>, D::Error> {
+    optional_whole(d).map(Some)
+}
+
 /// `null` (clear) as `Some(None)`, absent (keep) as `None`.
 fn nullable<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<Option<T>>, D::Error> {
     Option::<T>::deserialize(d).map(Some)
@@ -26,7 +60,9 @@ fn nullable<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Opti
 #[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AmountInput {
+    #[serde(default, deserialize_with = "optional_whole")]
     pub min: Option<i64>,
+    #[serde(default, deserialize_with = "optional_whole")]
     pub max: Option<i64>,
 }
 
@@ -51,23 +87,37 @@ fn level(t: &Option<Option<u8>>) -> Option<String> {
 #[schema(example = json!({"version": 1, "title": "Máy sấy nông sản kết hợp năng lượng mặt trời", "summary": "Máy sấy 500 kg/mẻ dùng bơm nhiệt và tấm thu năng lượng mặt trời, giảm 40% điện năng so với máy sấy điện trở.", "sector": "agriculture", "keywords": ["máy sấy", "nông sản"], "trl": 7, "transfer_modes": ["licence", "equipment"], "price": {"min": 350000000, "max": null}, "province": "hue"}))]
 pub struct OfferInput {
     /// The version read (required on PUT and PATCH).
+    #[serde(default, deserialize_with = "present_whole")]
     pub version: Option<i32>,
+    #[serde(default, deserialize_with = "present")]
     pub title: Option<String>,
+    #[serde(default, deserialize_with = "present")]
     pub summary: Option<String>,
+    #[serde(default, deserialize_with = "present")]
     pub description: Option<String>,
+    #[serde(default, deserialize_with = "present")]
     pub advantages: Option<String>,
+    #[serde(default, deserialize_with = "present")]
     pub applications: Option<String>,
+    #[serde(default, deserialize_with = "present")]
     pub sector: Option<String>,
+    #[serde(default, deserialize_with = "present")]
     pub keywords: Option<Vec<String>>,
     /// 1–9; null clears it.
-    #[serde(default, deserialize_with = "nullable")]
+    #[serde(default, deserialize_with = "nullable_whole")]
     #[schema(value_type = Option<u8>)]
     pub trl: Option<Option<u8>>,
+    #[serde(default, deserialize_with = "present")]
     pub ip_status: Option<String>,
+    #[serde(default, deserialize_with = "present")]
     pub ip_number: Option<String>,
+    #[serde(default, deserialize_with = "present")]
     pub transfer_modes: Option<Vec<String>>,
+    #[serde(default, deserialize_with = "present")]
     pub price: Option<AmountInput>,
+    #[serde(default, deserialize_with = "present")]
     pub province: Option<String>,
+    #[serde(default, deserialize_with = "present")]
     pub contact_visibility: Option<String>,
 }
 
@@ -101,23 +151,33 @@ impl OfferInput {
 #[schema(example = json!({"version": 1, "title": "Cần công nghệ xử lý nước thải chế biến mủ cao su", "problem": "Nhà máy chế biến 30 tấn mủ/ngày, nước thải 600 m³/ngày có COD 8.000 mg/l, vượt QCVN 01-MT:2015.", "sector": "environment", "min_trl": 7, "budget": {"min": 2000000000_i64, "max": 4000000000_i64}, "deadline": "2027-06-30", "province": "quang-tri"}))]
 pub struct NeedInput {
     /// The version read (required on PUT and PATCH).
+    #[serde(default, deserialize_with = "present_whole")]
     pub version: Option<i32>,
+    #[serde(default, deserialize_with = "present")]
     pub title: Option<String>,
+    #[serde(default, deserialize_with = "present")]
     pub problem: Option<String>,
+    #[serde(default, deserialize_with = "present")]
     pub tried: Option<String>,
+    #[serde(default, deserialize_with = "present")]
     pub desired_outcome: Option<String>,
+    #[serde(default, deserialize_with = "present")]
     pub sector: Option<String>,
+    #[serde(default, deserialize_with = "present")]
     pub keywords: Option<Vec<String>>,
     /// 1–9; null clears it.
-    #[serde(default, deserialize_with = "nullable")]
+    #[serde(default, deserialize_with = "nullable_whole")]
     #[schema(value_type = Option<u8>)]
     pub min_trl: Option<Option<u8>>,
+    #[serde(default, deserialize_with = "present")]
     pub budget: Option<AmountInput>,
     /// `YYYY-MM-DD`; null clears it.
     #[serde(default, deserialize_with = "nullable")]
     #[schema(value_type = Option<String>)]
     pub deadline: Option<Option<String>>,
+    #[serde(default, deserialize_with = "present")]
     pub province: Option<String>,
+    #[serde(default, deserialize_with = "present")]
     pub transfer_modes: Option<Vec<String>>,
 }
 
@@ -191,8 +251,16 @@ fn kind_of(req: &HttpRequest) -> ListingKind {
     crate::listings::input::kind_in_path(req.path())
 }
 
-async fn create(req: HttpRequest, state: web::Data<AppState>, raw: RawListing) -> Result<HttpResponse, AppError> {
+async fn create(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    raw: RawListing,
+    version: Option<i32>,
+) -> Result<HttpResponse, AppError> {
     let me = auth::require(&req)?;
+    if version.is_some() {
+        return Err(AppError::bad_param("version", "a new listing has no version yet: leave `version` out"));
+    }
     let kind = kind_of(&req);
     let l = state.db.run(move |c| listings::create(c, &me.user, kind, &raw)).await?.map_err(refused)?;
     let location = format!("/api/v1/{}/{}", crate::listings::input::plural(kind), l.id());
@@ -229,7 +297,7 @@ pub async fn create_offer(
     state: web::Data<AppState>,
     body: web::Json<OfferInput>,
 ) -> Result<HttpResponse, AppError> {
-    create(req, state, body.raw()).await
+    create(req, state, body.raw(), body.version).await
 }
 
 #[utoipa::path(post, path = "/api/v1/needs", tag = "listings", security(("bearer" = [])), request_body = NeedInput,
@@ -240,7 +308,7 @@ pub async fn create_need(
     state: web::Data<AppState>,
     body: web::Json<NeedInput>,
 ) -> Result<HttpResponse, AppError> {
-    create(req, state, body.raw()).await
+    create(req, state, body.raw(), body.version).await
 }
 
 #[utoipa::path(put, path = "/api/v1/offers/{id}", tag = "listings", security(("bearer" = [])), request_body = OfferInput,
@@ -299,6 +367,7 @@ pub async fn patch_need(
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct VersionBody {
+    #[serde(deserialize_with = "whole")]
     pub version: i32,
 }
 
@@ -334,7 +403,15 @@ async fn submit(
 ) -> Result<HttpResponse, AppError> {
     let me = auth::require(&req)?;
     let kind = kind_of(&req);
-    let report = state.db.run(move |c| listings::submit(c, &me.user, kind, &id, version)).await?.map_err(refused)?;
+    let report =
+        state.db.run(move |c| listings::submit(c, &me.user, kind, &id, version)).await?.map_err(|r| match r {
+            // The stored listing lacks what a submission needs: its state, not this request, is at fault.
+            Refused::Invalid(missing) => AppError::Conflict(format!(
+                "the listing cannot be submitted yet: fill in {} first",
+                missing.iter().map(|e| e.field).collect::<Vec<_>>().join(", ")
+            )),
+            other => refused(other),
+        })?;
     Ok(HttpResponse::Ok().json(Submitted {
         status: "submitted".into(),
         quality_score: report.score,

@@ -13,7 +13,7 @@ use crate::error::AppError;
 use crate::state::AppState;
 use crate::web::auth;
 use crate::web::i18n::Ctx;
-use crate::web::query::{ListParams, ListQuery};
+use crate::web::query::{ListParams, ListQuery, Strictness};
 use crate::web::views::{Choice, ContactView, NeedCard, NeedView, OfferCard, OfferView, Pager};
 
 /// The filter form's state.
@@ -66,7 +66,7 @@ pub async fn offers(
 ) -> Result<OfferListPage, AppError> {
     let ctx = Ctx::from_request(&req);
     let l = ctx.locale;
-    let params = query.parse(PER_PAGE)?;
+    let params = query.parse(PER_PAGE, Strictness::Form)?;
     let filter = params.filter.clone();
     let (page, names) = state
         .db
@@ -101,7 +101,7 @@ pub async fn needs(
 ) -> Result<NeedListPage, AppError> {
     let ctx = Ctx::from_request(&req);
     let l = ctx.locale;
-    let params = query.parse(PER_PAGE)?;
+    let params = query.parse(PER_PAGE, Strictness::Form)?;
     let filter = params.filter.clone();
     let (page, names) = state
         .db

@@ -9,6 +9,7 @@ use crate::db;
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::web::i18n::Ctx;
+use crate::web::query::Strictness;
 use crate::web::search::{FACET_PARAMS, PAGE_SIZE, label, parse, split_id, url};
 use crate::web::views::Pager;
 
@@ -51,7 +52,7 @@ pub struct SearchPage {
 pub async fn search(req: HttpRequest, state: web::Data<AppState>) -> Result<SearchPage, AppError> {
     let ctx = Ctx::from_request(&req);
     let l = ctx.locale;
-    let p = parse(req.query_string(), PAGE_SIZE, db::now().and_utc().timestamp())?;
+    let p = parse(req.query_string(), PAGE_SIZE, db::now().and_utc().timestamp(), Strictness::Form)?;
     let results = state.search.run(p.query.clone()).await?;
     let without = |name: &str, value: &str| -> Vec<(String, String)> {
         p.pairs.iter().filter(|(k, v)| !(k == name && v == value) && k != "page").cloned().collect()
