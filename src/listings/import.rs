@@ -347,21 +347,9 @@ fn build(
 )]
 pub struct NotVerified(pub OrganisationId);
 
-/// Checks the whole file, then (if allowed) writes it. `progress` is called with (done, total)
-/// during the writing pass.
-pub fn import(
-    conn: &mut AnyConnection,
-    lifetime: chrono::TimeDelta,
-    path: &Path,
-    opts: &Options,
-    mut progress: impl FnMut(usize, usize),
-) -> anyhow::Result<Report> {
-    if opts.publish
-        && let Some(org) = opts.organisation
-        && db::organisations::get(conn, org)?.is_none_or(|o| o.verified_at.is_none())
-    {
-        return Err(NotVerified(org).into());
-    }
+/// The first pass of an import: reads and checks every row of the file without writing anything
+/// (rows, and the bad ones with their line and fields).
+pub fn check(path: &Path, opts: &Options) -> anyhow::Result<Report> {
     let mut report = Report::default();
     let placeholder = OrganisationId::new();
     each_record(path, opts.format, |line, rec| {
@@ -377,6 +365,25 @@ pub fn import(
         }
         Ok(())
     })?;
+    Ok(report)
+}
+
+/// Checks the whole file, then (if allowed) writes it. `progress` is called with (done, total)
+/// during the writing pass.
+pub fn import(
+    conn: &mut AnyConnection,
+    lifetime: chrono::TimeDelta,
+    path: &Path,
+    opts: &Options,
+    mut progress: impl FnMut(usize, usize),
+) -> anyhow::Result<Report> {
+    if opts.publish
+        && let Some(org) = opts.organisation
+        && db::organisations::get(conn, org)?.is_none_or(|o| o.verified_at.is_none())
+    {
+        return Err(NotVerified(org).into());
+    }
+    let mut report = check(path, opts)?;
     if !report.invalid.is_empty() && !opts.skip_invalid {
         return Ok(report);
     }

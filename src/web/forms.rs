@@ -169,3 +169,49 @@ pub fn choices<T: Copy>(
         .chain(all.iter().map(|v| (code(*v).to_string(), label(*v).to_string())))
         .collect()
 }
+
+/// A local path to go to after signing in: a path of this site with no control character,
+/// resolved the way a browser resolves it (which drops tabs and line breaks, so `/\t/evil.example`
+/// would become `//evil.example`) and kept only when it stays on this site; anything else goes
+/// to the account page. The result is percent-encoded ASCII, safe in a `Location` header.
+pub fn safe_next(next: Option<&str>) -> String {
+    const DEFAULT: &str = "/account";
+    let Some(n) = next else { return DEFAULT.into() };
+    if !n.starts_with('/') || n.starts_with("//") || n.contains('\\') || n.chars().any(char::is_control) {
+        return DEFAULT.into();
+    }
+    let Ok(base) = url::Url::parse("http://ketnoi.invalid/") else { return DEFAULT.into() };
+    match base.join(n) {
+        Ok(u) if u.origin() == base.origin() => match u.query() {
+            Some(q) => format!("{}?{q}", u.path()),
+            None => u.path().to_string(),
+        },
+        _ => DEFAULT.into(),
+    }
+}
+
+#[cfg(test)]
+mod next_tests {
+    use super::safe_next;
+
+    #[test]
+    fn next_stays_on_this_site() {
+        for bad in [
+            "/\t/evil.example",
+            "/\n/evil.example",
+            "/\r\nSet-Cookie: x=1",
+            "//evil.example",
+            "/\\evil.example",
+            "https://evil.example/",
+            "javascript:alert(1)",
+            "evil.example",
+            "/\u{7}",
+        ] {
+            assert_eq!(safe_next(Some(bad)), "/account", "{bad:?}");
+        }
+        assert_eq!(safe_next(None), "/account");
+        assert_eq!(safe_next(Some("/my/listings")), "/my/listings");
+        assert_eq!(safe_next(Some("/search?q=nuôi tôm")), "/search?q=nu%C3%B4i%20t%C3%B4m");
+        assert_eq!(safe_next(Some("/a/../b")), "/b");
+    }
+}

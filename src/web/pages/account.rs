@@ -16,7 +16,7 @@ use crate::error::AppError;
 use crate::state::AppState;
 use crate::validate::FieldError;
 use crate::web::auth::{self, client_ip, ensure_session};
-use crate::web::forms::{Form, choices};
+use crate::web::forms::{self, Form, choices};
 use crate::web::i18n::Ctx;
 
 /// Counts a hit on `what` for the client's IP; refuses with 429 past `limit` in `window`.
@@ -46,26 +46,6 @@ fn link_error_text(ctx: &Ctx, e: LinkError) -> String {
         LinkError::Invalid => "link.invalid",
     })
     .to_string()
-}
-
-/// A local path to go to after signing in: a path of this site with no control character,
-/// resolved the way a browser resolves it (which drops tabs and line breaks, so `/\t/evil.example`
-/// would become `//evil.example`) and kept only when it stays on this site; anything else goes
-/// to the account page. The result is percent-encoded ASCII, safe in a `Location` header.
-pub(crate) fn safe_next(next: Option<&str>) -> String {
-    const DEFAULT: &str = "/account";
-    let Some(n) = next else { return DEFAULT.into() };
-    if !n.starts_with('/') || n.starts_with("//") || n.contains('\\') || n.chars().any(char::is_control) {
-        return DEFAULT.into();
-    }
-    let Ok(base) = url::Url::parse("http://ketnoi.invalid/") else { return DEFAULT.into() };
-    match base.join(n) {
-        Ok(u) if u.origin() == base.origin() => match u.query() {
-            Some(q) => format!("{}?{q}", u.path()),
-            None => u.path().to_string(),
-        },
-        _ => DEFAULT.into(),
-    }
 }
 
 // ---------------------------------------------------------------- registration
@@ -288,7 +268,7 @@ pub async fn login(
     let outcome = state.db.run(move |c| accounts::sign_in(c, &email, &pw)).await?;
     match outcome {
         SignIn::Ok(user) => {
-            let mut res = see_other(&safe_next(Some(&f.next)));
+            let mut res = see_other(&forms::safe_next(Some(&f.next)));
             let cookie = auth::start_session(&req, &state, user.id).await?;
             res.add_cookie(&cookie).map_err(|e| AppError::Internal(e.into()))?;
             Ok(res)
@@ -735,30 +715,4 @@ pub async fn revoke_token(
     let id = id.into_inner();
     state.db.run(move |c| accounts::revoke_token(c, me.user.id, &id)).await?;
     Ok(see_other("/account/tokens"))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::safe_next;
-
-    #[test]
-    fn next_stays_on_this_site() {
-        for bad in [
-            "/\t/evil.example",
-            "/\n/evil.example",
-            "/\r\nSet-Cookie: x=1",
-            "//evil.example",
-            "/\\evil.example",
-            "https://evil.example/",
-            "javascript:alert(1)",
-            "evil.example",
-            "/\u{7}",
-        ] {
-            assert_eq!(safe_next(Some(bad)), "/account", "{bad:?}");
-        }
-        assert_eq!(safe_next(None), "/account");
-        assert_eq!(safe_next(Some("/my/listings")), "/my/listings");
-        assert_eq!(safe_next(Some("/search?q=nuôi tôm")), "/search?q=nu%C3%B4i%20t%C3%B4m");
-        assert_eq!(safe_next(Some("/a/../b")), "/b");
-    }
 }
