@@ -60,6 +60,8 @@ pub struct ErrorInfo {
     pub retry_after: Option<i64>,
     /// Field by field messages (422).
     pub errors: Vec<FieldProblem>,
+    /// The methods the address takes (405).
+    pub allow: Option<String>,
 }
 
 /// One refused field of a JSON body.
@@ -154,8 +156,12 @@ impl ResponseError for AppError {
                 }
             }
             Self::MethodNotAllowed(allow) => {
-                let mut res = ErrorInfo { detail: Some(format!("this address takes {allow}")), ..ErrorInfo::default() }
-                    .response(self.status_code());
+                let info = ErrorInfo {
+                    detail: Some(format!("this address takes {allow}")),
+                    allow: Some(allow.clone()),
+                    ..ErrorInfo::default()
+                };
+                let mut res = info.response(self.status_code());
                 if let Ok(v) = actix_web::http::header::HeaderValue::from_str(allow) {
                     res.headers_mut().insert(actix_web::http::header::ALLOW, v);
                 }

@@ -530,21 +530,27 @@ pub fn request_email_change(conn: &mut AnyConnection, env: Env, user: &User, new
     })
 }
 
+/// The account, new address and nonce of a change-email link, if it is signed and unexpired.
+fn email_change_claims(env: Env, token: &str) -> Result<(UserId, Email, String), LinkError> {
+    let claims = env.check(Purpose::ChangeEmail, token)?;
+    let (Ok(id), Some((email, nonce))) = (claims.sub.parse::<UserId>(), split_granted(&claims.extra)) else {
+        return Err(LinkError::Invalid);
+    };
+    let email = Email::parse(email).map_err(|_| LinkError::Invalid)?;
+    Ok((id, email, nonce.to_string()))
+}
+
 /// The new address a change-email link is for, while it is the latest request of its account.
 pub fn email_change_target(
     conn: &mut AnyConnection,
     env: Env,
     token: &str,
 ) -> anyhow::Result<Result<Email, LinkError>> {
-    let claims = match env.check(Purpose::ChangeEmail, token) {
+    let (id, email, nonce) = match email_change_claims(env, token) {
         Ok(c) => c,
         Err(e) => return Ok(Err(e)),
     };
-    let (Ok(id), Some((email, nonce))) = (claims.sub.parse::<UserId>(), split_granted(&claims.extra)) else {
-        return Ok(Err(LinkError::Invalid));
-    };
-    let Ok(email) = Email::parse(email) else { return Ok(Err(LinkError::Invalid)) };
-    Ok(if db::link_grants::holds(conn, &email_change_key(id), nonce)? { Ok(email) } else { Err(LinkError::Invalid) })
+    Ok(if db::link_grants::holds(conn, &email_change_key(id), &nonce)? { Ok(email) } else { Err(LinkError::Invalid) })
 }
 
 /// Applies an email change from its confirmation link: only the latest request of the account
@@ -556,16 +562,12 @@ pub fn confirm_email_change(
     token: &str,
     keep_session: Option<&str>,
 ) -> anyhow::Result<Result<User, LinkError>> {
-    let claims = match env.check(Purpose::ChangeEmail, token) {
+    let (id, email, nonce) = match email_change_claims(env, token) {
         Ok(c) => c,
         Err(e) => return Ok(Err(e)),
     };
-    let (Ok(id), Some((email, nonce))) = (claims.sub.parse::<UserId>(), split_granted(&claims.extra)) else {
-        return Ok(Err(LinkError::Invalid));
-    };
-    let Ok(email) = Email::parse(email) else { return Ok(Err(LinkError::Invalid)) };
     db::write(conn, |conn| {
-        if !db::link_grants::take(conn, &email_change_key(id), nonce)? {
+        if !db::link_grants::take(conn, &email_change_key(id), &nonce)? {
             return Ok(Err(LinkError::Invalid));
         }
         let Some(mut user) = db::users::get(conn, id)? else { return Ok(Err(LinkError::Invalid)) };

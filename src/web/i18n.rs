@@ -121,6 +121,12 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "Sorry, something went wrong on our side. It has been logged; please try again in a few minutes.",
     ),
     ("error.title_other", "Không thể xử lý yêu cầu", "The request could not be handled"),
+    ("error.title_405", "Địa chỉ này không nhận cách gửi này", "This address does not take this method"),
+    (
+        "error.text_405",
+        "Địa chỉ này chỉ nhận: {allow}. Nếu bạn mở nó từ một liên kết, hãy quay lại trang trước và dùng nút trên trang.",
+        "This address takes only: {allow}. If you opened it from a link, go back and use the button on the page.",
+    ),
     ("error.home", "Về trang chủ", "Go to the home page"),
     ("nav.login", "Đăng nhập", "Sign in"),
     ("nav.register", "Đăng ký", "Register"),
@@ -669,7 +675,11 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "Saved. The new name, kind or tax code takes effect when the centre approves it; the public page keeps the verified details until then.",
     ),
     ("org.change_pending", "Thay đổi đang chờ Trung tâm duyệt:", "Change waiting for the centre's approval:"),
-    ("staff.change_pending", "Đề nghị đổi thông tin định danh:", "Identity change requested:"),
+    (
+        "staff.changes_waiting",
+        "Đề nghị đổi tên, loại hình hoặc mã số thuế đang chờ duyệt (ở đầu danh sách):",
+        "Changes of name, kind or tax code waiting for approval (at the top of the list):",
+    ),
     ("staff.change_approve", "Duyệt thay đổi", "Approve the change"),
     ("staff.change_reject", "Từ chối thay đổi", "Reject the change"),
     (

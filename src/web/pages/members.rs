@@ -88,7 +88,14 @@ pub async fn settings(
         "held" => Some("org.change_held"),
         _ => Some("form.saved"),
     };
-    settings_panel(&ctx, &o, &form_of(&o), &[], notice, pending.as_ref()).ok()
+    // The form shows what is waiting, so that saving another field does not withdraw it.
+    let mut form = form_of(&o);
+    if let Some(ch) = &pending {
+        form.kind = ch.kind.clone();
+        form.name = ch.name.clone();
+        form.tax_code = ch.tax_code.clone().unwrap_or_default();
+    }
+    settings_panel(&ctx, &o, &form, &[], notice, pending.as_ref()).ok()
 }
 
 pub async fn save_settings(

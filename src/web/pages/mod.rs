@@ -61,6 +61,10 @@ pub fn error_page(req: &HttpRequest, status: StatusCode, info: Option<&ErrorInfo
         400 => (ctx.t("error.title_400"), bad_request_text(&ctx, info)),
         401 => (ctx.t("error.title_401"), ctx.t("contact.sign_in").to_string()),
         403 => (ctx.t("error.title_403"), ctx.t("error.text_403").to_string()),
+        405 => {
+            let allow = info.and_then(|i| i.allow.clone()).unwrap_or_default();
+            (ctx.t("error.title_405"), ctx.t("error.text_405").replace("{allow}", &allow))
+        }
         429 => {
             let minutes = info.and_then(|i| i.retry_after).map(|s| (s + 59) / 60).unwrap_or(1).max(1);
             (ctx.t("error.title_429"), ctx.t("error.text_429").replace("{n}", &minutes.to_string()))

@@ -7,7 +7,7 @@ use serde::Deserialize;
 use super::panel::{Cell, Panel, Row, Table, see_other};
 use crate::accounts;
 use crate::db;
-use crate::domain::{OrganisationId, Role, UserId, format_local};
+use crate::domain::{OrgKind, OrganisationId, Role, UserId, format_local};
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::validate::FieldError;
@@ -19,32 +19,21 @@ pub async fn organisations(req: HttpRequest, state: web::Data<AppState>) -> Resu
     orgs_panel(&Ctx::from_request(&req), &state, &[]).await?.ok()
 }
 
-/// The verification queue, with the identity changes waiting for approval above it and the
-/// errors of the last action (if any) in its caption.
+/// The verification queue: organisations with an identity change waiting come first, the change
+/// shown in their row with its approve and reject buttons; the errors of the last action (if
+/// any) in a notice.
 async fn orgs_panel(ctx: &Ctx, state: &AppState, errors: &[FieldError]) -> Result<Panel, AppError> {
     let ctx = ctx.clone();
     let l = ctx.locale;
-    let (orgs, changes) = state
+    let (mut orgs, changes) = state
         .db
         .run(|c| Ok((db::organisations::verification_queue(c)?, db::organisations::pending_changes(c)?)))
         .await?;
+    let change_of = |o: &crate::domain::Organisation| changes.iter().find(|ch| ch.organisation_id == o.id.to_string());
+    orgs.sort_by_key(|o| change_of(o).is_none());
     let mut p = Panel::new(&ctx, "staff.orgs_title").lead(ctx.t("staff.orgs_lead"));
-    for ch in &changes {
-        let Some(o) = orgs.iter().find(|o| o.id.to_string() == ch.organisation_id) else { continue };
-        let kind = ch.kind.parse::<crate::domain::OrgKind>().map(|k| k.label(l).to_string()).unwrap_or_default();
-        p = p.lead(format!(
-            "{} {} → {} ({}, {}: {})",
-            ctx.t("staff.change_pending"),
-            o.name,
-            ch.name,
-            kind,
-            ctx.t("org.tax_code"),
-            ch.tax_code.as_deref().unwrap_or("—")
-        ));
-        let base = format!("/staff/organisations/{}/change", o.id);
-        p = p
-            .form(Form::new(&ctx, "approve-change", format!("{base}/approve"), "staff.change_approve"))
-            .form(Form::new(&ctx, "reject-change", format!("{base}/reject"), "staff.change_reject").danger());
+    if !changes.is_empty() {
+        p = p.lead(format!("{} {}", ctx.t("staff.changes_waiting"), changes.len()));
     }
     if !errors.is_empty() {
         p = p.notice(errors.iter().map(|e| ctx.field_error(e)).collect::<Vec<_>>().join("; "));
@@ -62,15 +51,32 @@ async fn orgs_panel(ctx: &Ctx, state: &AppState, errors: &[FieldError]) -> Resul
                     Some(_) => ("staff.unverify", "unverify", Some(ctx.t("org.verified").to_string())),
                     None => ("staff.verify", "verify", None),
                 };
+                let mut actions =
+                    vec![Form::new(&ctx, "verify", format!("/staff/organisations/{}/{path}", o.id), label)];
+                let mut name = Cell::link(&o.name, format!("/organisations/{}", o.id)).badge(badge);
+                if let Some(ch) = change_of(o) {
+                    let kind = ch.kind.parse::<OrgKind>().map(|k| k.label(l).to_string()).unwrap_or_default();
+                    let tax = ch.tax_code.as_deref().unwrap_or("—");
+                    name.text = format!("{} → {} ({kind}; {}: {tax})", o.name, ch.name, ctx.t("org.tax_code"));
+                    let base = format!("/staff/organisations/{}/change", o.id);
+                    actions.insert(
+                        0,
+                        Form::new(&ctx, "approve-change", format!("{base}/approve"), "staff.change_approve"),
+                    );
+                    actions.insert(
+                        1,
+                        Form::new(&ctx, "reject-change", format!("{base}/reject"), "staff.change_reject").danger(),
+                    );
+                }
                 Row {
                     cells: vec![
-                        Cell::link(&o.name, format!("/organisations/{}", o.id)).badge(badge),
+                        name,
                         Cell::text(o.kind.label(l)),
                         Cell::text(o.province.label(l)),
                         Cell::text(o.tax_code.clone().unwrap_or_default()),
                         Cell::text(format_local(o.created_at)),
                     ],
-                    actions: vec![Form::new(&ctx, "verify", format!("/staff/organisations/{}/{path}", o.id), label)],
+                    actions,
                 }
             })
             .collect(),
