@@ -132,8 +132,7 @@ fn main() -> anyhow::Result<()> {
             &queries.iter().take(50).map(|(_, q)| q.as_str()).collect::<Vec<_>>().join(" "),
         );
         if vietnamese {
-            let plain: Vec<(String, String)> =
-                queries.iter().map(|(i, q)| (i.clone(), ketnoi_index::fold(q))).collect();
+            let plain: Vec<(String, String)> = queries.iter().map(|(i, q)| (i.clone(), ketnoi_text::fold(q))).collect();
             let kp = eval::metrics(&eval::run(&index, &plain, 100)?, &qrels);
             let fp = eval::metrics(&fts5(&corpus, &plain)?, &qrels);
             line(&format!("{name}, queries without diacritics"), &kp, &fp);

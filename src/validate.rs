@@ -3,7 +3,7 @@
 //! NFC-normalised and trimmed but otherwise kept exactly as typed.
 
 use crate::domain::Email;
-use crate::domain::text::{Lines, clean, clean_lossy};
+use ketnoi_text::{Lines, clean, clean_lossy};
 
 /// A problem with one field: the field's name and an interface-text key (`err.*`), with a number
 /// for the keys that need one (a length).

@@ -7,10 +7,10 @@
 
 use std::io::Write;
 
-use ketnoi::domain::text::{Lines, clean, clean_lossy, is_stripped};
 use ketnoi::listings::input::RawListing;
 use ketnoi::matching::schedule::{self, Instance, Problem};
 use ketnoi::web::query::Strictness;
+use ketnoi_text::{Lines, clean, clean_lossy, is_stripped};
 use proptest::prelude::*;
 
 fn config() -> ProptestConfig {

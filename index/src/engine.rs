@@ -31,7 +31,7 @@ use tantivy::{
 use crate::coord::AnyAll;
 use crate::facets::{DateOrder, FacetCounts, FacetTables};
 use crate::snippet::passage;
-use crate::text::{normalize, query_words, words};
+use ketnoi_text::{normalize, query_words, words};
 
 /// Bumped whenever the schema or the analysis changes: an index of another version is rebuilt.
 pub const SCHEMA_VERSION: u32 = 2;
@@ -196,7 +196,7 @@ pub fn bigrams(words: &[String]) -> Vec<String> {
 /// Appends the bigrams of `text` to `out`, space-separated (what [`bigrams`] makes of its
 /// [`query_words`], without a string per word: this runs for every indexed text).
 fn push_bigrams(text: &str, out: &mut String) {
-    let folded = crate::text::fold(text);
+    let folded = ketnoi_text::fold(text);
     let mut prev: Option<&str> = None;
     for w in words(&folded) {
         if let Some(p) = prev {
@@ -490,7 +490,7 @@ impl SearchIndex {
                 continue;
             }
             for e in words(&token.to_lowercase()) {
-                query.push((e.to_string(), crate::text::fold(e)));
+                query.push((e.to_string(), ketnoi_text::fold(e)));
             }
         }
         if query.is_empty() {

@@ -11,7 +11,5 @@ pub mod engine;
 pub mod eval;
 pub mod facets;
 pub mod snippet;
-pub mod text;
 
 pub use engine::{Doc, FACETS, Hit, Results, SearchIndex, SearchQuery, Sort, Stale};
-pub use text::{contains_words, fold, normalize, query_words};

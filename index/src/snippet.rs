@@ -6,7 +6,7 @@
 //! folded copies: a whole description is scanned in microseconds, where running the index's
 //! analyzer over it allocated a string per word.
 
-use crate::text::fold_char;
+use ketnoi_text::fold_char;
 
 /// Whether `word` folds to `term`.
 fn folds_to(word: &str, term: &str) -> bool {
@@ -191,7 +191,7 @@ mod tests {
     #[test]
     fn folded_comparison_matches_fold() {
         for word in ["Nuôi", "TÔM", "đường", "Đắk", "nghiệp", "co\u{0302}ng"] {
-            let folded = crate::text::fold(word);
+            let folded = ketnoi_text::fold(word);
             assert!(folds_to(word, &folded), "{word} → {folded}");
         }
         assert!(!folds_to("tôm", "to"));

@@ -425,7 +425,7 @@ pub fn reset_password(conn: &mut AnyConnection, env: Env, token: &str, new: &str
         user.password_hash = Some(hash);
         user.email_verified_at.get_or_insert_with(db::now);
         db::users::update(conn, &user)?;
-        db::sessions::delete_for_user(conn, user.id, None)?;
+        db::login_sessions::delete_for_user(conn, user.id, None)?;
         // Whoever knew the old password may have made tokens with it.
         db::api_tokens::revoke_all(conn, user.id)?;
         db::rate_limits::clear(conn, &format!("login:{}", user.email))?;
@@ -456,7 +456,7 @@ pub fn change_password(
         let mut u = user.clone();
         u.password_hash = Some(hash);
         db::users::update(conn, &u)?;
-        db::sessions::delete_for_user(conn, u.id, Some(keep_session))?;
+        db::login_sessions::delete_for_user(conn, u.id, Some(keep_session))?;
         db::api_tokens::revoke_all(conn, u.id)?;
         audit_self(conn, &u, "user.password_changed")?;
         Ok(Ok(()))
@@ -581,7 +581,7 @@ pub fn confirm_email_change(
         user.email = email;
         user.email_verified_at = Some(db::now());
         db::users::update(conn, &user)?;
-        db::sessions::delete_for_user(conn, user.id, keep_session)?;
+        db::login_sessions::delete_for_user(conn, user.id, keep_session)?;
         let detail = serde_json::json!({ "from": old, "to": user.email });
         db::audit::record(conn, Some(user.id), "user.email_changed", "user", &user.id.to_string(), &detail)?;
         let en = user.locale == Locale::En;
@@ -823,7 +823,7 @@ pub fn export(conn: &mut AnyConnection, user: &User) -> anyhow::Result<serde_jso
         Some(o) => db::organisations::get(conn, o)?,
         None => None,
     };
-    let sessions: Vec<_> = db::sessions::for_user(conn, user.id)?
+    let sessions: Vec<_> = db::login_sessions::for_user(conn, user.id)?
         .into_iter()
         .map(|s| serde_json::json!({ "created_at": s.created_at, "last_seen_at": s.last_seen_at, "expires_at": s.expires_at, "ip": s.ip, "user_agent": s.user_agent }))
         .collect();
@@ -859,8 +859,8 @@ pub fn export(conn: &mut AnyConnection, user: &User) -> anyhow::Result<serde_jso
 /// Whether a verified organisation other than `except` already has a name that reads the same
 /// (case and diacritics aside: "Công ty Tôm" and "CONG TY TOM" are one name to a reader).
 fn verified_name_taken(conn: &mut AnyConnection, name: &str, except: OrganisationId) -> anyhow::Result<bool> {
-    let folded = ketnoi_index::fold(name);
-    Ok(db::organisations::verified_names(conn, except)?.iter().any(|n| ketnoi_index::fold(n) == folded))
+    let folded = ketnoi_text::fold(name);
+    Ok(db::organisations::verified_names(conn, except)?.iter().any(|n| ketnoi_text::fold(n) == folded))
 }
 
 /// What saving an organisation's profile did.

@@ -10,6 +10,7 @@ pub mod attachments;
 pub mod audit;
 pub mod link_grants;
 pub mod listings;
+pub mod login_sessions;
 pub mod needs;
 pub mod offers;
 pub mod organisations;
@@ -17,7 +18,6 @@ pub mod outbox;
 pub mod rate_limits;
 pub mod schema;
 pub mod search_changes;
-pub mod sessions;
 pub mod users;
 
 use std::time::Duration;
@@ -267,9 +267,9 @@ pub(crate) fn filter_text_page<T>(
     page: i64,
     per_page: i64,
 ) -> Page<T> {
-    let words = ketnoi_index::query_words(query);
+    let words = ketnoi_text::query_words(query);
     let hits: Vec<T> =
-        rows.into_iter().filter(|r| ketnoi_index::contains_words(&ketnoi_index::fold(&text(r)), &words)).collect();
+        rows.into_iter().filter(|r| ketnoi_text::contains_words(&ketnoi_text::fold(&text(r)), &words)).collect();
     let total = i64::try_from(hits.len()).unwrap_or(i64::MAX);
     let skip = usize::try_from((page - 1) * per_page).unwrap_or(usize::MAX);
     let take = usize::try_from(per_page).unwrap_or(0);

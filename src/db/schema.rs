@@ -116,7 +116,7 @@ diesel::joinable!(offers -> organisations (organisation_id));
 diesel::joinable!(needs -> organisations (organisation_id));
 diesel::joinable!(audit_log -> users (actor_id));
 
-diesel::joinable!(sessions -> users (user_id));
+diesel::joinable!(login_sessions -> users (user_id));
 diesel::joinable!(api_tokens -> users (user_id));
 diesel::allow_tables_to_appear_in_same_query!(
     organisations,
@@ -125,7 +125,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     needs,
     audit_log,
     outbox,
-    sessions,
+    login_sessions,
     api_tokens,
     rate_limits,
     revisions,
@@ -156,7 +156,7 @@ diesel::table! {
 }
 
 diesel::table! {
-    sessions (id) {
+    login_sessions (id) {
         id -> Text,
         user_id -> Nullable<Text>,
         csrf_token -> Text,

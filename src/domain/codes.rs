@@ -42,8 +42,8 @@ macro_rules! code_enum {
                         .iter()
                         .copied()
                         .find(|v| {
-                            let f = ketnoi_index::fold(t);
-                            f == ketnoi_index::fold(v.label(Locale::Vi)) || f == ketnoi_index::fold(v.label(Locale::En))
+                            let f = ketnoi_text::fold(t);
+                            f == ketnoi_text::fold(v.label(Locale::Vi)) || f == ketnoi_text::fold(v.label(Locale::En))
                         })
                         .ok_or_else(|| ParseError::new($what, s, format!("one of {}", Self::codes().join(", ")))),
                 }

@@ -11,7 +11,7 @@ impl Email {
     /// Parses and normalises an address.
     pub fn parse(s: &str) -> Result<Self, ParseError> {
         let bad = || ParseError::new("email", s, "an address like ten@vi-du.vn");
-        let t = super::text::clean(s, super::text::Lines::Single).map_err(|_| bad())?.trim().to_lowercase();
+        let t = ketnoi_text::clean(s, ketnoi_text::Lines::Single).map_err(|_| bad())?.trim().to_lowercase();
         let (local, domain) = t.rsplit_once('@').ok_or_else(bad)?;
         let ok = !local.is_empty()
             && t.chars().count() <= 254

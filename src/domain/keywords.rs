@@ -15,7 +15,7 @@ impl Keywords {
     pub fn new<S: AsRef<str>>(items: &[S]) -> Result<Self, ParseError> {
         let mut out: Vec<String> = Vec::new();
         for item in items {
-            let k = super::text::clean(item.as_ref(), super::text::Lines::Single)
+            let k = ketnoi_text::clean(item.as_ref(), ketnoi_text::Lines::Single)
                 .map_err(|_| ParseError::new("keyword", item.as_ref(), "no control characters"))?;
             let k = k.trim();
             if k.is_empty() {

@@ -15,7 +15,6 @@ mod province;
 pub mod quality;
 pub(crate) mod records;
 pub mod signed;
-pub mod text;
 mod trl;
 
 pub use codes::{ContactVisibility, IpStatus, ListingKind, ListingStatus, OrgKind, Role, Sector, TransferMode};

@@ -20,7 +20,7 @@ impl Money {
     /// Parses amounts as people type them: "1.500.000", "1 500 000 đ", "2,5 tỷ", "300 triệu".
     pub fn parse(s: &str) -> Result<Self, ParseError> {
         let bad = || ParseError::new("amount", s, "a whole number of đồng, e.g. 150.000.000 or 1,5 tỷ");
-        let folded = ketnoi_index::fold(s);
+        let folded = ketnoi_text::fold(s);
         let mut t = folded.trim().trim_end_matches("vnd").trim_end_matches("dong").trim_end_matches('d').trim();
         let mut scale = 1i64;
         for (suffix, factor) in [("ty", 1_000_000_000), ("trieu", 1_000_000), ("nghin", 1_000), ("ngan", 1_000)] {

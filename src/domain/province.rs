@@ -72,7 +72,7 @@ provinces! {
 
 /// Folds a name and drops the administrative prefixes people add ("tỉnh", "thành phố", "TP.").
 fn key(name: &str) -> String {
-    let folded = ketnoi_index::fold(name).replace(['-', '–', '.', ','], " ");
+    let folded = ketnoi_text::fold(name).replace(['-', '–', '.', ','], " ");
     let mut words: Vec<&str> = folded.split_whitespace().collect();
     loop {
         match words.as_slice() {

@@ -52,7 +52,7 @@ async fn hourly(state: AppState) {
             .db
             .run(|c| {
                 Ok((
-                    crate::db::sessions::purge_expired(c)?,
+                    crate::db::login_sessions::purge_expired(c)?,
                     crate::db::rate_limits::purge_stale(c)?,
                     crate::db::link_grants::purge_expired(c)?,
                 ))

@@ -92,7 +92,7 @@ pub fn prepare(filename: &str, bytes: Vec<u8>) -> Result<Prepared, Refused> {
     };
     let name: String = std::path::Path::new(filename)
         .file_name()
-        .map(|n| crate::domain::text::clean_lossy(&n.to_string_lossy()).chars().take(200).collect())
+        .map(|n| ketnoi_text::clean_lossy(&n.to_string_lossy()).chars().take(200).collect())
         .unwrap_or_default();
     Ok(Prepared {
         filename: if name.trim().is_empty() { "file".into() } else { name.trim().to_string() },

@@ -196,7 +196,7 @@ fn cap(text: &str) -> String {
 
 /// A sector from the words of a text, for sources without one.
 pub fn guess_sector(text: &str) -> Sector {
-    let t = ketnoi_index::fold(text);
+    let t = ketnoi_text::fold(text);
     const RULES: &[(Sector, &[&str])] = &[
         (Sector::Aquaculture, &["aquaculture", "fisher", "shrimp", "thuy san", "nuoi tom"]),
         (Sector::FoodProcessing, &["food", "thuc pham", "beverage"]),

@@ -160,9 +160,9 @@ pub async fn start_session(
         .db
         .run(move |c| {
             if let Some(t) = old {
-                db::sessions::delete(c, &t)?;
+                db::login_sessions::delete(c, &t)?;
             }
-            db::sessions::create(c, Some(user), &ip, &ua)
+            db::login_sessions::create(c, Some(user), &ip, &ua)
         })
         .await?;
     Ok(session_cookie(state, &new.token))
@@ -203,7 +203,7 @@ pub async fn authenticate(
             Some(c) => {
                 let token = c.value().to_string();
                 let t = token.clone();
-                state.db.run(move |conn| db::sessions::find(conn, &t)).await.map_err(AppError::from)?.map(|f| {
+                state.db.run(move |conn| db::login_sessions::find(conn, &t)).await.map_err(AppError::from)?.map(|f| {
                     let (user, verified) = f.user.map(|(u, v)| (Some(u), v)).unwrap_or((None, false));
                     Session { token, csrf: f.row.csrf_token, user, org_verified: verified }
                 })

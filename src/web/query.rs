@@ -78,7 +78,7 @@ impl Strictness {
         if self == Self::Api && (s.chars().any(char::is_control) || s.chars().count() > max) {
             return Err(AppError::bad_param(name, format!("{name} must be one line of at most {max} characters")));
         }
-        Ok(crate::domain::text::clean_lossy(s.trim()))
+        Ok(ketnoi_text::clean_lossy(s.trim()))
     }
 }
 

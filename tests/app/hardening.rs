@@ -10,7 +10,7 @@ use crate::helpers::*;
 use crate::listings::{cast, offer_in_db, page, png, post, upload};
 
 fn count_sessions(app: &TestApp) -> i64 {
-    db::schema::sessions::table.count().get_result(&mut *app.db.conn().unwrap()).unwrap()
+    db::schema::login_sessions::table.count().get_result(&mut *app.db.conn().unwrap()).unwrap()
 }
 
 fn published_offer(app: &TestApp, org: OrganisationId, title: &str) -> Offer {

@@ -282,7 +282,7 @@ pub fn new_org(app: &TestApp, name: &str, verified: bool) -> Organisation {
 
 /// A signed-in browser for `u`, with a session made directly in the database.
 pub fn signed_in(app: &TestApp, u: &User) -> (reqwest::Client, String) {
-    let s = kdb::sessions::create(&mut app.db.conn().unwrap(), Some(u.id), "127.0.0.1", "test").unwrap();
+    let s = kdb::login_sessions::create(&mut app.db.conn().unwrap(), Some(u.id), "127.0.0.1", "test").unwrap();
     let jar = std::sync::Arc::new(reqwest::cookie::Jar::default());
     jar.add_cookie_str(&format!("ketnoi_session={}; Path=/", s.token), &app.address.parse().unwrap());
     let client =

@@ -287,7 +287,7 @@ pub async fn login(
 
 pub async fn logout(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     if let Some(s) = auth::session(&req).filter(|s| !s.token.is_empty()) {
-        state.db.run(move |c| db::sessions::delete(c, &s.token)).await?;
+        state.db.run(move |c| db::login_sessions::delete(c, &s.token)).await?;
     }
     let mut res = see_other("/");
     res.add_cookie(&auth::removal_cookie(&state)).map_err(|e| AppError::Internal(e.into()))?;

@@ -1,12 +1,12 @@
-//! Server-side sessions. The cookie holds a random token; the table holds only its SHA-256, the
-//! session's CSRF token and, once signed in, the user. Signing in always starts a new row, so a
+//! Queries on `login_sessions`: the sign-in sessions of the pages (only the SHA-256 of the cookie
+//! token is stored), each with its CSRF token and, once signed in, the user. Signing in always starts a new row, so a
 //! session id known before sign-in (fixation) is worthless after it.
 
 use chrono::{NaiveDateTime, TimeDelta};
 use diesel::prelude::*;
 
 use super::AnyConnection;
-use super::schema::{organisations, sessions, users};
+use super::schema::{login_sessions, organisations, users};
 use super::users::UserRow;
 use crate::domain::signed::{random_token, token_hash};
 use crate::domain::{User, UserId};
@@ -18,7 +18,7 @@ pub const VISITOR_IDLE: TimeDelta = TimeDelta::hours(2);
 
 /// A stored row.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
-#[diesel(table_name = sessions)]
+#[diesel(table_name = login_sessions)]
 pub struct SessionRow {
     pub id: String,
     pub user_id: Option<String>,
@@ -65,7 +65,7 @@ pub fn create(
         ip: ip.chars().take(64).collect(),
         user_agent: user_agent.chars().take(300).collect(),
     };
-    diesel::insert_into(sessions::table).values(&row).execute(conn)?;
+    diesel::insert_into(login_sessions::table).values(&row).execute(conn)?;
     Ok(NewSession { token, csrf })
 }
 
@@ -73,9 +73,9 @@ pub fn create(
 /// so reading a page rarely writes.
 pub fn find(conn: &mut AnyConnection, token: &str) -> anyhow::Result<Option<Found>> {
     let now = super::now();
-    let row: Option<SessionRow> = sessions::table
+    let row: Option<SessionRow> = login_sessions::table
         .find(token_hash(token))
-        .filter(sessions::expires_at.gt(now))
+        .filter(login_sessions::expires_at.gt(now))
         .select(SessionRow::as_select())
         .first(conn)
         .optional()?;
@@ -96,8 +96,8 @@ pub fn find(conn: &mut AnyConnection, token: &str) -> anyhow::Result<Option<Foun
         }
     };
     if user.is_some() && now - row.last_seen_at > TimeDelta::hours(1) {
-        diesel::update(sessions::table.find(&row.id))
-            .set((sessions::last_seen_at.eq(now), sessions::expires_at.eq(now + SIGNED_IN_IDLE)))
+        diesel::update(login_sessions::table.find(&row.id))
+            .set((login_sessions::last_seen_at.eq(now), login_sessions::expires_at.eq(now + SIGNED_IN_IDLE)))
             .execute(conn)?;
     }
     Ok(Some(Found { row, user }))
@@ -105,27 +105,29 @@ pub fn find(conn: &mut AnyConnection, token: &str) -> anyhow::Result<Option<Foun
 
 /// Ends one session.
 pub fn delete(conn: &mut AnyConnection, token: &str) -> anyhow::Result<()> {
-    diesel::delete(sessions::table.find(token_hash(token))).execute(conn)?;
+    diesel::delete(login_sessions::table.find(token_hash(token))).execute(conn)?;
     Ok(())
 }
 
 /// Ends every session of a user except the one with `keep` (a token), e.g. after a password change.
 pub fn delete_for_user(conn: &mut AnyConnection, user: UserId, keep: Option<&str>) -> anyhow::Result<usize> {
     let keep = keep.map(token_hash).unwrap_or_default();
-    Ok(diesel::delete(sessions::table.filter(sessions::user_id.eq(user.to_string())).filter(sessions::id.ne(keep)))
-        .execute(conn)?)
+    Ok(diesel::delete(
+        login_sessions::table.filter(login_sessions::user_id.eq(user.to_string())).filter(login_sessions::id.ne(keep)),
+    )
+    .execute(conn)?)
 }
 
 /// Removes expired sessions; returns how many.
 pub fn purge_expired(conn: &mut AnyConnection) -> anyhow::Result<usize> {
-    Ok(diesel::delete(sessions::table.filter(sessions::expires_at.le(super::now()))).execute(conn)?)
+    Ok(diesel::delete(login_sessions::table.filter(login_sessions::expires_at.le(super::now()))).execute(conn)?)
 }
 
 /// The sessions of a user (for the data export), newest first.
 pub fn for_user(conn: &mut AnyConnection, user: UserId) -> anyhow::Result<Vec<SessionRow>> {
-    Ok(sessions::table
-        .filter(sessions::user_id.eq(user.to_string()))
-        .order(sessions::created_at.desc())
+    Ok(login_sessions::table
+        .filter(login_sessions::user_id.eq(user.to_string()))
+        .order(login_sessions::created_at.desc())
         .select(SessionRow::as_select())
         .load(conn)?)
 }

@@ -1,10 +1,16 @@
-//! Text normalisation for Vietnamese and English.
+//! Text for Vietnamese and English, shared by the domain, the database queries and the search
+//! index (none of which depends on another for it): NFC, folding, word splitting, and in
+//! [`rule`] the one rule every text that enters the exchange goes through.
 //!
 //! Vietnamese text arrives composed (NFC) from most keyboards but decomposed (NFD) from some
 //! keyboards, PDFs and macOS file names; the same word in the two forms has different bytes, so
 //! every text and every query is normalised to NFC first. Folding removes every diacritic and maps
 //! `đ`/`Đ` to `d` (Unicode does not decompose `đ`, so plain mark stripping misses it): a query typed
 //! without diacritics ("cong nghe") then finds the accented words ("công nghệ").
+
+pub mod rule;
+
+pub use rule::{ControlCharacter, Lines, clean, clean_lossy, is_stripped};
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};

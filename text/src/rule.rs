@@ -57,7 +57,7 @@ pub fn clean(value: &str, lines: Lines) -> Result<String, ControlCharacter> {
         }
         out.push(c);
     }
-    Ok(ketnoi_index::normalize(&out))
+    Ok(super::normalize(&out))
 }
 
 /// The rule for text that is read but never refused (a search query, a file name): removed
@@ -65,7 +65,7 @@ pub fn clean(value: &str, lines: Lines) -> Result<String, ControlCharacter> {
 pub fn clean_lossy(value: &str) -> String {
     let kept: String =
         value.chars().filter(|c| !is_stripped(*c)).map(|c| if c.is_control() { ' ' } else { c }).collect();
-    ketnoi_index::normalize(&kept)
+    super::normalize(&kept)
 }
 
 #[cfg(test)]
