@@ -14,7 +14,7 @@ use std::time::Instant;
 use ketnoi::config::{DatabaseUrl, Settings};
 use ketnoi::db::{self, Db};
 use ketnoi::domain::{ListingKind, OrganisationId, Province};
-use ketnoi::listings::import::{Format, Options, import};
+use ketnoi::services::listings::import::{Format, Options, import};
 
 fn kib(field: &str) -> u64 {
     std::fs::read_to_string("/proc/self/status")

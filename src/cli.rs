@@ -4,7 +4,6 @@
 //! (an invalid setting, a malformed argument) — never a panic.
 
 use std::io::BufRead;
-use std::net::TcpListener;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -14,7 +13,6 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::config::{ConfigError, Settings};
 use crate::db::{self, Db};
 use crate::domain::{Email, Locale, Role, User, UserId, password};
-use crate::state::AppState;
 
 /// ketnoi — sàn giao dịch công nghệ: technology supply–demand exchange.
 #[derive(Debug, Parser)]
@@ -69,7 +67,7 @@ pub enum Command {
         /// The layout: csv, jsonl, or an adapter for a public corpus (sbir-topics → needs;
         /// sbir-awards, nasa-software, nasa-patents → offers). Default: from the file name.
         #[arg(long, value_enum)]
-        format: Option<crate::listings::import::Format>,
+        format: Option<crate::services::listings::import::Format>,
         /// A listing field from a column, e.g. `--map title=topic_name --map problem=description`.
         #[arg(long = "map", value_name = "FIELD=COLUMN")]
         mapping: Vec<String>,
@@ -380,7 +378,7 @@ fn reindex(settings: &Settings) -> Result<(), Failure> {
         indicatif::ProgressStyle::with_template("indexing organisations [{bar:40}] {pos}/{len} ({eta} left)")
             .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
     );
-    let search = crate::search::Search::rebuild(&settings.index_dir(), &mut *db.conn()?, |done, total| {
+    let search = crate::services::search::Search::rebuild(&settings.index_dir(), &mut *db.conn()?, |done, total| {
         bar.set_length(total as u64);
         bar.set_position(done as u64);
     })
@@ -393,7 +391,7 @@ fn reindex(settings: &Settings) -> Result<(), Failure> {
 struct ImportArgs {
     kind: String,
     file: PathBuf,
-    format: Option<crate::listings::import::Format>,
+    format: Option<crate::services::listings::import::Format>,
     mapping: Vec<String>,
     org: Option<String>,
     province: String,
@@ -403,7 +401,7 @@ struct ImportArgs {
 
 fn import(settings: &Settings, a: ImportArgs) -> Result<(), Failure> {
     use crate::domain::ListingKind;
-    use crate::listings::import::{self, Format, Options};
+    use crate::services::listings::import::{self, Format, Options};
     let kind = if a.kind == "needs" { ListingKind::Need } else { ListingKind::Offer };
     let format = a
         .format
@@ -420,7 +418,7 @@ fn import(settings: &Settings, a: ImportArgs) -> Result<(), Failure> {
         .map(|m| {
             m.split_once('=')
                 .map(|(t, s)| (t.trim().to_string(), s.trim().to_string()))
-                .filter(|(t, _)| crate::listings::input::RawListing::FIELDS.contains(&t.as_str()))
+                .filter(|(t, _)| crate::services::listings::input::RawListing::FIELDS.contains(&t.as_str()))
                 .ok_or_else(|| {
                     Failure::Usage(format!("--map {m}: expected FIELD=COLUMN with a listing field such as title"))
                 })
@@ -502,35 +500,24 @@ fn migrated(settings: &Settings) -> Result<Db, Failure> {
 }
 
 fn serve(settings: Settings, demo: bool) -> Result<(), Failure> {
-    let db = migrated(&settings)?;
-    for dir in [settings.index_dir(), settings.mail_dir()] {
-        std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
-    }
-    if demo {
-        let r = crate::seed::seed_demo(&mut *db.conn()?)?;
-        tracing::info!(organisations = r.organisations, offers = r.offers, needs = r.needs, "demo data loaded");
-        for (role, email, password) in &r.logins {
-            println!("Demo {role} login: {email} / {password}");
-        }
-    }
-    let listener = TcpListener::bind(settings.bind).with_context(|| format!("cannot listen on {}", settings.bind))?;
-    let addr = listener.local_addr().context("reading the bound address")?;
-    println!("ketnoi is serving http://{addr}/ (Ctrl+C to stop)");
     let bar = indicatif::ProgressBar::new(0);
     bar.set_style(
         indicatif::ProgressStyle::with_template("building the search index [{bar:40}] {pos}/{len} organisations")
             .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
     );
-    let state = AppState::with_progress(db, settings, |done, total| {
+    let app = crate::app::Application::build(settings, demo, |done, total| {
         bar.set_length(total as u64);
         bar.set_position(done as u64);
     })?;
     bar.finish_and_clear();
+    for (role, email, password) in app.demo.iter().flat_map(|r| &r.logins) {
+        println!("Demo {role} login: {email} / {password}");
+    }
+    println!("ketnoi is serving http://{}/ (Ctrl+C to stop)", app.address()?);
     actix_web::rt::System::new().block_on(async move {
         // The background jobs stop with the runtime when the server stops.
-        crate::jobs::spawn(&state)?;
-        let server = crate::web::server(state, listener).context("starting the HTTP server")?;
-        server.await.context("the HTTP server stopped with an error")
+        let running = app.start()?;
+        running.server.await.context("the HTTP server stopped with an error")
     })?;
     tracing::info!("stopped");
     Ok(())
@@ -690,7 +677,7 @@ fn create_token(settings: &Settings, email: &str, name: &str) -> Result<(), Fail
     let mut conn = db.conn()?;
     let user = db::users::by_email(&mut conn, &email)?
         .ok_or_else(|| Failure::Usage(format!("--email: no account {email}")))?;
-    match crate::accounts::create_token(&mut conn, &user, name)? {
+    match crate::services::tokens::create_token(&mut conn, &user, name)? {
         Ok((_, secret)) => {
             println!("{secret}");
             Ok(())

@@ -6,18 +6,17 @@
 
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
-pub mod accounts;
+pub mod app;
 pub mod cli;
 pub mod config;
 pub mod db;
 pub mod domain;
 pub mod error;
 pub mod jobs;
-pub mod listings;
 pub mod mail;
 pub mod matching;
-pub mod search;
 pub mod seed;
+pub mod services;
 pub mod state;
 pub mod validate;
 pub mod web;

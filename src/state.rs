@@ -18,7 +18,9 @@ pub struct AppState {
     /// Signs links and checks them, with the secret key.
     pub signer: Signer,
     /// The search index of this node.
-    pub search: Arc<crate::search::Search>,
+    pub search: Arc<crate::services::search::Search>,
+    /// The application's time (tests move it).
+    pub clock: crate::services::context::Clock,
 }
 
 impl AppState {
@@ -31,12 +33,18 @@ impl AppState {
     /// As [`AppState::new`], reporting the progress of an index rebuild.
     pub fn with_progress(db: Db, settings: Settings, progress: impl FnMut(usize, usize)) -> anyhow::Result<Self> {
         let signer = Signer::new(settings.secret_key_or_generate()?.expose_secret());
-        let search = crate::search::Search::open(&settings.index_dir(), &mut *db.conn()?, progress)?;
-        Ok(Self { db, settings: Arc::new(settings), signer, search: Arc::new(search) })
+        let search = crate::services::search::Search::open(&settings.index_dir(), &mut *db.conn()?, progress)?;
+        Ok(Self {
+            db,
+            settings: Arc::new(settings),
+            signer,
+            search: Arc::new(search),
+            clock: crate::services::context::Clock::default(),
+        })
     }
 
     /// What the account operations need.
-    pub fn env(&self) -> crate::accounts::Env<'_> {
-        crate::accounts::Env { settings: &self.settings, signer: &self.signer }
+    pub fn env(&self) -> crate::services::context::Env<'_> {
+        crate::services::context::Env { settings: &self.settings, signer: &self.signer, clock: &self.clock }
     }
 }

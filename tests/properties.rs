@@ -7,8 +7,8 @@
 
 use std::io::Write;
 
-use ketnoi::listings::input::RawListing;
 use ketnoi::matching::schedule::{self, Instance, Problem};
+use ketnoi::services::listings::input::RawListing;
 use ketnoi::web::query::Strictness;
 use ketnoi_text::{Lines, clean, clean_lossy, is_stripped};
 use proptest::prelude::*;
@@ -85,7 +85,7 @@ proptest! {
 
     #[test]
     fn organisation_forms_and_emails_answer(name in hostile(), email in hostile(), phone in hostile(), web in hostile()) {
-        let form = ketnoi::accounts::org_form::OrgForm {
+        let form = ketnoi::services::organisations::org_form::OrgForm {
             kind: "enterprise".into(), name, province: "hue".into(), contact_name: "An".into(),
             contact_email: email.clone(), contact_phone: phone, website: web, ..Default::default()
         };
@@ -122,7 +122,7 @@ proptest! {
 
     #[test]
     fn import_files_answer_row_by_row(body in hostile(), gz in any::<bool>(), jsonl in any::<bool>()) {
-        use ketnoi::listings::import::{self, Format, Options};
+        use ketnoi::services::listings::import::{self, Format, Options};
         let dir = tempfile::tempdir().unwrap();
         let name = match (jsonl, gz) { (false, false) => "a.csv", (false, true) => "a.csv.gz", (true, false) => "a.jsonl", (true, true) => "a.jsonl.gz" };
         let path = dir.path().join(name);
@@ -177,7 +177,7 @@ proptest! {
         let head: &[u8] = match kind { 0 => b"\x89PNG\r\n\x1a\n", 1 => &[0xFF, 0xD8, 0xFF], 2 => b"RIFF\0\0\0\0WEBP", _ => b"%PDF-" };
         let mut data = head.to_vec();
         data.extend_from_slice(&bytes);
-        let _ = ketnoi::listings::attachments::prepare("tệp.bin", data);
+        let _ = ketnoi::services::listings::attachments::prepare("tệp.bin", data);
     }
 }
 

@@ -4,11 +4,10 @@
 use actix_web::{HttpResponse, web};
 use chrono::{DateTime, Utc};
 
-use crate::db;
 use crate::domain::ListingKind;
 use crate::error::AppError;
-use crate::listings::export::ExportRow;
-use crate::listings::input::plural;
+use crate::services::listings::export::ExportRow;
+use crate::services::listings::input::plural;
 use crate::state::AppState;
 
 /// How many entries a feed carries.
@@ -46,18 +45,19 @@ fn summary(r: &ExportRow) -> String {
 }
 
 async fn rows(state: &AppState, kind: Option<ListingKind>) -> Result<Vec<ExportRow>, AppError> {
-    let now = db::now();
-    Ok(state.db.run(move |c| crate::listings::export::published(c, now, kind, None, FEED_SIZE)).await?)
+    let now = state.clock.now();
+    Ok(state.db.run(move |c| crate::services::listings::export::published(c, now, kind, None, FEED_SIZE)).await?)
 }
 
 async fn atom(state: web::Data<AppState>, kind: ListingKind) -> Result<HttpResponse, AppError> {
+    let now = state.clock.now();
     let base = base(&state);
     let items = rows(&state, Some(kind)).await?;
     let (title, path) = match kind {
         ListingKind::Offer => ("Công nghệ chào bán mới — Sàn giao dịch công nghệ", "/feeds/offers.atom"),
         ListingKind::Need => ("Nhu cầu công nghệ mới — Sàn giao dịch công nghệ", "/feeds/needs.atom"),
     };
-    let updated = items.iter().filter_map(|r| r.published_at).max().unwrap_or_else(|| db::now().and_utc());
+    let updated = items.iter().filter_map(|r| r.published_at).max().unwrap_or_else(|| now.and_utc());
     let mut out = format!(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"vi\">\n<title>{}</title>\n<id>{base}{path}</id>\n<link rel=\"self\" href=\"{base}{path}\"/>\n<link rel=\"alternate\" type=\"text/html\" href=\"{base}/{}\"/>\n<updated>{}</updated>\n<author><name>Trung tâm Ứng dụng Tiến bộ Khoa học và Công nghệ</name></author>\n",
         xml(title),

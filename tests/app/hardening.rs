@@ -257,9 +257,9 @@ async fn csv_cells_cannot_run_as_formulas_and_import_reads_them_back() {
     let file = app.settings.data_dir.join("export.csv");
     std::fs::write(&file, &csv).unwrap();
     let other = new_org(&app, "Công ty Khác", true);
-    let opts = ketnoi::listings::import::Options {
+    let opts = ketnoi::services::listings::import::Options {
         kind: ListingKind::Offer,
-        format: ketnoi::listings::import::Format::Csv,
+        format: ketnoi::services::listings::import::Format::Csv,
         mapping: vec![],
         organisation: Some(other.id),
         province: Province::Hue,
@@ -268,7 +268,8 @@ async fn csv_cells_cannot_run_as_formulas_and_import_reads_them_back() {
     };
     let lifetime = app.settings.listing_lifetime();
     let report =
-        ketnoi::listings::import::import(&mut app.db.conn().unwrap(), lifetime, &file, &opts, |_, _| {}).unwrap();
+        ketnoi::services::listings::import::import(&mut app.db.conn().unwrap(), lifetime, &file, &opts, |_, _| {})
+            .unwrap();
     assert_eq!((report.imported, report.invalid.len()), (1, 0), "{:?}", report.invalid);
     let back = db::offers::by_organisation(&mut app.db.conn().unwrap(), other.id).unwrap();
     assert_eq!(back[0].title, o.title);
@@ -590,9 +591,9 @@ async fn listings_of_unverified_organisations_are_not_published() {
     let file = app.settings.data_dir.join("x.csv");
     std::fs::write(&file, "title,summary,description,sector,province\nMáy bóc vỏ lạc,Tóm tắt,Mô tả,agriculture,hue\n")
         .unwrap();
-    let opts = ketnoi::listings::import::Options {
+    let opts = ketnoi::services::listings::import::Options {
         kind: ListingKind::Offer,
-        format: ketnoi::listings::import::Format::Csv,
+        format: ketnoi::services::listings::import::Format::Csv,
         mapping: vec![],
         organisation: Some(unverified.id),
         province: Province::Hue,
@@ -600,9 +601,9 @@ async fn listings_of_unverified_organisations_are_not_published() {
         skip_invalid: false,
     };
     let lifetime = app.settings.listing_lifetime();
-    let e =
-        ketnoi::listings::import::import(&mut app.db.conn().unwrap(), lifetime, &file, &opts, |_, _| {}).unwrap_err();
-    assert!(e.downcast_ref::<ketnoi::listings::import::NotVerified>().is_some(), "{e}");
+    let e = ketnoi::services::listings::import::import(&mut app.db.conn().unwrap(), lifetime, &file, &opts, |_, _| {})
+        .unwrap_err();
+    assert!(e.downcast_ref::<ketnoi::services::listings::import::NotVerified>().is_some(), "{e}");
     assert!(db::offers::by_organisation(&mut app.db.conn().unwrap(), unverified.id).unwrap().is_empty());
 }
 

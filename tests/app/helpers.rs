@@ -1,7 +1,5 @@
 //! Test fixtures: a database per test on the selected backend, and the app served on port 0.
 
-use std::net::TcpListener;
-
 use diesel::Connection;
 use diesel::RunQueryDsl;
 use ketnoi::config::{DatabaseUrl, Settings};
@@ -82,19 +80,18 @@ impl TestApp {
         Self::start(true).await
     }
 
+    /// The application as `ketnoi serve` builds and runs it (server and background jobs), on a
+    /// database and data directory of its own.
     async fn start(demo: bool) -> Self {
         let test_db = TestDb::new();
-        let settings = Settings::for_data_dir(test_db.dir.path(), test_db.url.clone()).expect("settings");
-        let db = Db::connect(&settings.database).expect("connect");
-        db.migrate().expect("migrate");
-        if demo {
-            ketnoi::seed::seed_demo(&mut db.conn().expect("conn")).expect("seed");
-        }
-        let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
-        let address = format!("http://{}", listener.local_addr().expect("addr"));
-        let state = AppState::new(db.clone(), settings.clone()).expect("state");
-        let server = ketnoi::web::server(state.clone(), listener).expect("server");
-        tokio::spawn(server);
+        let mut settings = Settings::for_data_dir(test_db.dir.path(), test_db.url.clone()).expect("settings");
+        settings.bind = "127.0.0.1:0".parse().expect("address");
+        let app = ketnoi::app::Application::build(settings.clone(), demo, |_, _| {}).expect("build");
+        let running = app.start().expect("start");
+        let address = format!("http://{}", running.address);
+        let state = running.state.clone();
+        let db = state.db.clone();
+        tokio::spawn(running.server);
         let client = reqwest::Client::builder()
             .cookie_store(true)
             .redirect(reqwest::redirect::Policy::none())
@@ -106,6 +103,16 @@ impl TestApp {
     /// Applies the search change log to the index (what the background loop of `serve` does).
     pub fn catch_up(&self) -> usize {
         self.state.search.catch_up(&mut self.db.conn().expect("conn")).expect("catch up")
+    }
+
+    /// Runs every background job once, now (by the app's clock).
+    pub async fn tick(&self) {
+        ketnoi::jobs::tick(&self.state).await.expect("the jobs run");
+    }
+
+    /// Moves the app's clock forward.
+    pub fn advance(&self, by: chrono::TimeDelta) {
+        self.state.clock.advance(by);
     }
 
     pub async fn get(&self, path: &str) -> reqwest::Response {

@@ -416,10 +416,17 @@ async fn expiry_reminders_and_renewal_with_a_controlled_clock() {
     let expires = o.expires_at.unwrap();
     // Long before: nothing. Ten days before: one reminder, once.
     let early = expires - TimeDelta::days(60);
-    assert_eq!(ketnoi::listings::remind_expiring(&mut app.db.conn().unwrap(), state.env(), early).unwrap(), 0);
+    assert_eq!(
+        ketnoi::services::listings::remind_expiring(&mut app.db.conn().unwrap(), state.env(), early).unwrap(),
+        0
+    );
     let near = expires - TimeDelta::days(10);
-    assert_eq!(ketnoi::listings::remind_expiring(&mut app.db.conn().unwrap(), state.env(), near).unwrap(), 1);
-    assert_eq!(ketnoi::listings::remind_expiring(&mut app.db.conn().unwrap(), state.env(), near).unwrap(), 0, "once");
+    assert_eq!(ketnoi::services::listings::remind_expiring(&mut app.db.conn().unwrap(), state.env(), near).unwrap(), 1);
+    assert_eq!(
+        ketnoi::services::listings::remind_expiring(&mut app.db.conn().unwrap(), state.env(), near).unwrap(),
+        0,
+        "once"
+    );
     let link = link_in_mail(&app, "lan@vien.vn", "listing-expiring", "/renew");
     let path = &link[link.find("/renew").unwrap()..];
     // Expired: gone from the page, the list and the API.
@@ -438,7 +445,7 @@ async fn expiry_reminders_and_renewal_with_a_controlled_clock() {
     assert_eq!(Browser::new(&app).get(&format!("/offers/{}", o.id)).await.0, 200);
     // And the one-click link works for a listing about to expire.
     let soon = renewed.expires_at.unwrap() - TimeDelta::days(3);
-    assert_eq!(ketnoi::listings::remind_expiring(&mut app.db.conn().unwrap(), state.env(), soon).unwrap(), 1);
+    assert_eq!(ketnoi::services::listings::remind_expiring(&mut app.db.conn().unwrap(), state.env(), soon).unwrap(), 1);
     let link = link_in_mail(&app, "lan@vien.vn", "listing-expiring", "/renew");
     let path = &link[link.find("/renew").unwrap()..];
     let before = offer_in_db(&app, &o.id.to_string()).expires_at;
@@ -580,8 +587,8 @@ async fn attachments_are_sniffed_limited_thumbnailed_and_cleaned_up() {
     assert!(r.headers()["content-disposition"].to_str().unwrap().starts_with("attachment"));
     // Removing the image removes its file and thumbnail from disk.
     let files_dir = app.settings.files_dir();
-    let on_disk = ketnoi::listings::attachments::path_of(&files_dir, &a.sha256);
-    let thumb_on_disk = ketnoi::listings::attachments::thumb_of(&files_dir, &a.sha256);
+    let on_disk = ketnoi::services::listings::attachments::path_of(&files_dir, &a.sha256);
+    let thumb_on_disk = ketnoi::services::listings::attachments::thumb_of(&files_dir, &a.sha256);
     assert!(on_disk.exists() && thumb_on_disk.exists());
     let r = post(&app, &c.member, &format!("/offers/{id}/attachments/{}/delete", a.id), &[]).await;
     assert_eq!(r.status(), 303);
@@ -638,4 +645,41 @@ async fn staff_curate_the_showcase_with_photos() {
     assert!(!app.text("/showcase").await.1.contains("Chế phẩm vi sinh xử lý đáy ao nuôi tôm"));
     // Members cannot curate.
     assert_eq!(post(&app, &c.member, &format!("/staff/showcase/{}", o.id), &[("featured", "on")]).await.status(), 403);
+}
+
+/// The background loop runs in the test app: with the clock moved on, one tick sends the
+/// expiry reminder (through the outbox, delivered), and past the expiry the listing leaves the
+/// public pages and the API.
+#[tokio::test]
+async fn a_year_of_a_listing_with_the_clock_and_the_jobs() {
+    let app = TestApp::spawn().await;
+    let c = cast(&app, true);
+    let o = crate::db::offer(c.org.id, "Chế phẩm vi sinh xử lý đáy ao", ListingStatus::Published);
+    db::offers::insert(&mut app.db.conn().unwrap(), &o).unwrap();
+    app.tick().await;
+    assert!(!mails_to(&app, "lan@vien.vn").contains(&"listing-expiring".to_string()), "too early");
+    app.advance(TimeDelta::days(355));
+    app.tick().await;
+    assert!(mails_to(&app, "lan@vien.vn").contains(&"listing-expiring".to_string()));
+    let status: String = {
+        use diesel::prelude::*;
+        use ketnoi::db::schema::outbox;
+        outbox::table
+            .filter(outbox::template.eq("listing-expiring"))
+            .select(outbox::status)
+            .first(&mut *app.db.conn().unwrap())
+            .unwrap()
+    };
+    assert_eq!(status, "sent", "the tick delivered it");
+    assert!(Browser::new(&app).get("/offers").await.1.contains("Chế phẩm vi sinh xử lý đáy ao"));
+    app.advance(TimeDelta::days(11));
+    assert!(!Browser::new(&app).get("/offers").await.1.contains("Chế phẩm vi sinh xử lý đáy ao"));
+    assert_eq!(app.get(&format!("/api/v1/offers/{}", o.id)).await.status(), 404);
+    // The reminder's link still renews it, for a year from the clock's now.
+    let link = link_in_mail(&app, "lan@vien.vn", "listing-expiring", "/renew");
+    let r = Browser::new(&app).confirm(&link[link.find("/renew").unwrap()..]).await;
+    assert_eq!(r.status(), 200);
+    let renewed = offer_in_db(&app, &o.id.to_string());
+    assert!(renewed.expires_at.unwrap() > app.state.clock.now() + TimeDelta::days(360));
+    assert!(Browser::new(&app).get("/offers").await.1.contains("Chế phẩm vi sinh xử lý đáy ao"));
 }

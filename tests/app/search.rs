@@ -77,14 +77,14 @@ async fn updates_archive_and_expiry_leave_the_results() {
     let member = user(&app, "an@vien.vn", Role::Member, Some(org.id));
     let staff = user(&app, "cb@ketnoi.vn", Role::Staff, None);
     let mut c = app.db.conn().unwrap();
-    let raw = ketnoi::listings::input::RawListing {
+    let raw = ketnoi::services::listings::input::RawListing {
         title: Some("Máy sấy lúa tuần hoàn 10 tấn/mẻ".into()),
         summary: Some("Máy sấy lúa tuần hoàn cho hợp tác xã đồng bằng".into()),
         description: Some("Sấy 10 tấn lúa mỗi mẻ bằng trấu".into()),
         sector: Some("agriculture".into()),
         ..Default::default()
     };
-    let l = ketnoi::listings::create(&mut c, &member, ListingKind::Offer, &raw).unwrap().unwrap();
+    let l = ketnoi::services::listings::create(&mut c, &member, ListingKind::Offer, &raw).unwrap().unwrap();
     let id = l.id();
     app.catch_up();
     let count = |q: &str| {
@@ -97,14 +97,14 @@ async fn updates_archive_and_expiry_leave_the_results() {
         app.state.search.index.search(&q).unwrap().total
     };
     assert_eq!(count("say lua"), 0, "drafts are not searchable");
-    ketnoi::listings::submit(&mut c, &member, ListingKind::Offer, &id, 1).unwrap().unwrap();
-    ketnoi::listings::review(
+    ketnoi::services::listings::submit(&mut c, &member, ListingKind::Offer, &id, 1).unwrap().unwrap();
+    ketnoi::services::listings::review(
         &mut c,
         app.state.env(),
         &staff,
         ListingKind::Offer,
         &id,
-        ketnoi::listings::Decision::Approve,
+        ketnoi::services::listings::Decision::Approve,
         "",
         db::now(),
     )
@@ -113,19 +113,26 @@ async fn updates_archive_and_expiry_leave_the_results() {
     app.catch_up();
     assert_eq!(count("say lua"), 1, "published: found");
     // An update is applied (after review of the revision).
-    let v = ketnoi::listings::load(&mut c, ListingKind::Offer, &id).unwrap().unwrap().version();
-    let change = ketnoi::listings::input::RawListing {
+    let v = ketnoi::services::listings::load(&mut c, ListingKind::Offer, &id).unwrap().unwrap().version();
+    let change = ketnoi::services::listings::input::RawListing {
         title: Some("Máy sấy cà phê tuần hoàn".into()),
         ..Default::default()
     };
-    let ketnoi::listings::Edited::PendingRevision(rev) =
-        ketnoi::listings::edit(&mut c, &member, ListingKind::Offer, &id, &change, v).unwrap().unwrap()
+    let ketnoi::services::listings::Edited::PendingRevision(rev) =
+        ketnoi::services::listings::edit(&mut c, &member, ListingKind::Offer, &id, &change, v).unwrap().unwrap()
     else {
         panic!("a revision")
     };
-    ketnoi::listings::review_revision(&mut c, app.state.env(), &staff, &rev, ketnoi::listings::Decision::Approve, "")
-        .unwrap()
-        .unwrap();
+    ketnoi::services::listings::review_revision(
+        &mut c,
+        app.state.env(),
+        &staff,
+        &rev,
+        ketnoi::services::listings::Decision::Approve,
+        "",
+    )
+    .unwrap()
+    .unwrap();
     app.catch_up();
     assert_eq!(count("ca phe"), 1);
     assert_eq!(count("\"tuan hoan 10 tan\""), 0, "the old title is gone");
@@ -135,11 +142,13 @@ async fn updates_archive_and_expiry_leave_the_results() {
     db::search_changes::record(&mut c, ListingKind::Offer, &id).unwrap();
     app.catch_up();
     assert_eq!(count("ca phe"), 0, "expired");
-    ketnoi::listings::renew(&mut c, app.state.env(), None, ListingKind::Offer, &id, db::now()).unwrap().unwrap();
+    ketnoi::services::listings::renew(&mut c, app.state.env(), None, ListingKind::Offer, &id, db::now())
+        .unwrap()
+        .unwrap();
     app.catch_up();
     assert_eq!(count("ca phe"), 1, "renewed");
     // Archived: gone.
-    ketnoi::listings::archive(&mut c, &member, ListingKind::Offer, &id).unwrap().unwrap();
+    ketnoi::services::listings::archive(&mut c, &member, ListingKind::Offer, &id).unwrap().unwrap();
     app.catch_up();
     assert_eq!(count("ca phe"), 0);
 }

@@ -1,7 +1,7 @@
 //! The form parsers: any URL-encoded body as a listing form, an organisation form and a query
 //! string; the redirect after sign-in.
 
-use ketnoi::listings::input::RawListing;
+use ketnoi::services::listings::input::RawListing;
 
 fn main() {
     afl::fuzz!(|data: &[u8]| {
@@ -25,7 +25,7 @@ fn main() {
         let org = ketnoi::domain::OrganisationId::new();
         let _ = raw.new_offer(org, ketnoi::domain::Province::Hue);
         let _ = raw.new_need(org, ketnoi::domain::Province::Hue);
-        let form = ketnoi::accounts::org_form::OrgForm {
+        let form = ketnoi::services::organisations::org_form::OrgForm {
             kind: field("kind").unwrap_or_default(),
             name: field("name").unwrap_or_default(),
             tax_code: field("tax_code").unwrap_or_default(),

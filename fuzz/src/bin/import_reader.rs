@@ -1,6 +1,6 @@
 //! The import reader: any bytes as a CSV or JSON Lines file (the first byte picks the format).
 
-use ketnoi::listings::import::{self, Format, Options};
+use ketnoi::services::listings::import::{self, Format, Options};
 
 fn main() {
     let dir = tempfile::tempdir().expect("a temporary directory");

@@ -9,10 +9,10 @@ use serde::{Deserialize, Serialize};
 use super::writes::present;
 use utoipa::ToSchema;
 
-use crate::accounts::{self, org_form::OrgForm};
 use crate::db;
 use crate::domain::{Locale, Organisation, OrganisationId};
 use crate::error::{AppError, FieldProblem};
+use crate::services::organisations::{self, org_form::OrgForm};
 use crate::state::AppState;
 use crate::validate::FieldError;
 use crate::web::auth;
@@ -180,7 +180,7 @@ pub async fn patch_organisation(
         contact_phone: c.phone.unwrap_or_else(|| org.contact.phone.clone()),
         share_contact: c.share.unwrap_or(org.contact.share).then(|| "on".into()),
     };
-    match state.db.run(move |c| accounts::update_organisation(c, &me.user, &org, &current)).await? {
+    match state.db.run(move |c| organisations::update_organisation(c, &me.user, &org, &current)).await? {
         // A held identity change is accepted for review, as a change to a published listing is.
         Ok(saved) if saved.held => Ok(HttpResponse::Accepted().json(OrganisationDto::from(&saved.organisation))),
         Ok(saved) => Ok(HttpResponse::Ok().json(OrganisationDto::from(&saved.organisation))),
@@ -218,7 +218,7 @@ pub async fn verify_organisation(
     let (staff, oid) = (me.user.id, org.id);
     let (checked, updated) = state
         .db
-        .run(move |c| Ok((accounts::set_verified(c, staff, oid, verified)?, db::organisations::get(c, oid)?)))
+        .run(move |c| Ok((organisations::set_verified(c, staff, oid, verified)?, db::organisations::get(c, oid)?)))
         .await?;
     if let Err(errors) = checked {
         return Err(AppError::Invalid(problems(&errors)));

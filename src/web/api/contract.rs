@@ -82,8 +82,8 @@ fn field_schema(component: &str, field: &str) -> Option<Value> {
             json!({ "type": "string", "description": "5 to 300 characters once trimmed; one line." })
         }
         "summary" => text(crate::domain::SUMMARY_MAX_CHARS, true),
-        "description" if listing => text(crate::listings::input::TEXT_MAX, true),
-        "problem" => text(crate::listings::input::TEXT_MAX, true),
+        "description" if listing => text(crate::services::listings::input::TEXT_MAX, true),
+        "problem" => text(crate::services::listings::input::TEXT_MAX, true),
         "advantages" | "applications" | "tried" | "desired_outcome" => text(5000, true),
         "ip_number" => text(100, false),
         "keywords" => json!({

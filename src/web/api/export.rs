@@ -6,9 +6,8 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use crate::db;
 use crate::error::AppError;
-use crate::listings::export::ExportRow;
+use crate::services::listings::export::ExportRow;
 use crate::state::AppState;
 
 /// Parameters of the export.
@@ -36,8 +35,8 @@ pub async fn export(state: web::Data<AppState>, q: web::Query<ExportQuery>) -> R
         return Err(AppError::bad_param("limit", "a number from 1 to 1000"));
     }
     let since = q.since.map(|t| t.naive_utc());
-    let now = db::now();
-    let items = state.db.run(move |c| crate::listings::export::published(c, now, None, since, limit)).await?;
+    let now = state.clock.now();
+    let items = state.db.run(move |c| crate::services::listings::export::published(c, now, None, since, limit)).await?;
     Ok(HttpResponse::Ok()
         .insert_header(("cache-control", "public, max-age=300"))
         .json(Export { generated_at: now.and_utc(), items }))

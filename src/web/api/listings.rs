@@ -171,11 +171,12 @@ pub struct NeedList {
 #[utoipa::path(get, path = "/api/v1/offers", tag = "listings", params(ListQuery),
     responses((status = 200, body = OfferList), (status = 400, body = crate::error::Problem, content_type = "application/problem+json")))]
 pub async fn list_offers(state: web::Data<AppState>, query: web::Query<ListQuery>) -> Result<HttpResponse, AppError> {
+    let now = state.clock.now();
     let p = query.parse(PER_PAGE, Strictness::Api)?;
     let body = state
         .db
         .run(move |c| {
-            let page: Page<Offer> = db::offers::list_public(c, &p.filter, db::now(), p.page, p.per_page)?;
+            let page: Page<Offer> = db::offers::list_public(c, &p.filter, now, p.page, p.per_page)?;
             let names = db::organisations::names(c, page.items.iter().map(|o| o.organisation_id))?;
             Ok(OfferList {
                 pages: page.pages(),
@@ -207,12 +208,13 @@ pub async fn get_offer(
     state: web::Data<AppState>,
     id: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
+    let now = state.clock.now();
     let id: OfferId = id.parse().map_err(|_| AppError::NotFound)?;
     let viewer = auth::current(&req).map(|c| c.actor);
     let dto = state
         .db
         .run(move |c| {
-            let found = match db::offers::get_public(c, id, db::now())? {
+            let found = match db::offers::get_public(c, id, now)? {
                 Some(x) => Some(x),
                 // The owner (and staff) read it in every status.
                 None => db::offers::get(c, id)?.filter(|x| may_read_any_status(viewer.as_ref(), x.organisation_id)),
@@ -230,11 +232,12 @@ pub async fn get_offer(
 #[utoipa::path(get, path = "/api/v1/needs", tag = "listings", params(ListQuery),
     responses((status = 200, body = NeedList), (status = 400, body = crate::error::Problem, content_type = "application/problem+json")))]
 pub async fn list_needs(state: web::Data<AppState>, query: web::Query<ListQuery>) -> Result<HttpResponse, AppError> {
+    let now = state.clock.now();
     let p = query.parse(PER_PAGE, Strictness::Api)?;
     let body = state
         .db
         .run(move |c| {
-            let page: Page<Need> = db::needs::list_public(c, &p.filter, db::now(), p.page, p.per_page)?;
+            let page: Page<Need> = db::needs::list_public(c, &p.filter, now, p.page, p.per_page)?;
             let names = db::organisations::names(c, page.items.iter().map(|n| n.organisation_id))?;
             Ok(NeedList {
                 pages: page.pages(),
@@ -260,12 +263,13 @@ pub async fn get_need(
     state: web::Data<AppState>,
     id: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
+    let now = state.clock.now();
     let id: NeedId = id.parse().map_err(|_| AppError::NotFound)?;
     let viewer = auth::current(&req).map(|c| c.actor);
     let dto = state
         .db
         .run(move |c| {
-            let found = match db::needs::get_public(c, id, db::now())? {
+            let found = match db::needs::get_public(c, id, now)? {
                 Some(x) => Some(x),
                 // The owner (and staff) read it in every status.
                 None => db::needs::get(c, id)?.filter(|x| may_read_any_status(viewer.as_ref(), x.organisation_id)),

@@ -4,7 +4,6 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Serialize;
 use utoipa::{IntoParams, ToSchema};
 
-use crate::db;
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::web::query::Strictness;
@@ -78,7 +77,8 @@ pub struct SearchResults {
 #[utoipa::path(get, path = "/api/v1/search", tag = "listings", params(SearchParams),
     responses((status = 200, body = SearchResults), (status = 400, body = crate::error::Problem, content_type = "application/problem+json")))]
 pub async fn search(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
-    let p = parse(req.query_string(), 20, db::now().and_utc().timestamp(), Strictness::Api)?;
+    let now = state.clock.now();
+    let p = parse(req.query_string(), 20, now.and_utc().timestamp(), Strictness::Api)?;
     let results = state.search.run(p.query.clone()).await?;
     let base = state.settings.base_url.as_str().trim_end_matches('/').to_string();
     let items = results
@@ -86,7 +86,7 @@ pub async fn search(req: HttpRequest, state: web::Data<AppState>) -> Result<Http
         .into_iter()
         .map(|h| {
             let (kind, id) = split_id(&h.id);
-            let plural = crate::listings::input::plural(kind);
+            let plural = crate::services::listings::input::plural(kind);
             SearchHit {
                 kind: kind.code().into(),
                 id: id.into(),

@@ -12,8 +12,8 @@ use super::listings::{NeedDto, OfferDto};
 use crate::db;
 use crate::domain::{ListingKind, Locale};
 use crate::error::AppError;
-use crate::listings::input::{RawListing, fill_absent};
-use crate::listings::{self, Edited, Listing, Refused};
+use crate::services::listings::input::{RawListing, fill_absent};
+use crate::services::listings::{self, Edited, Listing, Refused};
 use crate::state::AppState;
 use crate::web::auth;
 
@@ -248,7 +248,7 @@ async fn dto(state: &AppState, l: Listing) -> Result<serde_json::Value, AppError
 }
 
 fn kind_of(req: &HttpRequest) -> ListingKind {
-    crate::listings::input::kind_in_path(req.path())
+    crate::services::listings::input::kind_in_path(req.path())
 }
 
 async fn create(
@@ -263,7 +263,7 @@ async fn create(
     }
     let kind = kind_of(&req);
     let l = state.db.run(move |c| listings::create(c, &me.user, kind, &raw)).await?.map_err(refused)?;
-    let location = format!("/api/v1/{}/{}", crate::listings::input::plural(kind), l.id());
+    let location = format!("/api/v1/{}/{}", crate::services::listings::input::plural(kind), l.id());
     Ok(HttpResponse::Created().insert_header(("location", location)).json(dto(&state, l).await?))
 }
 

@@ -7,12 +7,13 @@ use chrono::TimeDelta;
 use serde::Deserialize;
 
 use super::panel::{Cell, Panel, Row, Table, confirm_link, see_other};
-use crate::accounts::org_form::OrgForm;
-use crate::accounts::{self, RegisterForm, SignIn};
 use crate::db;
 use crate::domain::signed::LinkError;
 use crate::domain::{OrgKind, Province, format_local};
 use crate::error::AppError;
+use crate::services::accounts::{self, RegisterForm, SignIn};
+use crate::services::organisations::org_form::OrgForm;
+use crate::services::tokens;
 use crate::state::AppState;
 use crate::validate::FieldError;
 use crate::web::auth::{self, client_ip, ensure_session};
@@ -196,7 +197,7 @@ async fn link_request(
     state: &web::Data<AppState>,
     what: &str,
     email: String,
-    send: for<'a> fn(&mut crate::db::AnyConnection, accounts::Env<'a>, &str) -> anyhow::Result<()>,
+    send: for<'a> fn(&mut crate::db::AnyConnection, crate::services::context::Env<'a>, &str) -> anyhow::Result<()>,
 ) -> Result<(), AppError> {
     limit_ip(req, state, what, 10, TimeDelta::hours(1)).await?;
     if within(state, format!("{what}-email:{}", email.trim().to_lowercase()), 3, TimeDelta::hours(1)).await? {
@@ -693,7 +694,7 @@ pub async fn create_token(
     let ctx = Ctx::from_request(&req);
     let name = form.into_inner().name;
     let (user, n) = (me.user.clone(), name.clone());
-    match state.db.run(move |c| accounts::create_token(c, &user, &n)).await? {
+    match state.db.run(move |c| tokens::create_token(c, &user, &n)).await? {
         Ok((_, secret)) => {
             let mut p = tokens_panel(&ctx, &state, me.user.id).await?.form(token_form(&ctx, ""));
             p.secret = Some((ctx.t("tokens.shown_once").to_string(), secret));
@@ -713,6 +714,6 @@ pub async fn revoke_token(
 ) -> Result<HttpResponse, AppError> {
     let me = auth::require(&req)?;
     let id = id.into_inner();
-    state.db.run(move |c| accounts::revoke_token(c, me.user.id, &id)).await?;
+    state.db.run(move |c| tokens::revoke_token(c, me.user.id, &id)).await?;
     Ok(see_other("/account/tokens"))
 }

@@ -7,8 +7,8 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use crate::db;
 use crate::domain::{ListingKind, is_public};
 use crate::error::AppError;
-use crate::listings;
-use crate::listings::attachments::{path_of, thumb_of};
+use crate::services::listings;
+use crate::services::listings::attachments::{path_of, thumb_of};
 use crate::state::AppState;
 use crate::web::auth;
 
@@ -18,14 +18,15 @@ async fn serve(
     id: String,
     thumb: bool,
 ) -> Result<HttpResponse, AppError> {
+    let now = state.clock.now();
     let viewer = auth::current(&req).map(|c| c.actor);
     let (row, public) = state
         .db
         .run(move |c| {
             let Some(a) = db::attachments::get(c, &id)? else { return Ok(None) };
             let kind: ListingKind = a.listing_kind.parse()?;
-            let public = listings::load(c, kind, &a.listing_id)?
-                .is_some_and(|l| is_public(l.status(), l.expires_at(), db::now()));
+            let public =
+                listings::load(c, kind, &a.listing_id)?.is_some_and(|l| is_public(l.status(), l.expires_at(), now));
             Ok(Some((a, public)))
         })
         .await?

@@ -27,10 +27,10 @@ pub struct HomePage {
 pub async fn home(req: HttpRequest, state: web::Data<AppState>) -> Result<HomePage, AppError> {
     let ctx = Ctx::from_request(&req);
     let l = ctx.locale;
+    let now = state.clock.now();
     let (showcase, offers, needs, org_count, names, images) = state
         .db
         .run(move |c| {
-            let now = db::now();
             let all = ListFilter::default();
             let showcase = db::offers::featured(c, now, 8)?;
             let ids: Vec<String> = showcase.iter().map(|o| o.id.to_string()).collect();
@@ -65,12 +65,13 @@ pub struct ShowcasePage {
 }
 
 pub async fn showcase(req: HttpRequest, state: web::Data<AppState>) -> Result<ShowcasePage, AppError> {
+    let now = state.clock.now();
     let ctx = Ctx::from_request(&req);
     let l = ctx.locale;
     let items = state
         .db
         .run(move |c| {
-            let items = db::offers::featured(c, db::now(), 100)?;
+            let items = db::offers::featured(c, now, 100)?;
             let names = db::organisations::names(c, items.iter().map(|o| o.organisation_id))?;
             let ids: Vec<String> = items.iter().map(|o| o.id.to_string()).collect();
             let images = db::attachments::first_images(c, ListingKind::Offer, &ids)?;

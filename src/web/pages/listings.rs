@@ -64,6 +64,7 @@ pub async fn offers(
     state: web::Data<AppState>,
     query: web::Query<ListQuery>,
 ) -> Result<OfferListPage, AppError> {
+    let now = state.clock.now();
     let ctx = Ctx::from_request(&req);
     let l = ctx.locale;
     let params = query.parse(PER_PAGE, Strictness::Form)?;
@@ -71,7 +72,7 @@ pub async fn offers(
     let (page, names) = state
         .db
         .run(move |c| {
-            let page = db::offers::list_public(c, &filter, db::now(), params.page, params.per_page)?;
+            let page = db::offers::list_public(c, &filter, now, params.page, params.per_page)?;
             let names = db::organisations::names(c, page.items.iter().map(|o| o.organisation_id))?;
             Ok((page, names))
         })
@@ -99,6 +100,7 @@ pub async fn needs(
     state: web::Data<AppState>,
     query: web::Query<ListQuery>,
 ) -> Result<NeedListPage, AppError> {
+    let now = state.clock.now();
     let ctx = Ctx::from_request(&req);
     let l = ctx.locale;
     let params = query.parse(PER_PAGE, Strictness::Form)?;
@@ -106,7 +108,7 @@ pub async fn needs(
     let (page, names) = state
         .db
         .run(move |c| {
-            let page = db::needs::list_public(c, &filter, db::now(), params.page, params.per_page)?;
+            let page = db::needs::list_public(c, &filter, now, params.page, params.per_page)?;
             let names = db::organisations::names(c, page.items.iter().map(|n| n.organisation_id))?;
             Ok((page, names))
         })
@@ -130,6 +132,7 @@ pub struct OfferPage {
 }
 
 pub async fn offer(req: HttpRequest, state: web::Data<AppState>, id: web::Path<String>) -> Result<OfferPage, AppError> {
+    let now = state.clock.now();
     let ctx = Ctx::from_request(&req);
     let id: OfferId = id.parse().map_err(|_| AppError::NotFound)?;
     let l = ctx.locale;
@@ -137,7 +140,7 @@ pub async fn offer(req: HttpRequest, state: web::Data<AppState>, id: web::Path<S
     let (offer, contact, files) = state
         .db
         .run(move |c| {
-            let Some(o) = db::offers::get_public(c, id, db::now())? else { return Ok(None) };
+            let Some(o) = db::offers::get_public(c, id, now)? else { return Ok(None) };
             let Some(org) = db::organisations::get(c, o.organisation_id)? else { return Ok(None) };
             let contact = ContactView::new(viewer.as_ref(), &org, o.contact_visibility);
             let files = db::attachments::of_listing(c, ListingKind::Offer, &o.id.to_string())?;
@@ -158,6 +161,7 @@ pub struct NeedPage {
 }
 
 pub async fn need(req: HttpRequest, state: web::Data<AppState>, id: web::Path<String>) -> Result<NeedPage, AppError> {
+    let now = state.clock.now();
     let ctx = Ctx::from_request(&req);
     let id: NeedId = id.parse().map_err(|_| AppError::NotFound)?;
     let l = ctx.locale;
@@ -165,7 +169,7 @@ pub async fn need(req: HttpRequest, state: web::Data<AppState>, id: web::Path<St
     let (need, contact, files) = state
         .db
         .run(move |c| {
-            let Some(n) = db::needs::get_public(c, id, db::now())? else { return Ok(None) };
+            let Some(n) = db::needs::get_public(c, id, now)? else { return Ok(None) };
             let Some(org) = db::organisations::get(c, n.organisation_id)? else { return Ok(None) };
             // Needs carry no visibility of their own: members of verified organisations see them.
             let contact = ContactView::new(viewer.as_ref(), &org, ContactVisibility::Members);

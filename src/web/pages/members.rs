@@ -8,12 +8,12 @@ use serde::Deserialize;
 
 use super::account::{limit_ip, org_fields};
 use super::panel::{Cell, Panel, Row, Table, see_other};
-use crate::accounts::org_form::OrgForm;
-use crate::accounts::{self};
 use crate::db;
 use crate::domain::signed::LinkError;
 use crate::domain::{Organisation, OrganisationId};
 use crate::error::AppError;
+use crate::services::organisations::org_form::OrgForm;
+use crate::services::{members, organisations};
 use crate::state::AppState;
 use crate::validate::FieldError;
 use crate::web::auth::{self, ensure_session};
@@ -109,7 +109,7 @@ pub async fn save_settings(
     let o = load(&state, &id).await?;
     let f = form.into_inner();
     let (input, org) = (f.clone(), o.clone());
-    match state.db.run(move |c| accounts::update_organisation(c, &me.user, &org, &input)).await? {
+    match state.db.run(move |c| organisations::update_organisation(c, &me.user, &org, &input)).await? {
         Ok(saved) => {
             let how = if saved.held { "held" } else { "1" };
             Ok(see_other(&format!("/organisations/{}/settings?saved={how}", o.id)))
@@ -188,7 +188,7 @@ pub async fn invite(
     let o = load(&state, &id).await?;
     let email = form.into_inner().email;
     let (st, org, e) = (state.clone(), o.clone(), email.clone());
-    match state.db.run(move |c| accounts::invite(c, st.env(), &me.user, &org, &e)).await? {
+    match state.db.run(move |c| members::invite(c, st.env(), &me.user, &org, &e)).await? {
         Ok(()) => {
             let shown = crate::domain::Email::parse(&email).map(|e| e.to_string()).unwrap_or(email);
             let q: String = url::form_urlencoded::byte_serialize(shown.as_bytes()).collect();
@@ -221,7 +221,7 @@ pub async fn leave(
         vec![FieldError { field: "confirm", key: "err.confirm", n: None }]
     } else {
         let user = me.user.clone();
-        match state.db.run(move |c| accounts::leave(c, &user)).await? {
+        match state.db.run(move |c| members::leave(c, &user)).await? {
             Ok(()) => return Ok(see_other("/account?done=left")),
             Err(e) => e,
         }
@@ -264,7 +264,7 @@ pub async fn accept_page(
     let mut ctx = Ctx::from_request(&req);
     let token = q.into_inner().token;
     let (st, t) = (state.clone(), token.clone());
-    let inv = state.db.run(move |c| accounts::invitation(c, st.env(), &t)).await?;
+    let inv = state.db.run(move |c| members::invitation(c, st.env(), &t)).await?;
     let (csrf, cookie) = ensure_session(&req, &state).await?;
     ctx.csrf = csrf;
     match inv {
@@ -295,7 +295,7 @@ pub async fn accept(
     let f = form.into_inner();
     let st = state.clone();
     let (token, name, pw, locale) = (f.token.clone(), f.display_name.clone(), f.password.clone(), ctx.locale);
-    match state.db.run(move |c| accounts::accept_invitation(c, st.env(), &token, &name, &pw, locale)).await? {
+    match state.db.run(move |c| members::accept_invitation(c, st.env(), &token, &name, &pw, locale)).await? {
         Err(errors) => {
             let new_account = errors.iter().any(|e| e.field != "organisation");
             Panel::new(&ctx, "invite.title")
@@ -303,14 +303,14 @@ pub async fn accept(
                 .respond(StatusCode::UNPROCESSABLE_ENTITY, None)
         }
         Ok(Err(e)) => invalid_link(&ctx, e, None),
-        Ok(Ok(accounts::Joined::NewAccount(user))) => {
+        Ok(Ok(members::Joined::NewAccount(user))) => {
             // The link proved the address and the person just chose a password: sign them in.
             let cookie = auth::start_session(&req, &state, user.id).await?;
             let mut res = see_other("/account?done=joined");
             res.add_cookie(&cookie).map_err(|e| AppError::Internal(e.into()))?;
             Ok(res)
         }
-        Ok(Ok(accounts::Joined::Existing(user))) => {
+        Ok(Ok(members::Joined::Existing(user))) => {
             // An existing account signs in with its own password, never through the link.
             let signed_in_as_it = auth::current(&req).is_some_and(|c| c.user.id == user.id);
             if signed_in_as_it {

@@ -13,8 +13,8 @@ use crate::domain::{
     ContactVisibility, IpStatus, ListingKind, ListingStatus, Province, Sector, TransferMode, format_local,
 };
 use crate::error::AppError;
-use crate::listings::input::{RawListing, fields_of, plural, raw_value};
-use crate::listings::{self, Edited, Listing, Refused};
+use crate::services::listings::input::{RawListing, fields_of, plural, raw_value};
+use crate::services::listings::{self, Edited, Listing, Refused};
 use crate::state::AppState;
 use crate::validate::FieldError;
 use crate::web::auth;
@@ -434,7 +434,7 @@ async fn owner_view(
 // ---------------------------------------------------------------- edit, submit, archive, renew
 
 fn kind_of(req: &HttpRequest) -> ListingKind {
-    crate::listings::input::kind_in_path(req.path())
+    crate::services::listings::input::kind_in_path(req.path())
 }
 
 pub async fn save(
@@ -528,11 +528,12 @@ pub async fn renew(
     state: web::Data<AppState>,
     id: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
+    let now = state.clock.now();
     let me = auth::require(&req)?;
     let ctx = Ctx::from_request(&req);
     let (kind, id) = (kind_of(&req), id.into_inner());
     let (st, user, i) = (state.clone(), me.user.id, id.clone());
-    match state.db.run(move |c| listings::renew(c, st.env(), Some(user), kind, &i, db::now())).await? {
+    match state.db.run(move |c| listings::renew(c, st.env(), Some(user), kind, &i, now)).await? {
         Ok(_) => Ok(see_other(&format!("/my/{}/{id}?done=renewed", plural(kind)))),
         Err(other) => refused(&ctx, other),
     }
@@ -577,9 +578,10 @@ pub async fn renew_link(
     state: web::Data<AppState>,
     form: web::Form<TokenQuery>,
 ) -> Result<HttpResponse, AppError> {
+    let now = state.clock.now();
     let ctx = Ctx::from_request(&req);
     let (st, token) = (state.clone(), form.into_inner().token);
-    match state.db.run(move |c| listings::renew_by_link(c, st.env(), &token, db::now())).await? {
+    match state.db.run(move |c| listings::renew_by_link(c, st.env(), &token, now)).await? {
         Ok((l, until)) => Panel::new(&ctx, "renew.done_title")
             .lead(format!("{} — {} {}", l.title(), ctx.t("renew.until"), format_local(until)))
             .ok(),

@@ -28,12 +28,12 @@ pub async fn organisation(
     let ctx = Ctx::from_request(&req);
     let id: OrganisationId = id.parse().map_err(|_| AppError::NotFound)?;
     let l = ctx.locale;
+    let now = state.clock.now();
     let (org, offers, needs) = state
         .db
         .run(move |c| {
             let Some(org) = db::organisations::get(c, id)? else { return Ok(None) };
             let filter = ListFilter { organisation: Some(id), ..ListFilter::default() };
-            let now = db::now();
             let offers = db::offers::list_public(c, &filter, now, 1, 100)?;
             let needs = db::needs::list_public(c, &filter, now, 1, 100)?;
             Ok(Some((org, offers.items, needs.items)))

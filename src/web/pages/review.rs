@@ -11,8 +11,8 @@ use super::panel::{Cell, Panel, Row, Table, see_other};
 use crate::db;
 use crate::domain::{ListingKind, format_local};
 use crate::error::AppError;
-use crate::listings::input::{RawListing, fields_of, plural, raw_value};
-use crate::listings::{self, Decision, Listing, Refused};
+use crate::services::listings::input::{RawListing, fields_of, plural, raw_value};
+use crate::services::listings::{self, Decision, Listing, Refused};
 use crate::state::AppState;
 use crate::validate::FieldError;
 use crate::web::auth;
@@ -186,6 +186,7 @@ pub async fn decide(
     path: web::Path<KindId>,
     form: web::Form<DecisionForm>,
 ) -> Result<HttpResponse, AppError> {
+    let now = state.clock.now();
     let me = auth::require(&req)?;
     let ctx = Ctx::from_request(&req);
     let KindId { kind, id } = path.into_inner();
@@ -194,7 +195,7 @@ pub async fn decide(
         parse_decision(&f.decision).ok_or_else(|| AppError::bad_param("decision", "approve, return or reject"))?;
     let k: ListingKind = kind.parse().map_err(|_| AppError::NotFound)?;
     let (st, i, reason) = (state.clone(), id.clone(), f.reason.clone());
-    match state.db.run(move |c| listings::review(c, st.env(), &me.user, k, &i, decision, &reason, db::now())).await? {
+    match state.db.run(move |c| listings::review(c, st.env(), &me.user, k, &i, decision, &reason, now)).await? {
         Ok(()) => Ok(see_other("/staff/review")),
         Err(Refused::Invalid(errors)) => {
             let l = load(&state, &kind, id).await?;
@@ -297,13 +298,14 @@ pub struct ExportQuery {
 
 /// Every listing (all statuses) as CSV or JSON, for the centre's own records.
 pub async fn export(state: web::Data<AppState>, q: web::Query<ExportQuery>) -> Result<HttpResponse, AppError> {
+    let now = state.clock.now();
     let format = match q.format.as_str() {
         "" | "csv" => "csv",
         "json" => "json",
         _ => return Err(AppError::bad_param("format", "csv or json")),
     };
-    let rows = state.db.run(crate::listings::export::all).await?;
-    let stamp = db::now().format("%Y%m%d");
+    let rows = state.db.run(crate::services::listings::export::all).await?;
+    let stamp = now.format("%Y%m%d");
     Ok(if format == "json" {
         HttpResponse::Ok()
             .content_type("application/json; charset=utf-8")
@@ -313,18 +315,19 @@ pub async fn export(state: web::Data<AppState>, q: web::Query<ExportQuery>) -> R
         HttpResponse::Ok()
             .content_type("text/csv; charset=utf-8")
             .insert_header(("content-disposition", format!("attachment; filename=\"ketnoi-listings-{stamp}.csv\"")))
-            .body(crate::listings::export::csv(&rows))
+            .body(crate::services::listings::export::csv(&rows))
     })
 }
 
 /// The staff's showcase curation: published offers, featured first, with the toggle; the lead
 /// says how many organisations are shown (the centre aims at 10–15).
 pub async fn showcase(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let now = state.clock.now();
     let ctx = Ctx::from_request(&req);
     let (offers, names) = state
         .db
-        .run(|c| {
-            let mut offers = db::offers::list_public(c, &db::ListFilter::default(), db::now(), 1, 1000)?.items;
+        .run(move |c| {
+            let mut offers = db::offers::list_public(c, &db::ListFilter::default(), now, 1, 1000)?.items;
             offers.sort_by_key(|o| !o.featured);
             let names = db::organisations::names(c, offers.iter().map(|o| o.organisation_id))?;
             Ok((offers, names))

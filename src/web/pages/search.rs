@@ -5,7 +5,6 @@ use actix_web::{HttpRequest, web};
 use askama::Template;
 use askama_web::WebTemplate;
 
-use crate::db;
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::web::i18n::Ctx;
@@ -50,9 +49,10 @@ pub struct SearchPage {
 }
 
 pub async fn search(req: HttpRequest, state: web::Data<AppState>) -> Result<SearchPage, AppError> {
+    let now = state.clock.now();
     let ctx = Ctx::from_request(&req);
     let l = ctx.locale;
-    let p = parse(req.query_string(), PAGE_SIZE, db::now().and_utc().timestamp(), Strictness::Form)?;
+    let p = parse(req.query_string(), PAGE_SIZE, now.and_utc().timestamp(), Strictness::Form)?;
     let results = state.search.run(p.query.clone()).await?;
     let without = |name: &str, value: &str| -> Vec<(String, String)> {
         p.pairs.iter().filter(|(k, v)| !(k == name && v == value) && k != "page").cloned().collect()
@@ -96,7 +96,7 @@ pub async fn search(req: HttpRequest, state: web::Data<AppState>) -> Result<Sear
         .map(|h| {
             let (kind, id) = split_id(&h.id);
             ResultView {
-                url: format!("/{}/{id}", crate::listings::input::plural(kind)),
+                url: format!("/{}/{id}", crate::services::listings::input::plural(kind)),
                 kind: kind.label(l).to_string(),
                 title_html: h.title_html,
                 snippet_html: h.snippet_html,

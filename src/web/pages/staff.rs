@@ -5,10 +5,10 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
 
 use super::panel::{Cell, Panel, Row, Table, see_other};
-use crate::accounts;
 use crate::db;
 use crate::domain::{OrgKind, OrganisationId, Role, UserId, format_local};
 use crate::error::AppError;
+use crate::services::{organisations, staff as roles};
 use crate::state::AppState;
 use crate::validate::FieldError;
 use crate::web::auth;
@@ -93,7 +93,7 @@ async fn decide(
 ) -> Result<HttpResponse, AppError> {
     let me = auth::require(&req)?;
     let org: OrganisationId = id.parse().map_err(|_| AppError::NotFound)?;
-    match state.db.run(move |c| accounts::decide_change(c, me.user.id, org, approve)).await? {
+    match state.db.run(move |c| organisations::decide_change(c, me.user.id, org, approve)).await? {
         Ok(true) => Ok(see_other("/staff/organisations")),
         Ok(false) => Err(AppError::NotFound),
         Err(errors) => {
@@ -126,7 +126,7 @@ async fn set_verified(
 ) -> Result<HttpResponse, AppError> {
     let me = auth::require(&req)?;
     let org: OrganisationId = id.parse().map_err(|_| AppError::NotFound)?;
-    match state.db.run(move |c| accounts::set_verified(c, me.user.id, org, verified)).await? {
+    match state.db.run(move |c| organisations::set_verified(c, me.user.id, org, verified)).await? {
         Ok(true) => Ok(see_other("/staff/organisations")),
         Ok(false) => Err(AppError::NotFound),
         Err(errors) => {
@@ -218,7 +218,7 @@ pub async fn grant(
     let ctx = Ctx::from_request(&req);
     let f = form.into_inner();
     let (email, role) = (f.email.clone(), f.role.clone());
-    match state.db.run(move |c| accounts::grant_role(c, me.user.id, &email, &role)).await? {
+    match state.db.run(move |c| roles::grant_role(c, me.user.id, &email, &role)).await? {
         Ok(_) => Ok(see_other("/admin/staff")),
         Err(errors) => staff_panel(&ctx, &state, &[])
             .await?
@@ -235,7 +235,7 @@ pub async fn remove(
     let me = auth::require(&req)?;
     let ctx = Ctx::from_request(&req);
     let user: UserId = id.parse().map_err(|_| AppError::NotFound)?;
-    match state.db.run(move |c| accounts::revoke_role(c, me.user.id, user)).await? {
+    match state.db.run(move |c| roles::revoke_role(c, me.user.id, user)).await? {
         Ok(()) => Ok(see_other("/admin/staff")),
         Err(errors) => staff_panel(&ctx, &state, &errors)
             .await?

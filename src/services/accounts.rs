@@ -1,163 +1,57 @@
-//! Accounts and organisations: registration, email verification, sign-in with lockout, password
-//! reset and change, email change, invitations, leaving, deletion and data export, API tokens,
-//! organisation verification and staff management.
+//! A person's own account: registration with email verification, sign-in with lockout, password
+//! reset and change, email change, profile, data export and deletion.
 //!
 //! Each function does one whole operation in one transaction (email in the outbox included) and
 //! records it in the audit log. Form input is checked here, with one message per field
-//! ([`validate::FieldError`]); the web layer only parses the request and shows the result.
-
-pub mod org_form;
+//! ([`crate::validate::FieldError`]); the web layer only parses the request and shows the result.
 
 use chrono::TimeDelta;
 
-use crate::config::Settings;
+use super::context::{Checked, Env, granted_token, pick, split_granted};
+use super::organisations::org_form::OrgForm;
 use crate::db::{self, AnyConnection};
-use crate::domain::signed::{Claims, LinkError, Purpose, Signer};
+use crate::domain::signed::{LinkError, Purpose};
 use crate::domain::{Email, Locale, Organisation, OrganisationId, Role, User, UserId, password};
-use crate::mail::outbox::{self, Outgoing};
-use crate::mail::templates::{AccountEmail, MailCtx};
-use crate::validate::{Check, FieldError};
-use org_form::OrgForm;
+use crate::validate::Check;
 
 /// How long each kind of link works.
 pub const VERIFY_TTL: TimeDelta = TimeDelta::hours(48);
 pub const RESET_TTL: TimeDelta = TimeDelta::hours(1);
 pub const CHANGE_EMAIL_TTL: TimeDelta = TimeDelta::hours(24);
-pub const INVITE_TTL: TimeDelta = TimeDelta::days(7);
-
-/// The result of an operation whose input may be refused field by field.
-pub type Checked<T> = anyhow::Result<Result<T, Vec<FieldError>>>;
-
-/// What every operation needs besides a connection.
-#[derive(Clone, Copy)]
-pub struct Env<'a> {
-    pub settings: &'a Settings,
-    pub signer: &'a Signer,
-}
-
-impl Env<'_> {
-    pub(crate) fn link(&self, path: &str, token: &str) -> String {
-        format!("{}{path}?token={token}", self.settings.base_url.as_str().trim_end_matches('/'))
-    }
-
-    pub(crate) fn sign(&self, purpose: Purpose, sub: &str, extra: &str, ttl: TimeDelta) -> String {
-        let exp = (chrono::Utc::now() + ttl).timestamp();
-        self.signer.sign(purpose, &Claims { sub: sub.into(), extra: extra.into(), exp })
-    }
-
-    pub(crate) fn check(&self, purpose: Purpose, token: &str) -> Result<Claims, LinkError> {
-        self.signer.verify(purpose, token, chrono::Utc::now().timestamp())
-    }
-
-    /// Queues an account email. `kind` names the template's use in the outbox; every call gets a
-    /// fresh dedupe key because each request for a link deserves its own email.
-    #[allow(clippy::too_many_arguments)]
-    pub(crate) fn mail(
-        &self,
-        conn: &mut AnyConnection,
-        to: &Email,
-        name: &str,
-        locale: Locale,
-        kind: &'static str,
-        subject: String,
-        before: Vec<String>,
-        action: Option<(String, String)>,
-        after: Vec<String>,
-    ) -> anyhow::Result<()> {
-        let key = format!("{kind}:{}", uuid::Uuid::now_v7());
-        self.mail_keyed(conn, &key, (to, name, locale), kind, subject, before, action, after)
-    }
-
-    /// Queues an account-style email with an explicit dedupe key (idempotent jobs).
-    #[allow(clippy::too_many_arguments)]
-    pub(crate) fn mail_keyed(
-        &self,
-        conn: &mut AnyConnection,
-        key: &str,
-        (to, name, locale): (&Email, &str, Locale),
-        kind: &'static str,
-        subject: String,
-        before: Vec<String>,
-        action: Option<(String, String)>,
-        after: Vec<String>,
-    ) -> anyhow::Result<()> {
-        let data = AccountEmail { name: name.to_string(), subject, before, action, after };
-        let body = data.render(&MailCtx::new(locale, &self.settings.base_url, true))?;
-        let out = Outgoing {
-            dedupe_key: key.to_string(),
-            to: to.clone(),
-            to_name: name.to_string(),
-            locale,
-            template: kind,
-            body,
-            invitation: None,
-            entity: None,
-        };
-        outbox::enqueue(conn, self.settings, &out)?;
-        Ok(())
-    }
-
-    fn send_verification(&self, conn: &mut AnyConnection, user: &User) -> anyhow::Result<()> {
-        let token = self.sign(Purpose::VerifyEmail, &user.id.to_string(), user.email.as_str(), VERIFY_TTL);
-        let url = self.link("/verify-email", &token);
-        let en = user.locale == Locale::En;
-        self.mail(
-            conn,
-            &user.email,
-            &user.display_name,
-            user.locale,
-            "verify-email",
-            pick(en, "Confirm your email address", "Xác nhận địa chỉ email của bạn"),
-            vec![pick(
-                en,
-                "Thank you for registering on the Technology Exchange. Please confirm that this address is yours:",
-                "Cảm ơn bạn đã đăng ký trên Sàn giao dịch công nghệ. Vui lòng xác nhận địa chỉ email này là của bạn:",
-            )],
-            Some((pick(en, "Confirm my email", "Xác nhận email"), url)),
-            vec![pick(
-                en,
-                "The link works for 48 hours. If you did not register, ignore this email.",
-                "Liên kết có hiệu lực trong 48 giờ. Nếu bạn không đăng ký, hãy bỏ qua thư này.",
-            )],
-        )
-    }
-}
-
-/// A link that works once, or only while it is the latest under `key`: its token's `extra` is
-/// `value` and a fresh nonce, and the nonce is granted under `key` (replacing older ones).
-fn granted_token(
-    conn: &mut AnyConnection,
-    env: Env,
-    purpose: Purpose,
-    (sub, key, value): (&str, &str, &str),
-    ttl: TimeDelta,
-) -> anyhow::Result<String> {
-    let nonce = crate::domain::signed::random_token()?;
-    db::link_grants::grant(conn, key, &nonce, db::now() + ttl)?;
-    Ok(env.sign(purpose, sub, &format!("{value} {nonce}"), ttl))
-}
-
-/// The value and nonce of a token made by [`granted_token`].
-fn split_granted(extra: &str) -> Option<(&str, &str)> {
-    extra.split_once(' ')
-}
-
-fn invite_key(org: OrganisationId, email: &Email) -> String {
-    format!("invite:{org}:{email}")
-}
 
 fn email_change_key(user: UserId) -> String {
     format!("email-change:{user}")
-}
-
-pub(crate) fn pick(en: bool, english: &str, vietnamese: &str) -> String {
-    if en { english } else { vietnamese }.to_string()
 }
 
 /// Records something a person did to their own account.
 fn audit_self(conn: &mut AnyConnection, user: &User, action: &str) -> anyhow::Result<()> {
     db::audit::record(conn, Some(user.id), action, "user", &user.id.to_string(), &serde_json::json!({}))?;
     Ok(())
+}
+
+fn send_verification(conn: &mut AnyConnection, env: Env, user: &User) -> anyhow::Result<()> {
+    let token = env.sign(Purpose::VerifyEmail, &user.id.to_string(), user.email.as_str(), VERIFY_TTL);
+    let url = env.link("/verify-email", &token);
+    let en = user.locale == Locale::En;
+    env.mail(
+        conn,
+        &user.email,
+        &user.display_name,
+        user.locale,
+        "verify-email",
+        pick(en, "Confirm your email address", "Xác nhận địa chỉ email của bạn"),
+        vec![pick(
+            en,
+            "Thank you for registering on the Technology Exchange. Please confirm that this address is yours:",
+            "Cảm ơn bạn đã đăng ký trên Sàn giao dịch công nghệ. Vui lòng xác nhận địa chỉ email này là của bạn:",
+        )],
+        Some((pick(en, "Confirm my email", "Xác nhận email"), url)),
+        vec![pick(
+            en,
+            "The link works for 48 hours. If you did not register, ignore this email.",
+            "Liên kết có hiệu lực trong 48 giờ. Nếu bạn không đăng ký, hãy bỏ qua thư này.",
+        )],
+    )
 }
 
 /// The registration form: the organisation, its first user, and consent.
@@ -257,7 +151,7 @@ pub fn register(conn: &mut AnyConnection, env: Env, form: &RegisterForm, locale:
             &org.id.to_string(),
             &detail,
         )?;
-        env.send_verification(conn, &user)?;
+        send_verification(conn, env, &user)?;
         Ok(Ok(()))
     })
 }
@@ -269,7 +163,7 @@ pub fn resend_verification(conn: &mut AnyConnection, env: Env, email: &str) -> a
     if let Some(user) = db::users::by_email(conn, &email)?
         && user.email_verified_at.is_none()
     {
-        env.send_verification(conn, &user)?;
+        send_verification(conn, env, &user)?;
     }
     Ok(())
 }
@@ -608,186 +502,6 @@ pub fn confirm_email_change(
     })
 }
 
-/// Invites a colleague to the inviter's organisation by email.
-pub fn invite(conn: &mut AnyConnection, env: Env, inviter: &User, org: &Organisation, email: &str) -> Checked<()> {
-    let mut c = Check::default();
-    let Some(email) = c.email("email", email) else { return Ok(c.finish(())) };
-    let en = inviter.locale == Locale::En;
-    let name = email.as_str().split('@').next().unwrap_or_default().to_string();
-    db::write(conn, |conn| {
-        let key = invite_key(org.id, &email);
-        let token = granted_token(conn, env, Purpose::Invite, (&org.id.to_string(), &key, email.as_str()), INVITE_TTL)?;
-        env.mail(
-            conn,
-            &email,
-            &name,
-            inviter.locale,
-            "invite",
-            if en {
-                format!("{} invites you to join {} on the Technology Exchange", inviter.display_name, org.name)
-            } else {
-                format!("{} mời bạn tham gia {} trên Sàn giao dịch công nghệ", inviter.display_name, org.name)
-            },
-            vec![if en {
-                format!("{} ({}) invites you to act for {} on the Technology Exchange: post technology offers and needs and take part in the matchmaking sessions.", inviter.display_name, inviter.email, org.name)
-            } else {
-                format!("{} ({}) mời bạn cùng đại diện cho {} trên Sàn giao dịch công nghệ: đăng công nghệ chào bán, nhu cầu công nghệ và tham gia các phiên kết nối cung – cầu.", inviter.display_name, inviter.email, org.name)
-            }],
-            Some((pick(en, "Accept the invitation", "Nhận lời mời"), env.link("/invitations/accept", &token))),
-            vec![pick(
-                en,
-                "The invitation works once, for 7 days.",
-                "Lời mời dùng được một lần, trong 7 ngày.",
-            )],
-        )?;
-        let detail = serde_json::json!({ "email": email });
-        db::audit::record(
-            conn,
-            Some(inviter.id),
-            "organisation.member_invited",
-            "organisation",
-            &org.id.to_string(),
-            &detail,
-        )?;
-        Ok(Ok(()))
-    })
-}
-
-/// What an invitation link is for.
-#[derive(Debug, Clone)]
-pub struct Invitation {
-    pub organisation: Organisation,
-    pub email: Email,
-    /// The account that already has this address, if any.
-    pub existing: Option<User>,
-    nonce: String,
-}
-
-/// Reads an invitation link.
-pub fn invitation(conn: &mut AnyConnection, env: Env, token: &str) -> anyhow::Result<Result<Invitation, LinkError>> {
-    let claims = match env.check(Purpose::Invite, token) {
-        Ok(c) => c,
-        Err(e) => return Ok(Err(e)),
-    };
-    let Some((email, nonce)) = split_granted(&claims.extra) else { return Ok(Err(LinkError::Invalid)) };
-    let (Ok(org), Ok(email)) = (claims.sub.parse::<OrganisationId>(), Email::parse(email)) else {
-        return Ok(Err(LinkError::Invalid));
-    };
-    // Accepted already (or replaced by a newer invitation): the link is spent.
-    if !db::link_grants::holds(conn, &invite_key(org, &email), nonce)? {
-        return Ok(Err(LinkError::Invalid));
-    }
-    let Some(organisation) = db::organisations::get(conn, org)? else { return Ok(Err(LinkError::Invalid)) };
-    let existing = db::users::by_email(conn, &email)?;
-    Ok(Ok(Invitation { organisation, email, existing, nonce: nonce.to_string() }))
-}
-
-/// What accepting an invitation did.
-#[derive(Debug, Clone)]
-pub enum Joined {
-    /// A new account was made (the link proved the address and the person chose a password):
-    /// the page signs it in.
-    NewAccount(User),
-    /// An existing account joined the organisation: it signs in with its own password, never
-    /// through the link.
-    Existing(User),
-}
-
-/// Accepts an invitation, once: an existing account without an organisation joins it; a new
-/// address gets an account (the link proves the address).
-pub fn accept_invitation(
-    conn: &mut AnyConnection,
-    env: Env,
-    token: &str,
-    display_name: &str,
-    new_password: &str,
-    locale: Locale,
-) -> Checked<Result<Joined, LinkError>> {
-    let inv = match invitation(conn, env, token)? {
-        Ok(i) => i,
-        Err(e) => return Ok(Ok(Err(e))),
-    };
-    let mut c = Check::default();
-    let now = db::now();
-    let new_account = inv.existing.is_none();
-    let user = match inv.existing {
-        Some(mut u) => {
-            if u.organisation_id.is_some_and(|o| o != inv.organisation.id) {
-                c.add("organisation", "err.already_member");
-                return Ok(Err(c.errors));
-            }
-            u.organisation_id = Some(inv.organisation.id);
-            u.email_verified_at.get_or_insert(now);
-            u
-        }
-        None => {
-            let name = c.text("display_name", display_name, 2, 120);
-            c.new_password("password", new_password);
-            if let Err(e) = c.finish(()) {
-                return Ok(Err(e));
-            }
-            User {
-                id: UserId::new(),
-                email: inv.email.clone(),
-                display_name: name,
-                password_hash: Some(password::hash(new_password)?),
-                role: Role::Member,
-                organisation_id: Some(inv.organisation.id),
-                locale,
-                email_verified_at: Some(now),
-                created_at: now,
-                updated_at: now,
-            }
-        }
-    };
-    db::write(conn, |conn| {
-        if !db::link_grants::take(conn, &invite_key(inv.organisation.id, &inv.email), &inv.nonce)? {
-            return Ok(Ok(Err(LinkError::Invalid)));
-        }
-        if new_account {
-            db::users::insert(conn, &user)?;
-        } else {
-            db::users::update(conn, &user)?;
-        }
-        let detail = serde_json::json!({ "user": user.id });
-        db::audit::record(
-            conn,
-            Some(user.id),
-            "organisation.member_joined",
-            "organisation",
-            &inv.organisation.id.to_string(),
-            &detail,
-        )?;
-        Ok(Ok(Ok(if new_account { Joined::NewAccount(user) } else { Joined::Existing(user) })))
-    })
-}
-
-/// Leaves the organisation. The last member cannot leave (the organisation would be orphaned
-/// with its listings); they can delete their account instead, which archives the listings.
-pub fn leave(conn: &mut AnyConnection, user: &User) -> Checked<()> {
-    let Some(org) = user.organisation_id else { return Ok(Ok(())) };
-    db::write(conn, |conn| {
-        if db::users::for_organisation(conn, org)?.len() <= 1 {
-            let mut c = Check::default();
-            c.add("confirm", "err.last_member");
-            return Ok(c.finish(()));
-        }
-        let mut u = user.clone();
-        u.organisation_id = None;
-        db::users::update(conn, &u)?;
-        db::api_tokens::revoke_all(conn, u.id)?;
-        db::audit::record(
-            conn,
-            Some(u.id),
-            "organisation.member_left",
-            "organisation",
-            &org.to_string(),
-            &serde_json::json!({ "user": u.id }),
-        )?;
-        Ok(Ok(()))
-    })
-}
-
 /// Deletes an account after checking its password. Its sessions and tokens go; the audit log
 /// keeps what was done (without the person); when it was the organisation's last member, the
 /// organisation's listings are archived.
@@ -854,230 +568,4 @@ pub fn export(conn: &mut AnyConnection, user: &User) -> anyhow::Result<serde_jso
         "api_tokens": tokens,
         "activity": audit,
     }))
-}
-
-/// Whether a verified organisation other than `except` already has a name that reads the same
-/// (case and diacritics aside: "Công ty Tôm" and "CONG TY TOM" are one name to a reader).
-fn verified_name_taken(conn: &mut AnyConnection, name: &str, except: OrganisationId) -> anyhow::Result<bool> {
-    let folded = ketnoi_text::fold(name);
-    Ok(db::organisations::verified_names(conn, except)?.iter().any(|n| ketnoi_text::fold(n) == folded))
-}
-
-/// What saving an organisation's profile did.
-#[derive(Debug, Clone)]
-pub struct OrgSaved {
-    /// The organisation as it now is (for a held change: with its verified identity).
-    pub organisation: Organisation,
-    /// A change of name, kind or tax code of a verified organisation waits for staff.
-    pub held: bool,
-}
-
-/// Saves an organisation's profile from its settings form. For a verified organisation, a new
-/// name, kind or tax code is held for staff approval (the public profile keeps the verified
-/// values until then); the other fields are saved at once.
-pub fn update_organisation(
-    conn: &mut AnyConnection,
-    actor: &User,
-    org: &Organisation,
-    form: &OrgForm,
-) -> Checked<OrgSaved> {
-    let mut c = Check::default();
-    let profile = form.check(&mut c);
-    if let Some(tax) = profile.as_ref().and_then(|p| p.tax_code.as_deref())
-        && db::organisations::tax_code_taken(conn, tax, Some(org.id))?
-    {
-        c.add("tax_code", "err.tax_code_taken");
-    }
-    if let Some(p) = &profile
-        && verified_name_taken(conn, &p.name, org.id)?
-    {
-        c.add("name", "err.name_taken");
-    }
-    let Some(p) = profile else { return Ok(Err(c.errors)) };
-    if let Err(e) = c.finish(()) {
-        return Ok(Err(e));
-    }
-    let identity_changed = p.name != org.name || p.kind != org.kind || p.tax_code != org.tax_code;
-    let held = org.verified_at.is_some() && identity_changed;
-    let change = db::organisations::IdentityChange {
-        organisation_id: org.id.to_string(),
-        kind: p.kind.code().to_string(),
-        name: p.name.clone(),
-        tax_code: p.tax_code.clone(),
-        requested_by: Some(actor.id.to_string()),
-        requested_at: db::now(),
-    };
-    let (kind, name, tax_code) =
-        if held { (org.kind, org.name.clone(), org.tax_code.clone()) } else { (p.kind, p.name, p.tax_code) };
-    let updated = Organisation {
-        kind,
-        name,
-        tax_code,
-        province: p.province,
-        address: p.address,
-        website: p.website,
-        description: p.description,
-        contact: p.contact,
-        ..org.clone()
-    };
-    db::write(conn, |conn| {
-        db::organisations::update(conn, &updated)?;
-        if held {
-            db::organisations::hold_change(conn, &change)?;
-            let detail = serde_json::json!({ "name": change.name, "kind": change.kind, "tax_code": change.tax_code });
-            db::audit::record(
-                conn,
-                Some(actor.id),
-                "organisation.change_requested",
-                "organisation",
-                &org.id.to_string(),
-                &detail,
-            )?;
-        } else {
-            // Back to the verified identity: nothing is waiting any more.
-            db::organisations::drop_change(conn, org.id)?;
-        }
-        // The organisation's name and kind are part of its listings in the search index.
-        crate::listings::touch_organisation(conn, org.id)?;
-        db::audit::record(
-            conn,
-            Some(actor.id),
-            "organisation.updated",
-            "organisation",
-            &org.id.to_string(),
-            &serde_json::json!({ "name": updated.name }),
-        )?;
-        Ok(Ok(OrgSaved { organisation: updated, held }))
-    })
-}
-
-/// Staff approve (or reject) the pending identity change of an organisation. An approval is
-/// refused when the tax code or the name has meanwhile been taken. False when nothing is pending.
-pub fn decide_change(conn: &mut AnyConnection, staff: UserId, org: OrganisationId, approve: bool) -> Checked<bool> {
-    db::write(conn, |conn| {
-        let Some(change) = db::organisations::pending_change(conn, org)? else { return Ok(Ok(false)) };
-        let mut c = Check::default();
-        if approve {
-            if let Some(tax) = change.tax_code.as_deref()
-                && db::organisations::tax_code_taken(conn, tax, Some(org))?
-            {
-                c.add("tax_code", "err.tax_code_taken");
-            }
-            if verified_name_taken(conn, &change.name, org)? {
-                c.add("name", "err.name_taken");
-            }
-            if let Err(e) = c.finish(()) {
-                return Ok(Err(e));
-            }
-            db::organisations::set_identity(conn, &change)?;
-            crate::listings::touch_organisation(conn, org)?;
-        }
-        db::organisations::drop_change(conn, org)?;
-        let action = if approve { "organisation.change_approved" } else { "organisation.change_rejected" };
-        let detail = serde_json::json!({ "name": change.name, "kind": change.kind, "tax_code": change.tax_code });
-        db::audit::record(conn, Some(staff), action, "organisation", &org.to_string(), &detail)?;
-        Ok(Ok(true))
-    })
-}
-
-/// Staff mark an organisation verified or not; false when there is no such organisation. An
-/// organisation whose name reads the same as a verified one's is not verified.
-pub fn set_verified(conn: &mut AnyConnection, staff: UserId, org: OrganisationId, verified: bool) -> Checked<bool> {
-    db::write(conn, |conn| {
-        if verified
-            && let Some(o) = db::organisations::get(conn, org)?
-            && verified_name_taken(conn, &o.name, org)?
-        {
-            let mut c = Check::default();
-            c.add("name", "err.name_taken");
-            return Ok(c.finish(false));
-        }
-        let at = verified.then(db::now);
-        if !db::organisations::set_verified(conn, org, at)? {
-            return Ok(Ok(false));
-        }
-        let action = if verified { "organisation.verified" } else { "organisation.unverified" };
-        db::audit::record(conn, Some(staff), action, "organisation", &org.to_string(), &serde_json::json!({}))?;
-        Ok(Ok(true))
-    })
-}
-
-/// Admins give an existing account the staff or admin role.
-pub fn grant_role(conn: &mut AnyConnection, admin: UserId, email: &str, role: &str) -> Checked<User> {
-    let mut c = Check::default();
-    let email = c.email("email", email);
-    let role = c.choice::<Role>("role", role);
-    let (Some(email), Some(role)) = (email, role) else { return Ok(Err(c.errors)) };
-    let Some(mut user) = db::users::by_email(conn, &email)? else {
-        c.add("email", "err.no_such_account");
-        return Ok(Err(c.errors));
-    };
-    if role == Role::Member {
-        c.add("role", "err.choice");
-        return Ok(Err(c.errors));
-    }
-    user.role = role;
-    db::write(conn, |conn| {
-        db::users::update(conn, &user)?;
-        db::audit::record(
-            conn,
-            Some(admin),
-            "user.role_granted",
-            "user",
-            &user.id.to_string(),
-            &serde_json::json!({ "role": role.code() }),
-        )?;
-        Ok(Ok(user))
-    })
-}
-
-/// Admins take the staff or admin role back (never from the last admin).
-pub fn revoke_role(conn: &mut AnyConnection, admin: UserId, user: UserId) -> Checked<()> {
-    db::write(conn, |conn| {
-        let Some(mut u) = db::users::get(conn, user)? else { return Ok(Ok(())) };
-        let admins = db::users::staff(conn)?.iter().filter(|s| s.role == Role::Admin).count();
-        if u.role == Role::Admin && admins <= 1 {
-            let mut c = Check::default();
-            c.add("email", "err.last_admin");
-            return Ok(c.finish(()));
-        }
-        u.role = Role::Member;
-        db::users::update(conn, &u)?;
-        db::audit::record(conn, Some(admin), "user.role_revoked", "user", &u.id.to_string(), &serde_json::json!({}))?;
-        Ok(Ok(()))
-    })
-}
-
-/// A personal API token: checks the name and creates it for the user's organisation.
-pub fn create_token(conn: &mut AnyConnection, user: &User, name: &str) -> Checked<(db::api_tokens::TokenRow, String)> {
-    let mut c = Check::default();
-    let name = c.text("name", name, 1, 100);
-    if user.organisation_id.is_none() && user.role == Role::Member {
-        c.add("name", "err.no_organisation");
-    }
-    if let Err(e) = c.finish(()) {
-        return Ok(Err(e));
-    }
-    db::write(conn, |conn| {
-        let (row, secret) = db::api_tokens::create(conn, user.id, user.organisation_id, &name)?;
-        db::audit::record(
-            conn,
-            Some(user.id),
-            "api_token.created",
-            "api_token",
-            &row.id,
-            &serde_json::json!({ "name": name }),
-        )?;
-        Ok(Ok((row, secret)))
-    })
-}
-
-/// Revokes a token (the policy has checked that it is the actor's).
-pub fn revoke_token(conn: &mut AnyConnection, user: UserId, id: &str) -> anyhow::Result<()> {
-    db::write(conn, |conn| {
-        if db::api_tokens::revoke(conn, id)? {
-            db::audit::record(conn, Some(user), "api_token.revoked", "api_token", id, &serde_json::json!({}))?;
-        }
-        Ok(())
-    })
 }

@@ -10,7 +10,7 @@ pub mod input;
 
 use chrono::{NaiveDateTime, TimeDelta};
 
-use crate::accounts::{Env, pick};
+use super::context::{Env, pick};
 use crate::db::{self, AnyConnection, listings::RevisionRow, listings::Workflow};
 use crate::domain::signed::{LinkError, Purpose};
 use crate::domain::{

@@ -12,7 +12,7 @@ use tantivy::IndexWriter;
 
 use crate::db::{self, AnyConnection};
 use crate::domain::{ListingKind, ListingStatus, Organisation};
-use crate::listings::{self, Listing};
+use crate::services::listings::{self, Listing};
 
 /// Indexing memory of the single writer.
 const HEAP: usize = 64 * 1024 * 1024;

@@ -1,0 +1,52 @@
+//! The centre's staff and admins: roles granted and taken back.
+
+use super::context::Checked;
+use crate::db::{self, AnyConnection};
+use crate::domain::{Role, User, UserId};
+use crate::validate::Check;
+
+/// Admins give an existing account the staff or admin role.
+pub fn grant_role(conn: &mut AnyConnection, admin: UserId, email: &str, role: &str) -> Checked<User> {
+    let mut c = Check::default();
+    let email = c.email("email", email);
+    let role = c.choice::<Role>("role", role);
+    let (Some(email), Some(role)) = (email, role) else { return Ok(Err(c.errors)) };
+    let Some(mut user) = db::users::by_email(conn, &email)? else {
+        c.add("email", "err.no_such_account");
+        return Ok(Err(c.errors));
+    };
+    if role == Role::Member {
+        c.add("role", "err.choice");
+        return Ok(Err(c.errors));
+    }
+    user.role = role;
+    db::write(conn, |conn| {
+        db::users::update(conn, &user)?;
+        db::audit::record(
+            conn,
+            Some(admin),
+            "user.role_granted",
+            "user",
+            &user.id.to_string(),
+            &serde_json::json!({ "role": role.code() }),
+        )?;
+        Ok(Ok(user))
+    })
+}
+
+/// Admins take the staff or admin role back (never from the last admin).
+pub fn revoke_role(conn: &mut AnyConnection, admin: UserId, user: UserId) -> Checked<()> {
+    db::write(conn, |conn| {
+        let Some(mut u) = db::users::get(conn, user)? else { return Ok(Ok(())) };
+        let admins = db::users::staff(conn)?.iter().filter(|s| s.role == Role::Admin).count();
+        if u.role == Role::Admin && admins <= 1 {
+            let mut c = Check::default();
+            c.add("email", "err.last_admin");
+            return Ok(c.finish(()));
+        }
+        u.role = Role::Member;
+        db::users::update(conn, &u)?;
+        db::audit::record(conn, Some(admin), "user.role_revoked", "user", &u.id.to_string(), &serde_json::json!({}))?;
+        Ok(Ok(()))
+    })
+}
