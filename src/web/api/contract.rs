@@ -77,6 +77,8 @@ fn field_schema(component: &str, field: &str) -> Option<Value> {
     };
     let listing = matches!(component, "OfferInput" | "NeedInput");
     Some(match field {
+        // An organisation's kind, not a listing's.
+        "kind" if component == "OrganisationPatch" => json!({ "type": "string", "enum": vocabulary("org_kind")? }),
         "version" if listing => integer(1, i64::from(i32::MAX)),
         "title" if listing => {
             json!({ "type": "string", "description": "5 to 300 characters once trimmed; one line." })
@@ -165,8 +167,11 @@ fn fix_components(doc: &mut Value) {
         schema["additionalProperties"] = json!(false);
         if let Some(props) = schema.get_mut("properties").and_then(Value::as_object_mut) {
             for (field, s) in props.iter_mut() {
-                if let Some(exact) = field_schema(name, field) {
-                    *s = exact;
+                match field_schema(name, field) {
+                    Some(exact) => *s = exact,
+                    // An optional field may be left out but not sent as null (the parsers refuse
+                    // null where it would mean nothing).
+                    None => not_null(s),
                 }
             }
         }
@@ -209,6 +214,27 @@ fn listing_bodies(doc: &mut Value) {
     }
 }
 
+/// Removes `null` from a property's schema: `"type": ["string", "null"]` becomes `"string"`,
+/// `oneOf: [{"type": "null"}, X]` becomes X.
+fn not_null(s: &mut Value) {
+    if let Some(types) = s.get("type").and_then(Value::as_array) {
+        let kept: Vec<Value> = types.iter().filter(|t| *t != "null").cloned().collect();
+        s["type"] = if kept.len() == 1 { kept[0].clone() } else { Value::Array(kept) };
+    }
+    let one_of = s.get("oneOf").and_then(Value::as_array).map(|alts| {
+        alts.iter().filter(|a| a.get("type").is_none_or(|t| t != "null")).cloned().collect::<Vec<_>>()
+    });
+    if let Some(mut alts) = one_of
+        && alts.len() == 1
+        && let Some(obj) = s.as_object_mut()
+    {
+        obj.remove("oneOf");
+        if let Some(Value::Object(inner)) = alts.pop() {
+            obj.extend(inner);
+        }
+    }
+}
+
 /// The served OpenAPI document.
 pub fn document(openapi: &utoipa::openapi::OpenApi) -> Value {
     let mut doc = serde_json::to_value(openapi).unwrap_or_default();
@@ -246,5 +272,9 @@ mod tests {
             }
         }
         assert_eq!(doc.pointer("/components/schemas/OfferInput/additionalProperties"), Some(&json!(false)));
+        let org_kind = doc.pointer("/components/schemas/OrganisationPatch/properties/kind/enum").unwrap();
+        assert_eq!(org_kind.as_array().unwrap().len(), OrgKind::ALL.len());
+        // Optional fields may be left out, not sent as null.
+        assert_eq!(doc.pointer("/components/schemas/OrganisationPatch/properties/name/type"), Some(&json!("string")));
     }
 }
