@@ -29,6 +29,10 @@ impl Actor {
 pub enum Rule {
     /// Anyone, signed in or not (forms like sign-in still need a CSRF token).
     Anyone,
+    /// Anyone holding a signed token for it, which the request carries and the service checks
+    /// (an emailed link's confirmation, a one-click unsubscribe): no session, no CSRF token — the
+    /// token is the proof, and it cannot be forged from another site.
+    SignedToken,
     /// Any signed-in person.
     SignedIn,
     /// A signed-in person who acts for some organisation.
@@ -67,10 +71,10 @@ pub enum Decision {
 /// Decides whether `actor` may use a route with `rule`.
 pub fn decide(actor: Option<&Actor>, rule: Rule, facts: &Facts) -> Decision {
     let Some(a) = actor else {
-        return if rule == Rule::Anyone { Decision::Allow } else { Decision::SignIn };
+        return if matches!(rule, Rule::Anyone | Rule::SignedToken) { Decision::Allow } else { Decision::SignIn };
     };
     let allowed = match rule {
-        Rule::Anyone | Rule::SignedIn => true,
+        Rule::Anyone | Rule::SignedToken | Rule::SignedIn => true,
         Rule::Member => a.organisation.is_some(),
         Rule::OrgMember(_) | Rule::ListingOwner(..) => a.organisation.is_some() && a.organisation == facts.organisation,
         Rule::TokenOwner(_) => facts.token_owner == Some(a.user),

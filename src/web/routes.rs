@@ -105,11 +105,12 @@ route_table! {
     "POST" "/needs/{id}/attachments" => pages::my_listings::upload, ListingOwner(Need, "id");
     "POST" "/needs/{id}/attachments/{file}/delete" => pages::my_listings::remove_file, ListingOwner(Need, "id");
     // Forms open to visitors (the CSRF token still applies) and emailed links: their pages
-    // change nothing; the confirming press posts the token, which proves the right.
+    // change nothing; the confirming press posts the signed token, which proves the right (an
+    // invitation keeps the CSRF token too: accepting one signs a new account in).
     "GET" "/register" => pages::account::register_page, Anyone;
     "POST" "/register" => pages::account::register, Anyone;
     "GET" "/verify-email" => pages::account::verify_email_page, Anyone;
-    "POST" "/verify-email" => pages::account::verify_email, Anyone;
+    "POST" "/verify-email" => pages::account::verify_email, SignedToken;
     "POST" "/verify-email/resend" => pages::account::resend_verification, Anyone;
     "GET" "/login" => pages::account::login_page, Anyone;
     "POST" "/login" => pages::account::login, Anyone;
@@ -118,11 +119,11 @@ route_table! {
     "GET" "/reset/confirm" => pages::account::reset_confirm_page, Anyone;
     "POST" "/reset/confirm" => pages::account::reset_confirm, Anyone;
     "GET" "/account/email/confirm" => pages::account::confirm_email_page, Anyone;
-    "POST" "/account/email/confirm" => pages::account::confirm_email, Anyone;
+    "POST" "/account/email/confirm" => pages::account::confirm_email, SignedToken;
     "GET" "/invitations/accept" => pages::members::accept_page, Anyone;
     "POST" "/invitations/accept" => pages::members::accept, Anyone;
     "GET" "/renew" => pages::my_listings::renew_link_page, Anyone;
-    "POST" "/renew" => pages::my_listings::renew_link, Anyone;
+    "POST" "/renew" => pages::my_listings::renew_link, SignedToken;
     // The language-free link of notification emails only redirects to the account page.
     "GET" "/account/notifications" => pages::account::notifications, Anyone;
     // The signed-in person's own account.

@@ -221,9 +221,10 @@ fn not_null(s: &mut Value) {
         let kept: Vec<Value> = types.iter().filter(|t| *t != "null").cloned().collect();
         s["type"] = if kept.len() == 1 { kept[0].clone() } else { Value::Array(kept) };
     }
-    let one_of = s.get("oneOf").and_then(Value::as_array).map(|alts| {
-        alts.iter().filter(|a| a.get("type").is_none_or(|t| t != "null")).cloned().collect::<Vec<_>>()
-    });
+    let one_of = s
+        .get("oneOf")
+        .and_then(Value::as_array)
+        .map(|alts| alts.iter().filter(|a| a.get("type").is_none_or(|t| t != "null")).cloned().collect::<Vec<_>>());
     if let Some(mut alts) = one_of
         && alts.len() == 1
         && let Some(obj) = s.as_object_mut()

@@ -142,7 +142,7 @@ pub async fn verify_email_page(
     match state.db.run(move |c| accounts::verification_target(c, st.env(), &t)).await? {
         Ok(u) => {
             let lead = format!("{} {}", ctx.t("verify.confirm_lead"), u.email);
-            confirm_link(&req, &state, "verify.confirm_title", lead, ("/verify-email", "verify.confirm"), &token).await
+            confirm_link(&req, "verify.confirm_title", lead, ("/verify-email", "verify.confirm"), &token)
         }
         Err(e) => verify_failed(&req, &state, ctx, e).await,
     }
@@ -558,8 +558,7 @@ pub async fn confirm_email_page(
     match state.db.run(move |c| accounts::email_change_target(c, st.env(), &t)).await? {
         Ok(email) => {
             let lead = format!("{} {email}", ctx.t("email.confirm_lead"));
-            confirm_link(&req, &state, "email.confirm_title", lead, ("/account/email/confirm", "email.confirm"), &token)
-                .await
+            confirm_link(&req, "email.confirm_title", lead, ("/account/email/confirm", "email.confirm"), &token)
         }
         Err(e) => {
             Panel::new(&ctx, "email.failed_title").lead(link_error_text(&ctx, e)).respond(StatusCode::BAD_REQUEST, None)

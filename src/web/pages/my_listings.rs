@@ -558,8 +558,7 @@ pub async fn renew_link_page(
     match state.db.run(move |c| listings::renewal_target(c, st.env(), &t)).await? {
         Ok(l) => {
             let lead = format!("{} «{}».", ctx.t("renew.confirm_lead"), l.title());
-            super::panel::confirm_link(&req, &state, "renew.confirm_title", lead, ("/renew", "renew.confirm"), &token)
-                .await
+            super::panel::confirm_link(&req, "renew.confirm_title", lead, ("/renew", "renew.confirm"), &token)
         }
         Err(e) => renew_failed(&ctx, e),
     }

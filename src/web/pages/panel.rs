@@ -140,21 +140,18 @@ impl Panel {
 }
 
 /// The page an emailed link opens when following it would change something: it says what will
-/// happen and asks for a press on a button that posts the token to `action`, so a mail scanner
-/// that opens the link changes nothing. Visitors get the form cookie for the CSRF token.
-pub async fn confirm_link(
+/// happen and asks for a press on a button that posts the token to `action` (a `SignedToken`
+/// route: the token is the proof), so a mail scanner that opens the link changes nothing.
+pub fn confirm_link(
     req: &actix_web::HttpRequest,
-    state: &crate::state::AppState,
     title: &str,
     lead: String,
     (action, submit): (&str, &str),
     token: &str,
 ) -> Result<HttpResponse, AppError> {
-    let mut ctx = Ctx::from_request(req);
-    let (csrf, cookie) = crate::web::auth::ensure_session(req, state).await?;
-    ctx.csrf = csrf;
+    let ctx = Ctx::from_request(req);
     let form = Form::new(&ctx, "confirm", action, submit).field(&ctx, "token", "hidden", "", token);
-    Panel::new(&ctx, title).lead(lead).form(form).respond(StatusCode::OK, cookie)
+    Panel::new(&ctx, title).lead(lead).form(form).respond(StatusCode::OK, None)
 }
 
 /// A 303 redirect after a successful form.
