@@ -45,6 +45,40 @@ pub struct Outgoing {
     pub entity: Option<(String, String)>,
 }
 
+/// What `ketnoi outbox status` shows.
+#[derive(Debug, Clone)]
+pub struct Status {
+    /// Messages per status (`queued`, `sending`, `sent`, `failed`), each present.
+    pub counts: Vec<(&'static str, i64)>,
+    pub oldest_unsent: Option<NaiveDateTime>,
+    /// The latest messages with an error.
+    pub errors: Vec<db::outbox::OutboxRow>,
+}
+
+/// The outbox's state for operators.
+pub fn status(conn: &mut AnyConnection) -> anyhow::Result<Status> {
+    use db::outbox as rows;
+    let counts = rows::counts(conn)?;
+    Ok(Status {
+        counts: [rows::QUEUED, rows::SENDING, rows::SENT, rows::FAILED]
+            .into_iter()
+            .map(|s| (s, counts.iter().find(|(c, _)| c == s).map(|(_, n)| *n).unwrap_or(0)))
+            .collect(),
+        oldest_unsent: rows::oldest_unsent(conn)?,
+        errors: rows::recent_errors(conn, 10)?,
+    })
+}
+
+/// Queues a failed (or stuck) message again; false when there is no unsent message of that id.
+pub fn retry(conn: &mut AnyConnection, id: &str) -> anyhow::Result<bool> {
+    db::outbox::retry(conn, id, db::now())
+}
+
+/// Queues every failed message again; how many.
+pub fn retry_failed(conn: &mut AnyConnection) -> anyhow::Result<usize> {
+    db::outbox::retry_failed(conn, db::now())
+}
+
 /// Formats and stores an email in the caller's transaction. Returns false when an email with the
 /// same dedupe key already exists (then nothing is written).
 pub fn enqueue(conn: &mut AnyConnection, settings: &Settings, out: &Outgoing) -> anyhow::Result<bool> {

@@ -2,7 +2,7 @@
 
 use super::context::Checked;
 use crate::db::{self, AnyConnection};
-use crate::domain::{Role, User, UserId};
+use crate::domain::{Email, Locale, Role, User, UserId};
 use crate::validate::Check;
 
 /// Admins give an existing account the staff or admin role.
@@ -48,5 +48,49 @@ pub fn revoke_role(conn: &mut AnyConnection, admin: UserId, user: UserId) -> Che
         db::users::update(conn, &u)?;
         db::audit::record(conn, Some(admin), "user.role_revoked", "user", &u.id.to_string(), &serde_json::json!({}))?;
         Ok(Ok(()))
+    })
+}
+
+/// Creates a staff or admin account with a password hash, or gives an existing account that role
+/// and password (the operator's `ketnoi admin create-user`). True when the account was created.
+pub fn create_staff_user(
+    conn: &mut AnyConnection,
+    email: &Email,
+    role: Role,
+    name: Option<String>,
+    password_hash: String,
+) -> anyhow::Result<bool> {
+    db::write(conn, |c| {
+        let now = db::now();
+        let (user, created) = match db::users::by_email(c, email)? {
+            Some(mut u) => {
+                u.password_hash = Some(password_hash);
+                u.role = role;
+                u.updated_at = now;
+                db::users::set_password_and_role(c, &u)?;
+                (u, false)
+            }
+            None => {
+                let u = User {
+                    id: UserId::new(),
+                    display_name: name
+                        .unwrap_or_else(|| email.as_str().split('@').next().unwrap_or_default().to_string()),
+                    email: email.clone(),
+                    password_hash: Some(password_hash),
+                    role,
+                    organisation_id: None,
+                    locale: Locale::Vi,
+                    email_verified_at: Some(now),
+                    created_at: now,
+                    updated_at: now,
+                };
+                db::users::insert(c, &u)?;
+                (u, true)
+            }
+        };
+        let action = if created { "user.created" } else { "user.password_reset" };
+        let detail = serde_json::json!({"role": role.code(), "via": "cli"});
+        db::audit::record(c, None, action, "user", &user.id.to_string(), &detail)?;
+        Ok(created)
     })
 }

@@ -2,7 +2,7 @@
 
 use super::context::Checked;
 use crate::db::{self, AnyConnection};
-use crate::domain::{Role, User, UserId};
+use crate::domain::{Email, Role, User, UserId};
 use crate::validate::Check;
 
 /// A personal API token: checks the name and creates it for the user's organisation.
@@ -37,4 +37,12 @@ pub fn revoke_token(conn: &mut AnyConnection, user: UserId, id: &str) -> anyhow:
         }
         Ok(())
     })
+}
+
+/// A token for the account with this address (the operator's `ketnoi admin create-token`).
+pub fn create_for(conn: &mut AnyConnection, email: &Email, name: &str) -> Checked<(db::api_tokens::TokenRow, String)> {
+    match db::users::by_email(conn, email)? {
+        Some(user) => create_token(conn, &user, name),
+        None => Ok(Err(vec![crate::validate::FieldError { field: "email", key: "err.no_such_account", n: None }])),
+    }
 }

@@ -603,7 +603,7 @@ async fn listings_of_unverified_organisations_are_not_published() {
     let lifetime = app.settings.listing_lifetime();
     let e = ketnoi::services::listings::import::import(&mut app.db.conn().unwrap(), lifetime, &file, &opts, |_, _| {})
         .unwrap_err();
-    assert!(e.downcast_ref::<ketnoi::services::listings::import::NotVerified>().is_some(), "{e}");
+    assert!(matches!(e.downcast_ref(), Some(ketnoi::services::listings::import::Refused::NotVerified(_))), "{e}");
     assert!(db::offers::by_organisation(&mut app.db.conn().unwrap(), unverified.id).unwrap().is_empty());
 }
 

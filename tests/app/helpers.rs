@@ -205,12 +205,7 @@ pub async fn confirm_with(client: &reqwest::Client, base: &str, path: &str) -> r
     assert!(body.contains(&format!(r#"action="{action}""#)), "a form posting to {action}: {body}");
     let token = url::form_urlencoded::parse(query.as_bytes()).find(|(k, _)| k == "token").unwrap().1.into_owned();
     // The signed token is the proof: no CSRF token is sent.
-    client
-        .post(format!("{base}{action}"))
-        .form(&[("token", token.as_str())])
-        .send()
-        .await
-        .unwrap()
+    client.post(format!("{base}{action}")).form(&[("token", token.as_str())]).send().await.unwrap()
 }
 
 pub fn csrf_in(body: &str) -> Option<String> {

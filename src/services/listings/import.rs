@@ -340,12 +340,18 @@ fn build(
     Ok(l)
 }
 
-/// `--publish` for an organisation that is not verified: only verified organisations publish.
+/// Why an import was refused before a row was read.
 #[derive(Debug, thiserror::Error)]
-#[error(
-    "organisation {0} is not verified: its listings cannot be published (have staff verify it, or import without --publish)"
-)]
-pub struct NotVerified(pub OrganisationId);
+pub enum Refused {
+    /// The organisation the rows go to does not exist.
+    #[error("no organisation {0}")]
+    NoOrganisation(OrganisationId),
+    /// `--publish` for an organisation that is not verified: only verified organisations publish.
+    #[error(
+        "organisation {0} is not verified: its listings cannot be published (have staff verify it, or import without --publish)"
+    )]
+    NotVerified(OrganisationId),
+}
 
 /// The first pass of an import: reads and checks every row of the file without writing anything
 /// (rows, and the bad ones with their line and fields).
@@ -377,11 +383,12 @@ pub fn import(
     opts: &Options,
     mut progress: impl FnMut(usize, usize),
 ) -> anyhow::Result<Report> {
-    if opts.publish
-        && let Some(org) = opts.organisation
-        && db::organisations::get(conn, org)?.is_none_or(|o| o.verified_at.is_none())
-    {
-        return Err(NotVerified(org).into());
+    if let Some(org) = opts.organisation {
+        match db::organisations::get(conn, org)? {
+            None => return Err(Refused::NoOrganisation(org).into()),
+            Some(o) if opts.publish && o.verified_at.is_none() => return Err(Refused::NotVerified(org).into()),
+            Some(_) => {}
+        }
     }
     let mut report = check(path, opts)?;
     if !report.invalid.is_empty() && !opts.skip_invalid {

@@ -1,0 +1,81 @@
+//! `ketnoi eval search` and `ketnoi reindex`: the search engine from the command line.
+
+use std::path::PathBuf;
+
+use anyhow::Context;
+use clap::Subcommand;
+
+use super::{Failure, migrated};
+use crate::config::Settings;
+
+/// What `eval` measures.
+#[derive(Debug, Subcommand)]
+pub enum EvalWhat {
+    /// Index a corpus with the production analysis and ranking, run the queries, write a TREC run
+    /// and, with judgements, print nDCG@10, MRR@10 and Recall@100 as JSON.
+    Search {
+        /// `corpus.jsonl` or `corpus.jsonl.gz` (`_id`, `title`, `text`).
+        #[arg(long)]
+        corpus: PathBuf,
+        /// `queries.jsonl` (`_id`, `text`).
+        #[arg(long)]
+        queries: PathBuf,
+        /// `qrels.tsv` (`query-id`, `corpus-id`, `score`).
+        #[arg(long)]
+        qrels: Option<PathBuf>,
+        /// Where to write the TREC run (`qid Q0 docid rank score ketnoi`).
+        #[arg(long)]
+        run: Option<PathBuf>,
+        /// Results per query in the run.
+        #[arg(long, default_value_t = 100)]
+        top: usize,
+    },
+}
+
+pub(super) fn eval_search(
+    corpus: &std::path::Path,
+    queries: &std::path::Path,
+    qrels: Option<&std::path::Path>,
+    run_file: Option<&std::path::Path>,
+    top: usize,
+) -> Result<(), Failure> {
+    use ketnoi_index::eval;
+    if !(1..=10_000).contains(&top) {
+        return Err(Failure::Usage("--top must be from 1 to 10000".into()));
+    }
+    let started = std::time::Instant::now();
+    let (index, docs) = eval::index_corpus(corpus)?;
+    let queries = eval::read_queries(queries)?;
+    let runs = eval::run(&index, &queries, top)?;
+    tracing::info!(docs, queries = queries.len(), seconds = started.elapsed().as_secs_f64(), "evaluated");
+    if let Some(path) = run_file {
+        let mut out = std::io::BufWriter::new(
+            std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?,
+        );
+        eval::write_trec(&mut out, &runs)?;
+    }
+    if let Some(path) = qrels {
+        let metrics = eval::metrics(&runs, &eval::read_qrels(path)?);
+        println!("{}", serde_json::to_string(&metrics).map_err(anyhow::Error::from)?);
+    } else if run_file.is_none() {
+        eval::write_trec(&mut std::io::stdout().lock(), &runs)?;
+    }
+    Ok(())
+}
+
+pub(super) fn reindex(settings: &Settings) -> Result<(), Failure> {
+    let db = migrated(settings)?;
+    let bar = indicatif::ProgressBar::new(0);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("indexing organisations [{bar:40}] {pos}/{len} ({eta} left)")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    let search = crate::services::search::Search::rebuild(&settings.index_dir(), &mut *db.conn()?, |done, total| {
+        bar.set_length(total as u64);
+        bar.set_position(done as u64);
+    })
+    .context("rebuilding the index (is `ketnoi serve` running on this data directory? stop it first)")?;
+    bar.finish_and_clear();
+    println!("search index rebuilt: {} listing(s) in {}", search.index.len(), settings.index_dir().display());
+    Ok(())
+}
