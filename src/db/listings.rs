@@ -8,7 +8,7 @@ use diesel::prelude::*;
 
 use super::AnyConnection;
 use super::schema::{needs, offers, revisions};
-use crate::domain::{ListingKind, ListingStatus, OrganisationId, UserId};
+use crate::domain::{Listing, ListingKind, ListingStatus, OrganisationId, UserId};
 
 /// The review workflow of one listing.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -289,4 +289,53 @@ pub fn decide_revision(
         ))
         .execute(conn)?
         == 1)
+}
+
+/// Public listings of one kind among `ids`, in the order of `ids` (search results).
+pub fn public_in_order(
+    conn: &mut AnyConnection,
+    kind: ListingKind,
+    ids: &[String],
+    now: NaiveDateTime,
+) -> anyhow::Result<Vec<Listing>> {
+    let found: Vec<Listing> = match kind {
+        ListingKind::Offer => super::offers::public_among(conn, ids, now)?.into_iter().map(Listing::Offer).collect(),
+        ListingKind::Need => super::needs::public_among(conn, ids, now)?.into_iter().map(Listing::Need).collect(),
+    };
+    let mut by_id: std::collections::HashMap<String, Listing> = found.into_iter().map(|l| (l.id(), l)).collect();
+    Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())
+}
+
+/// A page of public listings of one kind, newest first.
+pub fn list_public(
+    conn: &mut AnyConnection,
+    kind: ListingKind,
+    filter: &super::ListFilter,
+    now: NaiveDateTime,
+    page: i64,
+    per_page: i64,
+) -> anyhow::Result<super::Page<Listing>> {
+    Ok(match kind {
+        ListingKind::Offer => super::offers::list_public(conn, filter, now, page, per_page)?.map(Listing::Offer),
+        ListingKind::Need => super::needs::list_public(conn, filter, now, page, per_page)?.map(Listing::Need),
+    })
+}
+
+/// One listing of one kind if it is public at `now`.
+pub fn get_public(
+    conn: &mut AnyConnection,
+    kind: ListingKind,
+    id: &str,
+    now: NaiveDateTime,
+) -> anyhow::Result<Option<Listing>> {
+    Ok(match kind {
+        ListingKind::Offer => match id.parse() {
+            Ok(id) => super::offers::get_public(conn, id, now)?.map(Listing::Offer),
+            Err(_) => None,
+        },
+        ListingKind::Need => match id.parse() {
+            Ok(id) => super::needs::get_public(conn, id, now)?.map(Listing::Need),
+            Err(_) => None,
+        },
+    })
 }

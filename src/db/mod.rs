@@ -8,6 +8,7 @@
 pub mod api_tokens;
 pub mod attachments;
 pub mod audit;
+mod kind_queries;
 pub mod link_grants;
 pub mod listings;
 pub mod login_sessions;
@@ -227,6 +228,16 @@ pub struct Page<T> {
 }
 
 impl<T> Page<T> {
+    /// The same page with every item turned into another.
+    pub fn map<U>(self, f: impl FnMut(T) -> U) -> Page<U> {
+        Page {
+            items: self.items.into_iter().map(f).collect(),
+            total: self.total,
+            page: self.page,
+            per_page: self.per_page,
+        }
+    }
+
     /// The number of pages (at least 1).
     pub fn pages(&self) -> i64 {
         ((self.total + self.per_page - 1) / self.per_page).max(1)
@@ -250,28 +261,4 @@ pub struct ListFilter {
     pub sector: Option<crate::domain::Sector>,
     pub province: Option<crate::domain::Province>,
     pub organisation: Option<crate::domain::OrganisationId>,
-    /// Free text: every word must occur in the title, summary (a need: its problem) or keywords,
-    /// diacritics folded.
-    pub q: Option<String>,
-}
-
-/// The most rows a free-text list filter scans; the search engine serves larger collections.
-pub(crate) const TEXT_FILTER_SCAN_LIMIT: i64 = 5_000;
-
-/// Keeps the rows whose text (as given by `text`) contains every word of `query`, diacritics
-/// folded, and returns the requested page of them in their order.
-pub(crate) fn filter_text_page<T>(
-    rows: Vec<T>,
-    query: &str,
-    text: impl Fn(&T) -> String,
-    page: i64,
-    per_page: i64,
-) -> Page<T> {
-    let words = ketnoi_text::query_words(query);
-    let hits: Vec<T> =
-        rows.into_iter().filter(|r| ketnoi_text::contains_words(&ketnoi_text::fold(&text(r)), &words)).collect();
-    let total = i64::try_from(hits.len()).unwrap_or(i64::MAX);
-    let skip = usize::try_from((page - 1) * per_page).unwrap_or(usize::MAX);
-    let take = usize::try_from(per_page).unwrap_or(0);
-    Page { items: hits.into_iter().skip(skip).take(take).collect(), total, page, per_page }
 }

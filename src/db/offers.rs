@@ -102,75 +102,7 @@ impl TryFrom<OfferRow> for Offer {
     }
 }
 
-fn convert(rows: Vec<OfferRow>) -> anyhow::Result<Vec<Offer>> {
-    rows.into_iter().map(Offer::try_from).collect()
-}
-
-/// Stores a new offer.
-pub fn insert(conn: &mut AnyConnection, o: &Offer) -> anyhow::Result<()> {
-    diesel::insert_into(offers::table).values(OfferRow::from(o)).execute(conn)?;
-    Ok(())
-}
-
-/// One offer by id, whatever its status.
-pub fn get(conn: &mut AnyConnection, id: OfferId) -> anyhow::Result<Option<Offer>> {
-    offers::table
-        .find(id.to_string())
-        .select(OfferRow::as_select())
-        .first(conn)
-        .optional()?
-        .map(Offer::try_from)
-        .transpose()
-}
-
-/// Published, unexpired offers matching the structured filters, newest first.
-fn public(filter: &ListFilter, now: NaiveDateTime) -> offers::BoxedQuery<'static, Backend> {
-    let mut q = offers::table
-        .filter(offers::status.eq(ListingStatus::Published.code()))
-        .filter(offers::expires_at.is_null().or(offers::expires_at.gt(now)))
-        .into_boxed();
-    if let Some(s) = filter.sector {
-        q = q.filter(offers::sector.eq(s.code()));
-    }
-    if let Some(p) = filter.province {
-        q = q.filter(offers::province.eq(p.code()));
-    }
-    if let Some(o) = filter.organisation {
-        q = q.filter(offers::organisation_id.eq(o.to_string()));
-    }
-    q
-}
-
-/// One offer if it is public at `now`.
-pub fn get_public(conn: &mut AnyConnection, id: OfferId, now: NaiveDateTime) -> anyhow::Result<Option<Offer>> {
-    public(&ListFilter::default(), now)
-        .filter(offers::id.eq(id.to_string()))
-        .select(OfferRow::as_select())
-        .first(conn)
-        .optional()?
-        .map(Offer::try_from)
-        .transpose()
-}
-
-/// A page of public offers.
-pub fn list_public(
-    conn: &mut AnyConnection,
-    filter: &ListFilter,
-    now: NaiveDateTime,
-    page: i64,
-    per_page: i64,
-) -> anyhow::Result<Page<Offer>> {
-    let ordered =
-        || public(filter, now).order((offers::published_at.desc(), offers::id.desc())).select(OfferRow::as_select());
-    if let Some(q) = filter.q.as_deref().filter(|q| !q.trim().is_empty()) {
-        let rows = convert(ordered().limit(super::TEXT_FILTER_SCAN_LIMIT).load(conn)?)?;
-        let text = |o: &Offer| format!("{} {} {}", o.title, o.summary, o.keywords.as_slice().join(" "));
-        return Ok(super::filter_text_page(rows, q, text, page, per_page));
-    }
-    let total = public(filter, now).count().get_result::<i64>(conn)?;
-    let items = convert(ordered().limit(per_page).offset((page - 1) * per_page).load(conn)?)?;
-    Ok(Page { items, total, page, per_page })
-}
+super::kind_queries::listing_queries!(offers, OfferRow, Offer, OfferId);
 
 /// Featured (showcase) public offers, newest first.
 pub fn featured(conn: &mut AnyConnection, now: NaiveDateTime, limit: i64) -> anyhow::Result<Vec<Offer>> {
@@ -182,52 +114,6 @@ pub fn featured(conn: &mut AnyConnection, now: NaiveDateTime, limit: i64) -> any
             .select(OfferRow::as_select())
             .load(conn)?,
     )
-}
-
-/// Every offer of an organisation, whatever its status (owner and staff views, tests).
-pub fn by_organisation(conn: &mut AnyConnection, org: OrganisationId) -> anyhow::Result<Vec<Offer>> {
-    convert(
-        offers::table
-            .filter(offers::organisation_id.eq(org.to_string()))
-            .order(offers::created_at.desc())
-            .select(OfferRow::as_select())
-            .load(conn)?,
-    )
-}
-
-/// Offer counts per status code.
-pub fn count_by_status(conn: &mut AnyConnection) -> anyhow::Result<Vec<(String, i64)>> {
-    Ok(offers::table
-        .group_by(offers::status)
-        .select((offers::status, diesel::dsl::count_star()))
-        .order(offers::status.asc())
-        .load(conn)?)
-}
-
-/// Archives every listing of an organisation that is not archived yet (its last member left);
-/// returns how many.
-pub fn archive_for_organisation(conn: &mut AnyConnection, org: OrganisationId) -> anyhow::Result<usize> {
-    use crate::domain::ListingStatus;
-    Ok(diesel::update(
-        offers::table
-            .filter(offers::organisation_id.eq(org.to_string()))
-            .filter(offers::status.ne(ListingStatus::Archived.code())),
-    )
-    .set((
-        offers::status.eq(ListingStatus::Archived.code()),
-        offers::updated_at.eq(super::now()),
-        offers::version.eq(offers::version + 1),
-    ))
-    .execute(conn)?)
-}
-
-/// Saves every field of an offer if it is still at `version` (optimistic locking); the stored
-/// version becomes `version + 1`. False when someone else saved first (or it does not exist).
-pub fn update(conn: &mut AnyConnection, o: &Offer, version: i32) -> anyhow::Result<bool> {
-    let mut row = OfferRow::from(o);
-    row.version = version + 1;
-    row.updated_at = super::now();
-    Ok(diesel::update(offers::table.find(&row.id).filter(offers::version.eq(version))).set(&row).execute(conn)? == 1)
 }
 
 /// Puts a published offer in the showcase or takes it out; false when there is no such offer.

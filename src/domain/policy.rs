@@ -84,6 +84,12 @@ pub fn decide(actor: Option<&Actor>, rule: Rule, facts: &Facts) -> Decision {
     if allowed { Decision::Allow } else { Decision::Forbid }
 }
 
+/// Whether `viewer` may read a listing of `owner` that is not public (a draft, an expired one):
+/// the owner's members and the centre's staff.
+pub fn can_read_unpublished(viewer: Option<&Actor>, owner: OrganisationId) -> bool {
+    viewer.is_some_and(|a| a.is_staff() || a.organisation == Some(owner))
+}
+
 /// Whether an organisation may publish listings (unverified ones may only draft).
 pub fn can_publish(organisation_verified: bool) -> bool {
     organisation_verified

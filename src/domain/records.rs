@@ -153,3 +153,56 @@ pub(crate) mod tests {
         }
     }
 }
+
+/// An offer or a need, for the code that treats both alike.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Listing {
+    Offer(Offer),
+    Need(Need),
+}
+
+/// `$e` with `$x` bound to the offer or the need: one accessor for what both kinds have.
+macro_rules! both {
+    ($self:expr, $x:ident => $e:expr) => {
+        match $self {
+            Listing::Offer($x) => $e,
+            Listing::Need($x) => $e,
+        }
+    };
+}
+
+impl Listing {
+    pub fn kind(&self) -> super::ListingKind {
+        match self {
+            Self::Offer(_) => super::ListingKind::Offer,
+            Self::Need(_) => super::ListingKind::Need,
+        }
+    }
+    pub fn id(&self) -> String {
+        both!(self, x => x.id.to_string())
+    }
+    pub fn organisation(&self) -> OrganisationId {
+        both!(self, x => x.organisation_id)
+    }
+    pub fn title(&self) -> &str {
+        both!(self, x => &x.title)
+    }
+    pub fn status(&self) -> ListingStatus {
+        both!(self, x => x.status)
+    }
+    pub fn version(&self) -> i32 {
+        both!(self, x => x.version)
+    }
+    pub fn published_at(&self) -> Option<NaiveDateTime> {
+        both!(self, x => x.published_at)
+    }
+    pub fn expires_at(&self) -> Option<NaiveDateTime> {
+        both!(self, x => x.expires_at)
+    }
+    pub fn set_status(&mut self, status: ListingStatus) {
+        both!(self, x => x.status = status)
+    }
+    pub fn set_published(&mut self, published: Option<NaiveDateTime>, expires: Option<NaiveDateTime>) {
+        both!(self, x => (x.published_at, x.expires_at) = (published, expires))
+    }
+}

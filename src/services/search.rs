@@ -34,6 +34,15 @@ pub fn doc_id(kind: ListingKind, id: &str) -> String {
     format!("{}:{id}", kind.code())
 }
 
+/// Splits an index id (`offer:…`) into kind and listing id.
+pub fn split_id(id: &str) -> (ListingKind, &str) {
+    match id.split_once(':') {
+        Some(("need", rest)) => (ListingKind::Need, rest),
+        Some((_, rest)) => (ListingKind::Offer, rest),
+        None => (ListingKind::Offer, id),
+    }
+}
+
 /// A listing as the index holds it.
 pub fn doc_of(l: &Listing, org: &Organisation) -> Doc {
     let secs = |t: Option<chrono::NaiveDateTime>| t.map(|t| t.and_utc().timestamp());

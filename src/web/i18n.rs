@@ -868,8 +868,7 @@ mod tests {
             "my", "quality", "review", "renew", "history", "files", "showcase", "search",
         ];
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut stack =
-            vec![root.join("src/web"), root.join("src/accounts"), root.join("src/listings"), root.join("src/domain")];
+        let mut stack = vec![root.join("src/web"), root.join("src/services"), root.join("src/domain")];
         let mut checked = 0;
         while let Some(d) = stack.pop() {
             for entry in std::fs::read_dir(&d).unwrap() {

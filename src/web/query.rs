@@ -11,7 +11,7 @@ use crate::error::AppError;
 #[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct ListQuery {
-    /// Free text; every word must occur (diacritics optional).
+    /// Free text (diacritics optional): the results of the search engine, in its order.
     pub q: Option<String>,
     /// Sector code, e.g. `aquaculture`.
     pub sector: Option<String>,
@@ -31,6 +31,8 @@ pub struct ListQuery {
 #[derive(Debug, Clone)]
 pub struct ListParams {
     pub filter: ListFilter,
+    /// Free text (diacritics optional), answered by the search engine.
+    pub q: Option<String>,
     pub page: i64,
     pub per_page: i64,
 }
@@ -107,7 +109,8 @@ impl ListQuery {
             None => None,
         };
         Ok(ListParams {
-            filter: ListFilter { sector, province, organisation: None, q },
+            filter: ListFilter { sector, province, organisation: None },
+            q,
             page: number(strict, "page", &self.page, 1, 100_000)?,
             per_page: number(strict, "per_page", &self.per_page, default_per_page, 100)?,
         })

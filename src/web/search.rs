@@ -127,12 +127,3 @@ pub fn url(pairs: &[(String, String)]) -> String {
     }
     format!("/search?{}", s.finish())
 }
-
-/// Splits an index id (`offer:…`) into kind and listing id.
-pub fn split_id(id: &str) -> (ListingKind, &str) {
-    match id.split_once(':') {
-        Some(("need", rest)) => (ListingKind::Need, rest),
-        Some((_, rest)) => (ListingKind::Offer, rest),
-        None => (ListingKind::Offer, id),
-    }
-}

@@ -4,6 +4,7 @@
 //! renewal. Each operation is one transaction with its audit entry and emails.
 
 pub mod attachments;
+pub mod browse;
 pub mod export;
 pub mod import;
 pub mod input;
@@ -14,61 +15,15 @@ use super::context::{Env, pick};
 use crate::db::{self, AnyConnection, listings::RevisionRow, listings::Workflow};
 use crate::domain::signed::{LinkError, Purpose};
 use crate::domain::{
-    ListingKind, ListingStatus, Locale, Need, NeedId, Offer, OfferId, OrganisationId, User, UserId, policy, quality,
+    ListingKind, ListingStatus, Locale, NeedId, OfferId, OrganisationId, User, UserId, policy, quality,
 };
 use crate::validate::{Check, FieldError};
 use input::RawListing;
 
-/// An offer or a need, for the code that treats both alike.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Listing {
-    Offer(Offer),
-    Need(Need),
-}
+pub use crate::domain::Listing;
 
+/// What listings do through the services: the quality check, the form's fields, saving.
 impl Listing {
-    pub fn kind(&self) -> ListingKind {
-        match self {
-            Self::Offer(_) => ListingKind::Offer,
-            Self::Need(_) => ListingKind::Need,
-        }
-    }
-    pub fn id(&self) -> String {
-        match self {
-            Self::Offer(o) => o.id.to_string(),
-            Self::Need(n) => n.id.to_string(),
-        }
-    }
-    pub fn organisation(&self) -> OrganisationId {
-        match self {
-            Self::Offer(o) => o.organisation_id,
-            Self::Need(n) => n.organisation_id,
-        }
-    }
-    pub fn title(&self) -> &str {
-        match self {
-            Self::Offer(o) => &o.title,
-            Self::Need(n) => &n.title,
-        }
-    }
-    pub fn status(&self) -> ListingStatus {
-        match self {
-            Self::Offer(o) => o.status,
-            Self::Need(n) => n.status,
-        }
-    }
-    pub fn version(&self) -> i32 {
-        match self {
-            Self::Offer(o) => o.version,
-            Self::Need(n) => n.version,
-        }
-    }
-    pub fn expires_at(&self) -> Option<NaiveDateTime> {
-        match self {
-            Self::Offer(o) => o.expires_at,
-            Self::Need(n) => n.expires_at,
-        }
-    }
     /// The quality check.
     pub fn quality(&self) -> quality::Report {
         match self {
@@ -95,24 +50,6 @@ impl Listing {
         match self {
             Self::Offer(o) => raw.apply_offer(o),
             Self::Need(n) => raw.apply_need(n),
-        }
-    }
-    fn set_status(&mut self, status: ListingStatus) {
-        match self {
-            Self::Offer(o) => o.status = status,
-            Self::Need(n) => n.status = status,
-        }
-    }
-    fn set_published(&mut self, published: Option<NaiveDateTime>, expires: Option<NaiveDateTime>) {
-        match self {
-            Self::Offer(o) => (o.published_at, o.expires_at) = (published, expires),
-            Self::Need(n) => (n.published_at, n.expires_at) = (published, expires),
-        }
-    }
-    fn published_at(&self) -> Option<NaiveDateTime> {
-        match self {
-            Self::Offer(o) => o.published_at,
-            Self::Need(n) => n.published_at,
         }
     }
     /// Saves every field if still at `version`; false when someone saved first.

@@ -5,9 +5,10 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::db::{self, Page};
-use crate::domain::{MoneyRange, Need, NeedId, Offer, OfferId};
+use crate::db;
+use crate::domain::{Listing, ListingKind, MoneyRange, Need, Offer, policy};
 use crate::error::AppError;
+use crate::services::listings::browse::{Browse, Listed, browse};
 use crate::state::AppState;
 use crate::web::auth;
 use crate::web::query::{ListQuery, Strictness};
@@ -167,37 +168,57 @@ pub struct NeedList {
     pub pages: i64,
 }
 
-/// Lists published technology offers, newest first.
+/// An offer or a need as the API shows it.
+pub(crate) fn listing_json(l: &Listing, org_name: String) -> Result<serde_json::Value, AppError> {
+    match l {
+        Listing::Offer(o) => serde_json::to_value(OfferDto::new(o, org_name)),
+        Listing::Need(n) => serde_json::to_value(NeedDto::new(n, org_name)),
+    }
+    .map_err(|e| AppError::Internal(e.into()))
+}
+
+/// A public list of one kind (`OfferList` or `NeedList`): with `q`, the search engine's results.
+async fn list(state: &AppState, query: &ListQuery, kind: ListingKind) -> Result<HttpResponse, AppError> {
+    let p = query.parse(PER_PAGE, Strictness::Api)?;
+    let b = Browse { kind, filter: p.filter, q: p.q, page: p.page, per_page: p.per_page };
+    let Listed { page, names } = browse(&state.db, &state.search, b, state.clock.now()).await?;
+    let items = page
+        .items
+        .iter()
+        .map(|l| listing_json(l, names.get(&l.organisation()).cloned().unwrap_or_default()))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(HttpResponse::Ok().json(serde_json::json!({
+        "items": items, "page": page.page, "per_page": page.per_page, "total": page.total, "pages": page.pages(),
+    })))
+}
+
+/// One listing of one kind: published, or in any status for its owner and staff.
+async fn get(req: &HttpRequest, state: &AppState, kind: ListingKind, id: String) -> Result<HttpResponse, AppError> {
+    let now = state.clock.now();
+    let viewer = auth::current(req).map(|c| c.actor);
+    let (l, names) = state
+        .db
+        .run(move |c| {
+            let found = match db::listings::get_public(c, kind, &id, now)? {
+                Some(l) => Some(l),
+                None => crate::services::listings::load(c, kind, &id)?
+                    .filter(|l| policy::can_read_unpublished(viewer.as_ref(), l.organisation())),
+            };
+            let Some(l) = found else { return Ok(None) };
+            let names = db::organisations::names(c, [l.organisation()])?;
+            Ok(Some((l, names)))
+        })
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let name = names.get(&l.organisation()).cloned().unwrap_or_default();
+    Ok(HttpResponse::Ok().json(listing_json(&l, name)?))
+}
+
+/// Lists published technology offers, newest first (with `q`: by relevance).
 #[utoipa::path(get, path = "/api/v1/offers", tag = "listings", params(ListQuery),
     responses((status = 200, body = OfferList), (status = 400, body = crate::error::Problem, content_type = "application/problem+json")))]
 pub async fn list_offers(state: web::Data<AppState>, query: web::Query<ListQuery>) -> Result<HttpResponse, AppError> {
-    let now = state.clock.now();
-    let p = query.parse(PER_PAGE, Strictness::Api)?;
-    let body = state
-        .db
-        .run(move |c| {
-            let page: Page<Offer> = db::offers::list_public(c, &p.filter, now, p.page, p.per_page)?;
-            let names = db::organisations::names(c, page.items.iter().map(|o| o.organisation_id))?;
-            Ok(OfferList {
-                pages: page.pages(),
-                items: page
-                    .items
-                    .iter()
-                    .map(|o| OfferDto::new(o, names.get(&o.organisation_id).cloned().unwrap_or_default()))
-                    .collect(),
-                page: page.page,
-                per_page: page.per_page,
-                total: page.total,
-            })
-        })
-        .await?;
-    Ok(HttpResponse::Ok().json(body))
-}
-
-/// Whether `viewer` may read a listing of `owner` that is not public (a draft, an expired one):
-/// its own members and the centre's staff.
-fn may_read_any_status(viewer: Option<&crate::domain::policy::Actor>, owner: crate::domain::OrganisationId) -> bool {
-    viewer.is_some_and(|a| a.is_staff() || a.organisation == Some(owner))
+    list(&state, &query, ListingKind::Offer).await
 }
 
 /// One technology offer: published, or in any status for its owner (with a bearer token).
@@ -208,51 +229,14 @@ pub async fn get_offer(
     state: web::Data<AppState>,
     id: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    let now = state.clock.now();
-    let id: OfferId = id.parse().map_err(|_| AppError::NotFound)?;
-    let viewer = auth::current(&req).map(|c| c.actor);
-    let dto = state
-        .db
-        .run(move |c| {
-            let found = match db::offers::get_public(c, id, now)? {
-                Some(x) => Some(x),
-                // The owner (and staff) read it in every status.
-                None => db::offers::get(c, id)?.filter(|x| may_read_any_status(viewer.as_ref(), x.organisation_id)),
-            };
-            let Some(o) = found else { return Ok(None) };
-            let mut names = db::organisations::names(c, [o.organisation_id])?;
-            Ok(Some(OfferDto::new(&o, names.remove(&o.organisation_id).unwrap_or_default())))
-        })
-        .await?
-        .ok_or(AppError::NotFound)?;
-    Ok(HttpResponse::Ok().json(dto))
+    get(&req, &state, ListingKind::Offer, id.into_inner()).await
 }
 
-/// Lists published technology needs, newest first.
+/// Lists published technology needs, newest first (with `q`: by relevance).
 #[utoipa::path(get, path = "/api/v1/needs", tag = "listings", params(ListQuery),
     responses((status = 200, body = NeedList), (status = 400, body = crate::error::Problem, content_type = "application/problem+json")))]
 pub async fn list_needs(state: web::Data<AppState>, query: web::Query<ListQuery>) -> Result<HttpResponse, AppError> {
-    let now = state.clock.now();
-    let p = query.parse(PER_PAGE, Strictness::Api)?;
-    let body = state
-        .db
-        .run(move |c| {
-            let page: Page<Need> = db::needs::list_public(c, &p.filter, now, p.page, p.per_page)?;
-            let names = db::organisations::names(c, page.items.iter().map(|n| n.organisation_id))?;
-            Ok(NeedList {
-                pages: page.pages(),
-                items: page
-                    .items
-                    .iter()
-                    .map(|n| NeedDto::new(n, names.get(&n.organisation_id).cloned().unwrap_or_default()))
-                    .collect(),
-                page: page.page,
-                per_page: page.per_page,
-                total: page.total,
-            })
-        })
-        .await?;
-    Ok(HttpResponse::Ok().json(body))
+    list(&state, &query, ListingKind::Need).await
 }
 
 /// One technology need: published, or in any status for its owner (with a bearer token).
@@ -263,22 +247,5 @@ pub async fn get_need(
     state: web::Data<AppState>,
     id: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    let now = state.clock.now();
-    let id: NeedId = id.parse().map_err(|_| AppError::NotFound)?;
-    let viewer = auth::current(&req).map(|c| c.actor);
-    let dto = state
-        .db
-        .run(move |c| {
-            let found = match db::needs::get_public(c, id, now)? {
-                Some(x) => Some(x),
-                // The owner (and staff) read it in every status.
-                None => db::needs::get(c, id)?.filter(|x| may_read_any_status(viewer.as_ref(), x.organisation_id)),
-            };
-            let Some(n) = found else { return Ok(None) };
-            let mut names = db::organisations::names(c, [n.organisation_id])?;
-            Ok(Some(NeedDto::new(&n, names.remove(&n.organisation_id).unwrap_or_default())))
-        })
-        .await?
-        .ok_or(AppError::NotFound)?;
-    Ok(HttpResponse::Ok().json(dto))
+    get(&req, &state, ListingKind::Need, id.into_inner()).await
 }

@@ -5,9 +5,10 @@ use serde::Serialize;
 use utoipa::{IntoParams, ToSchema};
 
 use crate::error::AppError;
+use crate::services::search::split_id;
 use crate::state::AppState;
 use crate::web::query::Strictness;
-use crate::web::search::{label, parse, split_id};
+use crate::web::search::{label, parse};
 
 /// The parameters (facet parameters may repeat: `sector=energy&sector=environment`).
 #[derive(Debug, IntoParams)]

@@ -240,11 +240,7 @@ fn refused(r: Refused) -> AppError {
 async fn dto(state: &AppState, l: Listing) -> Result<serde_json::Value, AppError> {
     let org = l.organisation();
     let name = state.db.run(move |c| db::organisations::names(c, [org])).await?.remove(&org).unwrap_or_default();
-    match l {
-        Listing::Offer(o) => serde_json::to_value(OfferDto::new(&o, name)),
-        Listing::Need(n) => serde_json::to_value(NeedDto::new(&n, name)),
-    }
-    .map_err(|e| AppError::Internal(e.into()))
+    super::listings::listing_json(&l, name)
 }
 
 fn kind_of(req: &HttpRequest) -> ListingKind {

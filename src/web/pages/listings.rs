@@ -8,8 +8,9 @@ use super::my_listings::file_view;
 use super::panel::FileView;
 use super::{PER_PAGE, name_of};
 use crate::db;
-use crate::domain::{ContactVisibility, ListingKind, Locale, NeedId, OfferId, Province, Sector};
+use crate::domain::{ContactVisibility, Listing, ListingKind, Locale, Province, Sector};
 use crate::error::AppError;
+use crate::services::listings::browse::{Browse, Listed, browse};
 use crate::state::AppState;
 use crate::web::auth;
 use crate::web::i18n::Ctx;
@@ -27,7 +28,7 @@ pub struct FilterForm {
 impl FilterForm {
     fn new(p: &ListParams, l: Locale) -> Self {
         Self {
-            q: p.filter.q.clone().unwrap_or_default(),
+            q: p.q.clone().unwrap_or_default(),
             sectors: Sector::ALL
                 .iter()
                 .map(|s| Choice { code: s.code(), label: s.label(l), selected: p.filter.sector == Some(*s) })
@@ -36,7 +37,7 @@ impl FilterForm {
                 .iter()
                 .map(|v| Choice { code: v.code(), label: v.label(l), selected: p.filter.province == Some(*v) })
                 .collect(),
-            active: p.filter.q.is_some() || p.filter.sector.is_some() || p.filter.province.is_some(),
+            active: p.q.is_some() || p.filter.sector.is_some() || p.filter.province.is_some(),
         }
     }
 
@@ -59,31 +60,41 @@ pub struct OfferListPage {
     pager: Pager,
 }
 
+/// A public list of one kind: the page, its organisations' names, the filter form and the pager.
+async fn list(
+    req: &HttpRequest,
+    state: &AppState,
+    query: &ListQuery,
+    kind: ListingKind,
+) -> Result<(Ctx, FilterForm, Listed, Pager), AppError> {
+    let ctx = Ctx::from_request(req);
+    let params = query.parse(PER_PAGE, Strictness::Form)?;
+    let b = Browse {
+        kind,
+        filter: params.filter.clone(),
+        q: params.q.clone(),
+        page: params.page,
+        per_page: params.per_page,
+    };
+    let listed = browse(&state.db, &state.search, b, state.clock.now()).await?;
+    let form = FilterForm::new(&params, ctx.locale);
+    let path = if kind == ListingKind::Offer { "/offers" } else { "/needs" };
+    let pager = form.pager(path, &params, listed.page.pages(), listed.page.total);
+    Ok((ctx, form, listed, pager))
+}
+
 pub async fn offers(
     req: HttpRequest,
     state: web::Data<AppState>,
     query: web::Query<ListQuery>,
 ) -> Result<OfferListPage, AppError> {
-    let now = state.clock.now();
-    let ctx = Ctx::from_request(&req);
+    let (ctx, form, listed, pager) = list(&req, &state, &query, ListingKind::Offer).await?;
     let l = ctx.locale;
-    let params = query.parse(PER_PAGE, Strictness::Form)?;
-    let filter = params.filter.clone();
-    let (page, names) = state
-        .db
-        .run(move |c| {
-            let page = db::offers::list_public(c, &filter, now, params.page, params.per_page)?;
-            let names = db::organisations::names(c, page.items.iter().map(|o| o.organisation_id))?;
-            Ok((page, names))
-        })
-        .await?;
-    let form = FilterForm::new(&params, l);
-    Ok(OfferListPage {
-        pager: form.pager("/offers", &params, page.pages(), page.total),
-        items: page.items.iter().map(|o| OfferCard::new(o, name_of(&names, o.organisation_id), l)).collect(),
-        form,
-        ctx,
-    })
+    let items = listed.page.items.iter().filter_map(|x| match x {
+        Listing::Offer(o) => Some(OfferCard::new(o, name_of(&listed.names, o.organisation_id), l)),
+        Listing::Need(_) => None,
+    });
+    Ok(OfferListPage { items: items.collect(), pager, form, ctx })
 }
 
 #[derive(Template, WebTemplate)]
@@ -100,26 +111,13 @@ pub async fn needs(
     state: web::Data<AppState>,
     query: web::Query<ListQuery>,
 ) -> Result<NeedListPage, AppError> {
-    let now = state.clock.now();
-    let ctx = Ctx::from_request(&req);
+    let (ctx, form, listed, pager) = list(&req, &state, &query, ListingKind::Need).await?;
     let l = ctx.locale;
-    let params = query.parse(PER_PAGE, Strictness::Form)?;
-    let filter = params.filter.clone();
-    let (page, names) = state
-        .db
-        .run(move |c| {
-            let page = db::needs::list_public(c, &filter, now, params.page, params.per_page)?;
-            let names = db::organisations::names(c, page.items.iter().map(|n| n.organisation_id))?;
-            Ok((page, names))
-        })
-        .await?;
-    let form = FilterForm::new(&params, l);
-    Ok(NeedListPage {
-        pager: form.pager("/needs", &params, page.pages(), page.total),
-        items: page.items.iter().map(|n| NeedCard::new(n, name_of(&names, n.organisation_id), l)).collect(),
-        form,
-        ctx,
-    })
+    let items = listed.page.items.iter().filter_map(|x| match x {
+        Listing::Need(n) => Some(NeedCard::new(n, name_of(&listed.names, n.organisation_id), l)),
+        Listing::Offer(_) => None,
+    });
+    Ok(NeedListPage { items: items.collect(), pager, form, ctx })
 }
 
 #[derive(Template, WebTemplate)]
@@ -131,24 +129,42 @@ pub struct OfferPage {
     files: Vec<FileView>,
 }
 
-pub async fn offer(req: HttpRequest, state: web::Data<AppState>, id: web::Path<String>) -> Result<OfferPage, AppError> {
+/// A public listing of one kind with its organisation, the contact as the viewer may see it,
+/// and its files.
+async fn detail(
+    req: &HttpRequest,
+    state: &AppState,
+    kind: ListingKind,
+    id: String,
+) -> Result<(Ctx, Listing, String, ContactView, Vec<FileView>), AppError> {
     let now = state.clock.now();
-    let ctx = Ctx::from_request(&req);
-    let id: OfferId = id.parse().map_err(|_| AppError::NotFound)?;
-    let l = ctx.locale;
-    let viewer = auth::current(&req).map(|c| c.actor);
-    let (offer, contact, files) = state
+    let viewer = auth::current(req).map(|c| c.actor);
+    let (l, name, contact, files) = state
         .db
         .run(move |c| {
-            let Some(o) = db::offers::get_public(c, id, now)? else { return Ok(None) };
-            let Some(org) = db::organisations::get(c, o.organisation_id)? else { return Ok(None) };
-            let contact = ContactView::new(viewer.as_ref(), &org, o.contact_visibility);
-            let files = db::attachments::of_listing(c, ListingKind::Offer, &o.id.to_string())?;
-            Ok(Some((OfferView::new(&o, &org.name, l), contact, files)))
+            let Some(l) = db::listings::get_public(c, kind, &id, now)? else { return Ok(None) };
+            let Some(org) = db::organisations::get(c, l.organisation())? else { return Ok(None) };
+            let visibility = match &l {
+                Listing::Offer(o) => o.contact_visibility,
+                // Needs carry no visibility of their own: members of verified organisations see them.
+                Listing::Need(_) => ContactVisibility::Members,
+            };
+            let contact = ContactView::new(viewer.as_ref(), &org, visibility);
+            let files = db::attachments::of_listing(c, kind, &l.id())?;
+            Ok(Some((l, org.name, contact, files)))
         })
         .await?
         .ok_or(AppError::NotFound)?;
-    Ok(OfferPage { ctx, offer, contact, files: files.iter().map(file_view).collect() })
+    Ok((Ctx::from_request(req), l, name, contact, files.iter().map(file_view).collect()))
+}
+
+pub async fn offer(req: HttpRequest, state: web::Data<AppState>, id: web::Path<String>) -> Result<OfferPage, AppError> {
+    match detail(&req, &state, ListingKind::Offer, id.into_inner()).await? {
+        (ctx, Listing::Offer(o), org, contact, files) => {
+            Ok(OfferPage { offer: OfferView::new(&o, &org, ctx.locale), ctx, contact, files })
+        }
+        _ => Err(AppError::NotFound),
+    }
 }
 
 #[derive(Template, WebTemplate)]
@@ -161,22 +177,10 @@ pub struct NeedPage {
 }
 
 pub async fn need(req: HttpRequest, state: web::Data<AppState>, id: web::Path<String>) -> Result<NeedPage, AppError> {
-    let now = state.clock.now();
-    let ctx = Ctx::from_request(&req);
-    let id: NeedId = id.parse().map_err(|_| AppError::NotFound)?;
-    let l = ctx.locale;
-    let viewer = auth::current(&req).map(|c| c.actor);
-    let (need, contact, files) = state
-        .db
-        .run(move |c| {
-            let Some(n) = db::needs::get_public(c, id, now)? else { return Ok(None) };
-            let Some(org) = db::organisations::get(c, n.organisation_id)? else { return Ok(None) };
-            // Needs carry no visibility of their own: members of verified organisations see them.
-            let contact = ContactView::new(viewer.as_ref(), &org, ContactVisibility::Members);
-            let files = db::attachments::of_listing(c, ListingKind::Need, &n.id.to_string())?;
-            Ok(Some((NeedView::new(&n, &org.name, l), contact, files)))
-        })
-        .await?
-        .ok_or(AppError::NotFound)?;
-    Ok(NeedPage { ctx, need, contact, files: files.iter().map(file_view).collect() })
+    match detail(&req, &state, ListingKind::Need, id.into_inner()).await? {
+        (ctx, Listing::Need(n), org, contact, files) => {
+            Ok(NeedPage { need: NeedView::new(&n, &org, ctx.locale), ctx, contact, files })
+        }
+        _ => Err(AppError::NotFound),
+    }
 }

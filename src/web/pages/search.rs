@@ -6,10 +6,11 @@ use askama::Template;
 use askama_web::WebTemplate;
 
 use crate::error::AppError;
+use crate::services::search::split_id;
 use crate::state::AppState;
 use crate::web::i18n::Ctx;
 use crate::web::query::Strictness;
-use crate::web::search::{FACET_PARAMS, PAGE_SIZE, label, parse, split_id, url};
+use crate::web::search::{FACET_PARAMS, PAGE_SIZE, label, parse, url};
 use crate::web::views::Pager;
 
 /// One result.
