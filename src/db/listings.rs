@@ -328,13 +328,18 @@ pub fn get_public(
     id: &str,
     now: NaiveDateTime,
 ) -> anyhow::Result<Option<Listing>> {
+    Ok(get(conn, kind, id)?.filter(|l| crate::domain::is_public(l.status(), l.expires_at(), now)))
+}
+
+/// One listing of one kind by id, whatever its status.
+pub fn get(conn: &mut AnyConnection, kind: ListingKind, id: &str) -> anyhow::Result<Option<Listing>> {
     Ok(match kind {
         ListingKind::Offer => match id.parse() {
-            Ok(id) => super::offers::get_public(conn, id, now)?.map(Listing::Offer),
+            Ok(id) => super::offers::get(conn, id)?.map(Listing::Offer),
             Err(_) => None,
         },
         ListingKind::Need => match id.parse() {
-            Ok(id) => super::needs::get_public(conn, id, now)?.map(Listing::Need),
+            Ok(id) => super::needs::get(conn, id)?.map(Listing::Need),
             Err(_) => None,
         },
     })

@@ -11,8 +11,8 @@ use ketnoi_index::{Doc, Results, SearchIndex, SearchQuery, Stale};
 use tantivy::IndexWriter;
 
 use crate::db::{self, AnyConnection};
+use crate::domain::Listing;
 use crate::domain::{ListingKind, ListingStatus, Organisation};
-use crate::services::listings::{self, Listing};
 
 /// Indexing memory of the single writer.
 const HEAP: usize = 64 * 1024 * 1024;
@@ -182,7 +182,7 @@ impl Search {
                 }
                 let kind: ListingKind = c.listing_kind.parse()?;
                 let doc_id = doc_id(kind, &c.listing_id);
-                match listings::load(conn, kind, &c.listing_id)? {
+                match db::listings::get(conn, kind, &c.listing_id)? {
                     Some(l) if l.status() == ListingStatus::Published => {
                         let Some(org) = db::organisations::get(conn, l.organisation())? else { continue };
                         self.index.upsert(&writer, &doc_of(&l, &org))?;

@@ -14,9 +14,7 @@ use chrono::{NaiveDateTime, TimeDelta};
 use super::context::{Env, pick};
 use crate::db::{self, AnyConnection, listings::RevisionRow, listings::Workflow};
 use crate::domain::signed::{LinkError, Purpose};
-use crate::domain::{
-    ListingKind, ListingStatus, Locale, NeedId, OfferId, OrganisationId, User, UserId, policy, quality,
-};
+use crate::domain::{ListingKind, ListingStatus, Locale, OrganisationId, User, UserId, policy, quality};
 use crate::validate::{Check, FieldError};
 use input::RawListing;
 
@@ -69,16 +67,7 @@ impl Listing {
 
 /// Loads a listing of either kind, whatever its status.
 pub fn load(conn: &mut AnyConnection, kind: ListingKind, id: &str) -> anyhow::Result<Option<Listing>> {
-    Ok(match kind {
-        ListingKind::Offer => match id.parse::<OfferId>() {
-            Ok(id) => db::offers::get(conn, id)?.map(Listing::Offer),
-            Err(_) => None,
-        },
-        ListingKind::Need => match id.parse::<NeedId>() {
-            Ok(id) => db::needs::get(conn, id)?.map(Listing::Need),
-            Err(_) => None,
-        },
-    })
+    db::listings::get(conn, kind, id)
 }
 
 /// Why an operation on a listing did not happen.
