@@ -55,9 +55,20 @@ async fn orgs_panel(ctx: &Ctx, state: &AppState, errors: &[FieldError]) -> Resul
                     vec![Form::new(&ctx, "verify", format!("/staff/organisations/{}/{path}", o.id), label)];
                 let mut name = Cell::link(&o.name, format!("/organisations/{}", o.id)).badge(badge);
                 if let Some(ch) = change_of(o) {
-                    let kind = ch.kind.parse::<OrgKind>().map(|k| k.label(l).to_string()).unwrap_or_default();
-                    let tax = ch.tax_code.as_deref().unwrap_or("—");
-                    name.text = format!("{} → {} ({kind}; {}: {tax})", o.name, ch.name, ctx.t("org.tax_code"));
+                    // Only what changes: the new name, kind and tax code.
+                    let mut to = Vec::new();
+                    if ch.name != o.name {
+                        to.push(ch.name.clone());
+                    }
+                    if let Ok(k) = ch.kind.parse::<OrgKind>()
+                        && k != o.kind
+                    {
+                        to.push(k.label(l).to_string());
+                    }
+                    if ch.tax_code != o.tax_code {
+                        to.push(format!("{}: {}", ctx.t("org.tax_code"), ch.tax_code.as_deref().unwrap_or("—")));
+                    }
+                    name.text = format!("{} → {}", o.name, to.join("; "));
                     let base = format!("/staff/organisations/{}/change", o.id);
                     actions.insert(
                         0,
