@@ -179,10 +179,10 @@ fn run(n: usize, with_fts5: bool) -> anyhow::Result<()> {
     }
     idx.commit(&mut w, 1)?;
     let ours = t.elapsed().as_secs_f64();
-    w.wait_merging_threads()?; // the size below is the settled index
+    w.into_tantivy().wait_merging_threads()?; // the size below is the settled index
     let bare_idx = SearchIndex::create(&dir.path().join("bare"))?;
     let prepared: Vec<_> = docs.iter().map(|d| bare_idx.document(d)).collect();
-    let mut bw = bare_idx.writer(HEAP)?;
+    let mut bw = bare_idx.writer(HEAP)?.into_tantivy();
     let t = Instant::now();
     for d in prepared {
         bw.add_document(d)?;

@@ -52,6 +52,17 @@ const FOLDED: &str = "vi_folded";
 const EXACT: &str = "vi_exact";
 const BIGRAM: &str = "vi_bigram";
 
+/// The one writer of an index (tantivy's, kept inside this crate: callers index through
+/// [`SearchIndex`]).
+pub struct Writer(IndexWriter);
+
+impl Writer {
+    /// The tantivy writer itself (for the benchmark that compares with a bare writer).
+    pub fn into_tantivy(self) -> IndexWriter {
+        self.0
+    }
+}
+
 /// One listing as the index sees it.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Doc {
@@ -341,42 +352,42 @@ impl SearchIndex {
     }
 
     /// A writer with `heap` bytes of indexing memory.
-    pub fn writer(&self, heap: usize) -> anyhow::Result<IndexWriter> {
+    pub fn writer(&self, heap: usize) -> anyhow::Result<Writer> {
         let w = self.index.writer(heap)?;
         w.set_merge_policy(merge_policy());
-        Ok(w)
+        Ok(Writer(w))
     }
 
     /// A writer for filling a new index: no merges along the way; [`SearchIndex::merge_all`]
     /// at the end.
-    pub fn bulk_writer(&self, heap: usize) -> anyhow::Result<IndexWriter> {
+    pub fn bulk_writer(&self, heap: usize) -> anyhow::Result<Writer> {
         let w = self.index.writer(heap)?;
         w.set_merge_policy(Box::new(NoMergePolicy));
-        Ok(w)
+        Ok(Writer(w))
     }
 
     /// Adds or replaces a document.
-    pub fn upsert(&self, w: &IndexWriter, d: &Doc) -> anyhow::Result<()> {
-        w.delete_term(Term::from_field_text(self.f.id, &d.id));
-        w.add_document(self.document(d))?;
+    pub fn upsert(&self, w: &Writer, d: &Doc) -> anyhow::Result<()> {
+        w.0.delete_term(Term::from_field_text(self.f.id, &d.id));
+        w.0.add_document(self.document(d))?;
         Ok(())
     }
 
     /// Adds a document known not to be in the index yet (a rebuild, an evaluation corpus):
     /// no delete first.
-    pub fn add(&self, w: &IndexWriter, d: &Doc) -> anyhow::Result<()> {
-        w.add_document(self.document(d))?;
+    pub fn add(&self, w: &Writer, d: &Doc) -> anyhow::Result<()> {
+        w.0.add_document(self.document(d))?;
         Ok(())
     }
 
     /// Removes a document.
-    pub fn delete(&self, w: &IndexWriter, id: &str) {
-        w.delete_term(Term::from_field_text(self.f.id, id));
+    pub fn delete(&self, w: &Writer, id: &str) {
+        w.0.delete_term(Term::from_field_text(self.f.id, id));
     }
 
     /// Commits what the writer holds, recording the last applied change, and makes it searchable.
-    pub fn commit(&self, w: &mut IndexWriter, last_change: i64) -> anyhow::Result<()> {
-        let mut prepared = w.prepare_commit()?;
+    pub fn commit(&self, w: &mut Writer, last_change: i64) -> anyhow::Result<()> {
+        let mut prepared = w.0.prepare_commit()?;
         prepared.set_payload(&serde_json::to_string(&Payload { schema: SCHEMA_VERSION, last_change })?);
         prepared.commit()?;
         self.reader.reload()?;
@@ -386,13 +397,13 @@ impl SearchIndex {
     /// Merges every segment of a [`SearchIndex::bulk_writer`] into one (each search visits
     /// every segment, and filling an index leaves one per batch), makes it searchable, and
     /// returns the writer to the usual merge policy.
-    pub fn merge_all(&self, w: &mut IndexWriter) -> anyhow::Result<()> {
+    pub fn merge_all(&self, w: &mut Writer) -> anyhow::Result<()> {
         let ids = self.index.searchable_segment_ids()?;
         if ids.len() > 1 {
-            w.merge(&ids).wait()?;
+            w.0.merge(&ids).wait()?;
             self.reader.reload()?;
         }
-        w.set_merge_policy(merge_policy());
+        w.0.set_merge_policy(merge_policy());
         Ok(())
     }
 

@@ -12,4 +12,4 @@ pub mod eval;
 pub mod facets;
 pub mod snippet;
 
-pub use engine::{Doc, FACETS, Hit, Results, SearchIndex, SearchQuery, Sort, Stale};
+pub use engine::{Doc, FACETS, Hit, Results, SearchIndex, SearchQuery, Sort, Stale, Writer};

@@ -8,7 +8,6 @@ use std::sync::{Arc, Mutex};
 
 use anyhow::Context;
 use ketnoi_index::{Doc, Results, SearchIndex, SearchQuery, Stale};
-use tantivy::IndexWriter;
 
 use crate::db::{self, AnyConnection};
 use crate::domain::Listing;
@@ -23,7 +22,7 @@ const GAP_WAIT: chrono::TimeDelta = chrono::TimeDelta::seconds(10);
 /// The index and its one writer.
 pub struct Search {
     pub index: SearchIndex,
-    writer: Mutex<IndexWriter>,
+    writer: Mutex<ketnoi_index::Writer>,
     /// Searches running at once, two per core: a burst of requests queues in order instead of
     /// time-slicing dozens of searches over the cores, which made every one of them late.
     running: tokio::sync::Semaphore,
@@ -151,7 +150,7 @@ impl Search {
         Ok(Self::with(index, writer))
     }
 
-    fn with(index: SearchIndex, writer: IndexWriter) -> Self {
+    fn with(index: SearchIndex, writer: ketnoi_index::Writer) -> Self {
         // Two per core: one searching while the next is being handed to its thread (with one, a
         // core idled through every hand-over).
         let cores = std::thread::available_parallelism().map_or(2, usize::from);
