@@ -36,6 +36,8 @@ pub use search::greedy;
 
 /// The most slots a session may have (slot sets are 64-bit masks).
 pub const MAX_SLOTS: usize = 64;
+/// The most tables a session may have (a large fair has a few hundred).
+pub const MAX_TABLES: usize = 10_000;
 
 /// A participant as given in the instance file.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -178,8 +180,10 @@ impl Problem {
         if inst.slots < 1 || inst.slots > MAX_SLOTS as i64 {
             return Err(bad(format!("slots must be between 1 and {MAX_SLOTS}, not {}", inst.slots)));
         }
-        if inst.tables < 1 {
-            return Err(bad(format!("tables must be at least 1, not {}", inst.tables)));
+        // A bound on tables keeps a typo (or a hostile file) from asking for terabytes: the
+        // tables of each slot are numbered in memory.
+        if inst.tables < 1 || inst.tables > MAX_TABLES as i64 {
+            return Err(bad(format!("tables must be between 1 and {MAX_TABLES}, not {}", inst.tables)));
         }
         let slots = inst.slots as usize;
         let tables = usize::try_from(inst.tables).map_err(|_| bad("tables is too large"))?;

@@ -182,7 +182,9 @@ pub fn safe_next(next: Option<&str>) -> String {
     }
     let Ok(base) = url::Url::parse("http://ketnoi.invalid/") else { return DEFAULT.into() };
     match base.join(n) {
-        Ok(u) if u.origin() == base.origin() => match u.query() {
+        // `/a/..//evil.example` resolves to the path `//evil.example`, which a `Location` header
+        // would send to another host.
+        Ok(u) if u.origin() == base.origin() && !u.path().starts_with("//") => match u.query() {
             Some(q) => format!("{}?{q}", u.path()),
             None => u.path().to_string(),
         },
@@ -206,6 +208,9 @@ mod next_tests {
             "javascript:alert(1)",
             "evil.example",
             "/\u{7}",
+            // Found by fuzzing: a path that resolves to `//host`.
+            "/a/..//evil.example",
+            "/x/..////// //my%",
         ] {
             assert_eq!(safe_next(Some(bad)), "/account", "{bad:?}");
         }

@@ -167,6 +167,8 @@ async fn sign_in_goes_only_to_a_path_of_this_site() {
         ("/\r\nSet-Cookie: a=b", "/account"),
         ("//evil.example", "/account"),
         ("https://evil.example/", "/account"),
+        // Found by fuzzing: a path that resolves to `//evil.example`.
+        ("/a/..//evil.example", "/account"),
         ("/my/listings", "/my/listings"),
     ] {
         let b = Browser::new(&app);
@@ -178,7 +180,7 @@ async fn sign_in_goes_only_to_a_path_of_this_site() {
         assert_eq!(location(&r), to, "{next:?}");
     }
     // One session per sign-in, no orphan.
-    assert_eq!(count_sessions(&app), 6);
+    assert_eq!(count_sessions(&app), 7);
 }
 
 // ---------------------------------------------------------------- 4. CR/LF in names

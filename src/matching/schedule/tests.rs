@@ -292,6 +292,8 @@ fn bad_input_names_the_item() {
         (base(serde_json::json!({"slots": 0})), "slots"),
         (base(serde_json::json!({"slots": 65})), "slots"),
         (base(serde_json::json!({"tables": 0})), "tables"),
+        // Found by fuzzing: a table count that the numbering of tables cannot hold in memory.
+        (base(serde_json::json!({"tables": 111_111_111_111_111_i64})), "tables must be between 1 and 10000"),
         (base(serde_json::json!({"participants": [{"id": "an"}, {"id": "an"}]})), "\"an\" appears more than once"),
         (base(serde_json::json!({"participants": [{"id": ""}]})), "empty id"),
         (
