@@ -240,22 +240,35 @@ impl RawListing {
         "contact_visibility",
     ];
 
-    /// A new offer from this input.
-    pub fn new_offer(&self, org: OrganisationId, default_province: Province) -> Result<Offer, Vec<FieldError>> {
+    /// A new listing from this input: `blank` makes the empty record of the kind, `apply` checks
+    /// and applies the fields. The title, sector and province are required from the start.
+    fn new_listing<T>(
+        &self,
+        default_province: Province,
+        blank: impl Fn(Sector, Province) -> T,
+        apply: impl Fn(&Self, &mut Check, &mut T),
+    ) -> Result<T, Vec<FieldError>> {
         let mut c = Check::default();
-        let Some((sector, province)) = required_codes(&mut c, self, default_province) else {
-            self.apply_offer_checked(&mut c, &mut blank_offer(org, Sector::ALL[0], default_province));
+        let required_title = |c: &mut Check| {
             if self.title.is_none() {
                 c.add("title", "err.required");
             }
+        };
+        let Some((sector, province)) = required_codes(&mut c, self, default_province) else {
+            // The other fields are still checked, so every message shows at once.
+            apply(self, &mut c, &mut blank(Sector::ALL[0], default_province));
+            required_title(&mut c);
             return Err(c.errors);
         };
-        let mut o = blank_offer(org, sector, province);
-        if self.title.is_none() {
-            c.add("title", "err.required");
-        }
-        self.apply_offer_checked(&mut c, &mut o);
-        c.finish(o)
+        let mut x = blank(sector, province);
+        required_title(&mut c);
+        apply(self, &mut c, &mut x);
+        c.finish(x)
+    }
+
+    /// A new offer from this input.
+    pub fn new_offer(&self, org: OrganisationId, default_province: Province) -> Result<Offer, Vec<FieldError>> {
+        self.new_listing(default_province, |s, p| blank_offer(org, s, p), Self::apply_offer_checked)
     }
 
     /// Applies the present fields to an offer.
@@ -286,20 +299,7 @@ impl RawListing {
 
     /// A new need from this input.
     pub fn new_need(&self, org: OrganisationId, default_province: Province) -> Result<Need, Vec<FieldError>> {
-        let mut c = Check::default();
-        let Some((sector, province)) = required_codes(&mut c, self, default_province) else {
-            self.apply_need_checked(&mut c, &mut blank_need(org, Sector::ALL[0], default_province));
-            if self.title.is_none() {
-                c.add("title", "err.required");
-            }
-            return Err(c.errors);
-        };
-        let mut n = blank_need(org, sector, province);
-        if self.title.is_none() {
-            c.add("title", "err.required");
-        }
-        self.apply_need_checked(&mut c, &mut n);
-        c.finish(n)
+        self.new_listing(default_province, |s, p| blank_need(org, s, p), Self::apply_need_checked)
     }
 
     /// Applies the present fields to a need.
