@@ -44,17 +44,6 @@ macro_rules! listing_queries {
             q
         }
 
-        /// One listing if it is public at `now`.
-        pub fn get_public(conn: &mut AnyConnection, id: $Id, now: NaiveDateTime) -> anyhow::Result<Option<$Rec>> {
-            public(&ListFilter::default(), now)
-                .filter($table::id.eq(id.to_string()))
-                .select($Row::as_select())
-                .first(conn)
-                .optional()?
-                .map($Rec::try_from)
-                .transpose()
-        }
-
         /// The listings among `ids` that are public at `now`, in no particular order.
         pub fn public_among(conn: &mut AnyConnection, ids: &[String], now: NaiveDateTime) -> anyhow::Result<Vec<$Rec>> {
             convert(

@@ -221,8 +221,12 @@ fn only_published_unexpired_listings_are_public() {
     let page = db::offers::list_public(&mut c, &ListFilter::default(), db::now(), 1, 10).unwrap();
     assert_eq!(page.total, 1);
     assert_eq!(page.items[0].id, live.id);
-    assert!(db::offers::get_public(&mut c, draft.id, db::now()).unwrap().is_none());
-    assert!(db::offers::get_public(&mut c, expired.id, db::now()).unwrap().is_none());
+    let get_public = |c: &mut db::Conn, id: OfferId| {
+        db::listings::get_public(&mut *c, ListingKind::Offer, &id.to_string(), db::now()).unwrap()
+    };
+    assert!(get_public(&mut c, live.id).is_some());
+    assert!(get_public(&mut c, draft.id).is_none());
+    assert!(get_public(&mut c, expired.id).is_none());
 }
 
 #[test]

@@ -70,16 +70,9 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
 }
 
-/// The folded words of a text (what the folded fields hold; for [`contains_words`]: fold once,
-/// match many haystacks).
+/// The folded words of a text (what the folded fields hold).
 pub fn query_words(query: &str) -> Vec<String> {
     words(&fold(query)).map(str::to_string).collect()
-}
-
-/// True when every word occurs in `haystack_folded`: the lenient match used by list filters,
-/// where "nuoi tom" finds "Nuôi tôm".
-pub fn contains_words(haystack_folded: &str, words: &[String]) -> bool {
-    words.iter().all(|w| haystack_folded.contains(w.as_str()))
 }
 
 #[cfg(test)]
@@ -111,15 +104,5 @@ mod tests {
         for c in ('\u{21}'..='\u{3000}').filter(|c| !c.is_whitespace()) {
             assert_eq!(fold(&format!("a{c}")), reference(&format!("a{c}")), "{c:?}");
         }
-    }
-
-    #[test]
-    fn folded_match_needs_every_word() {
-        let hay = fold("Quy trình nuôi tôm thẻ chân trắng tuần hoàn");
-        let matches_folded = |hay: &str, q: &str| contains_words(hay, &query_words(q));
-        assert!(matches_folded(&hay, "nuoi tom"));
-        assert!(matches_folded(&hay, "NUÔI   Tôm"));
-        assert!(!matches_folded(&hay, "nuôi cá"));
-        assert!(matches_folded(&hay, "  "));
     }
 }

@@ -16,6 +16,30 @@ fn verified_name_taken(conn: &mut AnyConnection, name: &str, except: Organisatio
     Ok(db::organisations::verified_names(conn, except)?.iter().any(|n| ketnoi_text::fold(n) == folded))
 }
 
+/// Records in `c` a tax code another organisation has, or a name another verified one reads
+/// as: what a new identity (a profile saved, a held change approved) may not take.
+fn check_identity(
+    conn: &mut AnyConnection,
+    c: &mut Check,
+    (name, tax_code): (&str, Option<&str>),
+    org: OrganisationId,
+) -> anyhow::Result<()> {
+    if let Some(tax) = tax_code
+        && db::organisations::tax_code_taken(conn, tax, Some(org))?
+    {
+        c.add("tax_code", "err.tax_code_taken");
+    }
+    if verified_name_taken(conn, name, org)? {
+        c.add("name", "err.name_taken");
+    }
+    Ok(())
+}
+
+/// The audit detail of an identity change.
+fn change_detail(change: &db::organisations::IdentityChange) -> serde_json::Value {
+    serde_json::json!({ "name": change.name, "kind": change.kind, "tax_code": change.tax_code })
+}
+
 /// What saving an organisation's profile did.
 #[derive(Debug, Clone)]
 pub struct OrgSaved {
@@ -35,18 +59,8 @@ pub fn update_organisation(
     form: &OrgForm,
 ) -> Checked<OrgSaved> {
     let mut c = Check::default();
-    let profile = form.check(&mut c);
-    if let Some(tax) = profile.as_ref().and_then(|p| p.tax_code.as_deref())
-        && db::organisations::tax_code_taken(conn, tax, Some(org.id))?
-    {
-        c.add("tax_code", "err.tax_code_taken");
-    }
-    if let Some(p) = &profile
-        && verified_name_taken(conn, &p.name, org.id)?
-    {
-        c.add("name", "err.name_taken");
-    }
-    let Some(p) = profile else { return Ok(Err(c.errors)) };
+    let Some(p) = form.check(&mut c) else { return Ok(Err(c.errors)) };
+    check_identity(conn, &mut c, (&p.name, p.tax_code.as_deref()), org.id)?;
     if let Err(e) = c.finish(()) {
         return Ok(Err(e));
     }
@@ -77,14 +91,13 @@ pub fn update_organisation(
         db::organisations::update(conn, &updated)?;
         if held {
             db::organisations::hold_change(conn, &change)?;
-            let detail = serde_json::json!({ "name": change.name, "kind": change.kind, "tax_code": change.tax_code });
             db::audit::record(
                 conn,
                 Some(actor.id),
                 "organisation.change_requested",
                 "organisation",
                 &org.id.to_string(),
-                &detail,
+                &change_detail(&change),
             )?;
         } else {
             // Back to the verified identity: nothing is waiting any more.
@@ -111,14 +124,7 @@ pub fn decide_change(conn: &mut AnyConnection, staff: UserId, org: OrganisationI
         let Some(change) = db::organisations::pending_change(conn, org)? else { return Ok(Ok(false)) };
         let mut c = Check::default();
         if approve {
-            if let Some(tax) = change.tax_code.as_deref()
-                && db::organisations::tax_code_taken(conn, tax, Some(org))?
-            {
-                c.add("tax_code", "err.tax_code_taken");
-            }
-            if verified_name_taken(conn, &change.name, org)? {
-                c.add("name", "err.name_taken");
-            }
+            check_identity(conn, &mut c, (&change.name, change.tax_code.as_deref()), org)?;
             if let Err(e) = c.finish(()) {
                 return Ok(Err(e));
             }
@@ -127,8 +133,7 @@ pub fn decide_change(conn: &mut AnyConnection, staff: UserId, org: OrganisationI
         }
         db::organisations::drop_change(conn, org)?;
         let action = if approve { "organisation.change_approved" } else { "organisation.change_rejected" };
-        let detail = serde_json::json!({ "name": change.name, "kind": change.kind, "tax_code": change.tax_code });
-        db::audit::record(conn, Some(staff), action, "organisation", &org.to_string(), &detail)?;
+        db::audit::record(conn, Some(staff), action, "organisation", &org.to_string(), &change_detail(&change))?;
         Ok(Ok(true))
     })
 }

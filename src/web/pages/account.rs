@@ -41,7 +41,8 @@ async fn within(state: &AppState, key: String, limit: i32, window: TimeDelta) ->
     Ok(state.db.run(move |c| db::rate_limits::hit(c, &key, limit, window)).await?.is_ok())
 }
 
-fn link_error_text(ctx: &Ctx, e: LinkError) -> String {
+/// What a refused emailed link says: expired, or not valid.
+pub(super) fn link_error_text(ctx: &Ctx, e: LinkError) -> String {
     ctx.t(match e {
         LinkError::Expired => "link.expired",
         LinkError::Invalid => "link.invalid",
@@ -124,10 +125,11 @@ pub async fn register(
     }
 }
 
+/// The token of an emailed link (its query string, or the form its page posts).
 #[derive(Deserialize)]
 pub struct TokenQuery {
     #[serde(default)]
-    token: String,
+    pub(super) token: String,
 }
 
 /// The verification link: asks for a press on "confirm" (see [`super::panel::confirm_link`]).

@@ -6,7 +6,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::TimeDelta;
 use serde::Deserialize;
 
-use super::account::{limit_ip, org_fields};
+use super::account::{limit_ip, link_error_text, org_fields};
 use super::panel::{Cell, Panel, Row, Table, see_other};
 use crate::db;
 use crate::domain::signed::LinkError;
@@ -281,8 +281,7 @@ fn invalid_link(
     e: LinkError,
     cookie: Option<actix_web::cookie::Cookie<'static>>,
 ) -> Result<HttpResponse, AppError> {
-    let text = ctx.t(if e == LinkError::Expired { "link.expired" } else { "link.invalid" });
-    Panel::new(ctx, "invite.title").lead(text).respond(StatusCode::BAD_REQUEST, cookie)
+    Panel::new(ctx, "invite.title").lead(link_error_text(ctx, e)).respond(StatusCode::BAD_REQUEST, cookie)
 }
 
 pub async fn accept(

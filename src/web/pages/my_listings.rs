@@ -539,18 +539,12 @@ pub async fn renew(
     }
 }
 
-#[derive(Deserialize, Default)]
-#[serde(default)]
-pub struct TokenQuery {
-    token: String,
-}
-
 /// The renewal link of the reminder email: asks for a press on "renew" (see
 /// [`super::panel::confirm_link`]).
 pub async fn renew_link_page(
     req: HttpRequest,
     state: web::Data<AppState>,
-    q: web::Query<TokenQuery>,
+    q: web::Query<super::account::TokenQuery>,
 ) -> Result<HttpResponse, AppError> {
     let ctx = Ctx::from_request(&req);
     let (st, token) = (state.clone(), q.into_inner().token);
@@ -566,7 +560,7 @@ pub async fn renew_link_page(
 
 fn renew_failed(ctx: &Ctx, e: crate::domain::signed::LinkError) -> Result<HttpResponse, AppError> {
     Panel::new(ctx, "renew.failed_title")
-        .lead(ctx.t(if e == crate::domain::signed::LinkError::Expired { "link.expired" } else { "link.invalid" }))
+        .lead(super::account::link_error_text(ctx, e))
         .link("/my/listings", "my.title")
         .respond(StatusCode::BAD_REQUEST, None)
 }
@@ -575,7 +569,7 @@ fn renew_failed(ctx: &Ctx, e: crate::domain::signed::LinkError) -> Result<HttpRe
 pub async fn renew_link(
     req: HttpRequest,
     state: web::Data<AppState>,
-    form: web::Form<TokenQuery>,
+    form: web::Form<super::account::TokenQuery>,
 ) -> Result<HttpResponse, AppError> {
     let now = state.clock.now();
     let ctx = Ctx::from_request(&req);
