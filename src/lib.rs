@@ -7,6 +7,7 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod app;
+pub mod catalogue;
 pub mod cli;
 pub mod config;
 pub mod db;

@@ -14,6 +14,16 @@ pub struct FieldError {
     pub n: Option<usize>,
 }
 
+impl FieldError {
+    /// The message in `locale`, with its number when it names one.
+    pub fn message(&self, locale: crate::domain::Locale) -> String {
+        match self.n {
+            Some(n) => crate::catalogue::text_with(locale, self.key, &[("n", n.into())]),
+            None => crate::catalogue::text(locale, self.key),
+        }
+    }
+}
+
 /// Collects field errors while a form is parsed.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Check {
@@ -51,18 +61,18 @@ impl Check {
         let t = match clean(value, lines) {
             Ok(t) => t.trim().to_string(),
             Err(_) => {
-                self.add(field, "err.control");
+                self.add(field, "err-control");
                 // What was typed, readable, so the form can show it again.
                 return clean_lossy(value).trim().to_string();
             }
         };
         let n = t.chars().count();
         if n == 0 && min > 0 {
-            self.add(field, "err.required");
+            self.add(field, "err-required");
         } else if n < min {
-            self.add_n(field, "err.too_short", min);
+            self.add_n(field, "err-too-short", min);
         } else if n > max {
-            self.add_n(field, "err.too_long", max);
+            self.add_n(field, "err-too-long", max);
         }
         t
     }
@@ -75,29 +85,29 @@ impl Check {
     /// An email address, normalised.
     pub fn email(&mut self, field: &'static str, value: &str) -> Option<Email> {
         if value.trim().is_empty() {
-            self.add(field, "err.required");
+            self.add(field, "err-required");
             return None;
         }
-        Email::parse(value).map_err(|_| self.add(field, "err.email")).ok()
+        Email::parse(value).map_err(|_| self.add(field, "err-email")).ok()
     }
 
     /// A new password that follows the rules.
     pub fn new_password(&mut self, field: &'static str, value: &str) {
         match crate::domain::password::check_new(value) {
             Ok(()) => {}
-            Err(crate::domain::password::Weak::TooShort(n)) => self.add_n(field, "err.password_short", n),
-            Err(crate::domain::password::Weak::TooLong(n)) => self.add_n(field, "err.too_long", n),
-            Err(crate::domain::password::Weak::Common) => self.add(field, "err.password_common"),
+            Err(crate::domain::password::Weak::TooShort(n)) => self.add_n(field, "err-password-short", n),
+            Err(crate::domain::password::Weak::TooLong(n)) => self.add_n(field, "err-too-long", n),
+            Err(crate::domain::password::Weak::Common) => self.add(field, "err-password-common"),
         }
     }
 
     /// A value of a closed vocabulary (or a province) from its code.
     pub fn choice<T: std::str::FromStr>(&mut self, field: &'static str, value: &str) -> Option<T> {
         if value.trim().is_empty() {
-            self.add(field, "err.required");
+            self.add(field, "err-required");
             return None;
         }
-        value.trim().parse().map_err(|_| self.add(field, "err.choice")).ok()
+        value.trim().parse().map_err(|_| self.add(field, "err-choice")).ok()
     }
 
     /// An optional web address (http or https).
@@ -109,7 +119,7 @@ impl Check {
                 Some(u.to_string())
             }
             _ => {
-                self.add(field, "err.website");
+                self.add(field, "err-website");
                 None
             }
         }
@@ -121,7 +131,7 @@ impl Check {
         let digits = t.chars().filter(char::is_ascii_digit).count();
         let ok = t.chars().all(|c| c.is_ascii_digit() || " .-()+".contains(c)) && (8..=15).contains(&digits);
         if !t.is_empty() && !ok {
-            self.add(field, "err.phone");
+            self.add(field, "err-phone");
         }
         t
     }
@@ -137,7 +147,7 @@ impl Check {
         if digits(main, 10) && (branch.is_empty() || digits(branch, 3)) {
             Some(t)
         } else {
-            self.add(field, "err.tax_code");
+            self.add(field, "err-tax-code");
             None
         }
     }
@@ -156,7 +166,7 @@ mod tests {
         assert!(c.errors.is_empty(), "{:?}", c.errors);
         let mut c = Check::default();
         c.text("name", &"ệ".repeat(301), 1, 300);
-        assert_eq!(c.errors, vec![FieldError { field: "name", key: "err.too_long", n: Some(300) }]);
+        assert_eq!(c.errors, vec![FieldError { field: "name", key: "err-too-long", n: Some(300) }]);
         // Decomposed input is composed.
         let mut c = Check::default();
         assert_eq!(c.text("x", "Vie\u{0323}\u{0302}t", 0, 10), "Việt");

@@ -72,13 +72,7 @@ pub(super) fn create_token(settings: &Settings, email: &str, name: &str) -> Resu
         Err(errors) => Err(Failure::Usage(
             errors
                 .iter()
-                .map(|e| {
-                    format!(
-                        "--{}: {}",
-                        if e.field == "email" { "email" } else { "name" },
-                        crate::web::i18n::t(Locale::En, e.key)
-                    )
-                })
+                .map(|e| format!("--{}: {}", if e.field == "email" { "email" } else { "name" }, e.message(Locale::En)))
                 .collect::<Vec<_>>()
                 .join("; "),
         )),

@@ -72,14 +72,7 @@ pub(super) fn import(settings: &Settings, a: ImportArgs) -> Result<(), Failure> 
             None => bad
                 .errors
                 .iter()
-                .map(|e| {
-                    let text = crate::web::i18n::t(Locale::En, e.key);
-                    format!(
-                        "{}: {}",
-                        e.field,
-                        e.n.map(|n| text.replace("{n}", &n.to_string())).unwrap_or_else(|| text.into())
-                    )
-                })
+                .map(|e| format!("{}: {}", e.field, e.message(Locale::En)))
                 .collect::<Vec<_>>()
                 .join("; "),
         };

@@ -1,11 +1,12 @@
 //! The closed vocabularies of the exchange: each value has a stable code (stored in the database,
-//! used in URLs and the API) and a label in Vietnamese and English (shown on pages).
+//! used in URLs and the API) and a label in the catalogue, `<vocabulary>-<code>` (shown on pages).
 
 use super::{Locale, ParseError};
 
-/// Declares a closed vocabulary: the enum, its codes, bilingual labels, parsing and serde.
+/// Declares a closed vocabulary: the enum, its codes, its labels' catalogue keys, parsing (by
+/// code, or by a label in either language with or without diacritics) and serde.
 macro_rules! code_enum {
-    ($(#[$meta:meta])* $name:ident, $what:literal { $($(#[$vmeta:meta])* $variant:ident = $code:literal, $vi:literal, $en:literal;)+ }) => {
+    ($(#[$meta:meta])* $name:ident, $what:literal, $prefix:literal { $($(#[$vmeta:meta])* $variant:ident = $code:literal;)+ }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum $name { $($(#[$vmeta])* $variant),+ }
@@ -19,11 +20,14 @@ macro_rules! code_enum {
                 match self { $($name::$variant => $code),+ }
             }
 
+            /// The catalogue key of the label.
+            pub fn label_key(self) -> String {
+                crate::catalogue::key_of($prefix, self.code())
+            }
+
             /// The label shown to a reader of `locale`.
-            pub fn label(self, locale: Locale) -> &'static str {
-                match (self, locale) {
-                    $(($name::$variant, Locale::Vi) => $vi, ($name::$variant, Locale::En) => $en,)+
-                }
+            pub fn label(self, locale: Locale) -> String {
+                crate::catalogue::text(locale, &self.label_key())
             }
 
             /// Every code, for error messages and the API schema.
@@ -38,14 +42,20 @@ macro_rules! code_enum {
                 let t = s.trim();
                 match t {
                     $($code => Ok($name::$variant),)+
-                    _ => Self::ALL
-                        .iter()
-                        .copied()
-                        .find(|v| {
-                            let f = ketnoi_text::fold(t);
-                            f == ketnoi_text::fold(v.label(Locale::Vi)) || f == ketnoi_text::fold(v.label(Locale::En))
-                        })
-                        .ok_or_else(|| ParseError::new($what, s, format!("one of {}", Self::codes().join(", ")))),
+                    _ => {
+                        static FOLDED: std::sync::LazyLock<Vec<($name, String, String)>> = std::sync::LazyLock::new(|| {
+                            $name::ALL
+                                .iter()
+                                .map(|v| (*v, ketnoi_text::fold(&v.label(Locale::Vi)), ketnoi_text::fold(&v.label(Locale::En))))
+                                .collect()
+                        });
+                        let f = ketnoi_text::fold(t);
+                        FOLDED
+                            .iter()
+                            .find(|(_, vi, en)| f == *vi || f == *en)
+                            .map(|(v, _, _)| *v)
+                            .ok_or_else(|| ParseError::new($what, s, format!("one of {}", Self::codes().join(", "))))
+                    }
                 }
             }
         }
@@ -73,96 +83,96 @@ macro_rules! code_enum {
 
 code_enum! {
     /// What kind of organisation lists on the exchange.
-    OrgKind, "organisation kind" {
-        Enterprise = "enterprise", "Doanh nghiệp", "Enterprise";
-        ResearchInstitute = "research_institute", "Viện nghiên cứu", "Research institute";
-        University = "university", "Trường đại học", "University";
-        Individual = "individual", "Cá nhân / nhà sáng chế", "Individual inventor";
-        Other = "other", "Tổ chức khác", "Other organisation";
+    OrgKind, "organisation kind", "org-kind" {
+        Enterprise = "enterprise";
+        ResearchInstitute = "research_institute";
+        University = "university";
+        Individual = "individual";
+        Other = "other";
     }
 }
 
 code_enum! {
     /// What a user may do: act for its organisation, run the centre, or manage staff.
-    Role, "role" {
-        Member = "member", "Thành viên", "Member";
-        Staff = "staff", "Cán bộ Trung tâm", "Centre staff";
-        Admin = "admin", "Quản trị", "Administrator";
+    Role, "role", "role" {
+        Member = "member";
+        Staff = "staff";
+        Admin = "admin";
     }
 }
 
 code_enum! {
     /// The fixed bilingual sector taxonomy of listings.
-    Sector, "sector" {
-        Agriculture = "agriculture", "Nông – lâm nghiệp", "Agriculture & forestry";
-        Aquaculture = "aquaculture", "Thủy sản", "Aquaculture & fisheries";
-        FoodProcessing = "food_processing", "Chế biến thực phẩm", "Food processing";
-        Biotechnology = "biotechnology", "Công nghệ sinh học", "Biotechnology";
-        Health = "health", "Y tế – dược phẩm", "Health & pharmaceuticals";
-        Environment = "environment", "Môi trường – nước", "Environment & water";
-        Energy = "energy", "Năng lượng", "Energy";
-        Materials = "materials", "Vật liệu – hóa chất", "Materials & chemistry";
-        Mechanics = "mechanics", "Cơ khí – tự động hóa", "Mechanics & automation";
-        Electronics = "electronics", "Điện tử – viễn thông", "Electronics & telecommunications";
-        InformationTechnology = "it", "Công nghệ thông tin", "Information technology";
-        Construction = "construction", "Xây dựng", "Construction";
-        Handicrafts = "handicrafts", "Thủ công mỹ nghệ – làng nghề", "Handicrafts & traditional trades";
-        Tourism = "tourism", "Du lịch – dịch vụ", "Tourism & services";
-        Other = "other", "Lĩnh vực khác", "Other";
+    Sector, "sector", "sector" {
+        Agriculture = "agriculture";
+        Aquaculture = "aquaculture";
+        FoodProcessing = "food_processing";
+        Biotechnology = "biotechnology";
+        Health = "health";
+        Environment = "environment";
+        Energy = "energy";
+        Materials = "materials";
+        Mechanics = "mechanics";
+        Electronics = "electronics";
+        InformationTechnology = "it";
+        Construction = "construction";
+        Handicrafts = "handicrafts";
+        Tourism = "tourism";
+        Other = "other";
     }
 }
 
 code_enum! {
     /// Intellectual-property protection of an offer.
-    IpStatus, "IP status" {
-        None = "none", "Chưa bảo hộ", "Not protected";
-        KnowHow = "know_how", "Bí quyết kỹ thuật", "Know-how";
-        ApplicationPending = "pending", "Đơn đang chờ cấp", "Application pending";
-        Patent = "patent", "Bằng độc quyền sáng chế", "Granted patent";
-        UtilitySolution = "utility_solution", "Bằng độc quyền giải pháp hữu ích", "Granted utility solution";
-        PlantVariety = "plant_variety", "Bằng bảo hộ giống cây trồng", "Plant variety protection";
+    IpStatus, "IP status", "ip-status" {
+        None = "none";
+        KnowHow = "know_how";
+        ApplicationPending = "pending";
+        Patent = "patent";
+        UtilitySolution = "utility_solution";
+        PlantVariety = "plant_variety";
     }
 }
 
 code_enum! {
     /// How a technology changes hands (Law on Technology Transfer 2017).
-    TransferMode, "transfer mode" {
-        Licence = "licence", "Chuyển giao quyền sử dụng (li-xăng)", "Licence";
-        Assignment = "assignment", "Chuyển nhượng quyền sở hữu", "Assignment of ownership";
-        JointVenture = "joint_venture", "Góp vốn bằng công nghệ / liên doanh", "Joint venture / capital contribution";
-        TechnicalService = "technical_service", "Dịch vụ kỹ thuật", "Technical service";
-        Training = "training", "Đào tạo", "Training";
-        Consulting = "consulting", "Tư vấn", "Consulting";
-        EquipmentSupply = "equipment", "Mua bán thiết bị kèm công nghệ", "Equipment with technology";
+    TransferMode, "transfer mode", "transfer-mode" {
+        Licence = "licence";
+        Assignment = "assignment";
+        JointVenture = "joint_venture";
+        TechnicalService = "technical_service";
+        Training = "training";
+        Consulting = "consulting";
+        EquipmentSupply = "equipment";
     }
 }
 
 code_enum! {
     /// Offer or need.
-    ListingKind, "listing kind" {
-        Offer = "offer", "Công nghệ chào bán", "Technology offer";
-        Need = "need", "Nhu cầu công nghệ", "Technology need";
+    ListingKind, "listing kind", "listing-kind" {
+        Offer = "offer";
+        Need = "need";
     }
 }
 
 code_enum! {
     /// Where a listing is in its life: only `Published` (and unexpired) listings are public.
-    ListingStatus, "listing status" {
-        Draft = "draft", "Bản nháp", "Draft";
-        Submitted = "submitted", "Chờ kiểm duyệt", "Awaiting review";
-        Published = "published", "Đã duyệt đăng", "Published";
-        Returned = "returned", "Trả lại để bổ sung", "Returned for changes";
-        Archived = "archived", "Lưu trữ", "Archived";
-        Rejected = "rejected", "Bị từ chối", "Rejected";
+    ListingStatus, "listing status", "listing-status" {
+        Draft = "draft";
+        Submitted = "submitted";
+        Published = "published";
+        Returned = "returned";
+        Archived = "archived";
+        Rejected = "rejected";
     }
 }
 
 code_enum! {
     /// Who may see the contact details of a listing's owner.
-    ContactVisibility, "contact visibility" {
-        Public = "public", "Công khai", "Everyone";
-        Members = "members", "Thành viên đã xác minh", "Verified members";
-        OnInterest = "on_interest", "Sau khi hai bên cùng quan tâm", "After mutual interest";
+    ContactVisibility, "contact visibility", "contact-visibility" {
+        Public = "public";
+        Members = "members";
+        OnInterest = "on_interest";
     }
 }
 

@@ -65,8 +65,3 @@ pub const TIME_ZONE: chrono_tz::Tz = chrono_tz::Asia::Ho_Chi_Minh;
 pub fn local_date(utc: chrono::NaiveDateTime) -> chrono::NaiveDate {
     utc.and_utc().with_timezone(&TIME_ZONE).date_naive()
 }
-
-/// A UTC instant as Vietnamese readers write it, e.g. "25/11/2026 14:30".
-pub fn format_local(utc: chrono::NaiveDateTime) -> String {
-    utc.and_utc().with_timezone(&TIME_ZONE).format("%d/%m/%Y %H:%M").to_string()
-}

@@ -1,6 +1,6 @@
 //! Money in whole Vietnamese đồng, and the price or budget ranges of listings.
 
-use super::{Locale, ParseError};
+use super::ParseError;
 
 /// A non-negative amount of whole đồng.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
@@ -51,23 +51,6 @@ impl Money {
     /// The amount in đồng.
     pub fn dong(self) -> i64 {
         self.0
-    }
-
-    /// Groups thousands the Vietnamese way ("1.500.000 ₫") or the English way ("VND 1,500,000").
-    pub fn format(self, locale: Locale) -> String {
-        let digits = self.0.to_string();
-        let sep = if locale == Locale::Vi { '.' } else { ',' };
-        let mut grouped = String::new();
-        for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i).is_multiple_of(3) {
-                grouped.push(sep);
-            }
-            grouped.push(c);
-        }
-        match locale {
-            Locale::Vi => format!("{grouped} ₫"),
-            Locale::En => format!("VND {grouped}"),
-        }
     }
 }
 
@@ -130,21 +113,6 @@ impl MoneyRange {
     pub fn is_negotiable(self) -> bool {
         self.min.is_none() && self.max.is_none()
     }
-
-    /// The range as a reader of `locale` expects it.
-    pub fn format(self, locale: Locale) -> String {
-        let (from, to, neg) = match locale {
-            Locale::Vi => ("từ", "đến", "Thỏa thuận"),
-            Locale::En => ("from", "up to", "Negotiable"),
-        };
-        match (self.min, self.max) {
-            (None, None) => neg.to_string(),
-            (Some(a), Some(b)) if a == b => a.format(locale),
-            (Some(a), Some(b)) => format!("{} – {}", a.format(locale), b.format(locale)),
-            (Some(a), None) => format!("{from} {}", a.format(locale)),
-            (None, Some(b)) => format!("{to} {}", b.format(locale)),
-        }
-    }
 }
 
 #[cfg(test)]
@@ -160,15 +128,6 @@ mod tests {
         assert!(Money::parse("-5").is_err());
         assert!(Money::parse("nhiều").is_err());
         assert!(Money::parse("").is_err());
-    }
-
-    #[test]
-    fn formats_both_ways() {
-        let m = Money::new(1_234_567).unwrap();
-        assert_eq!(m.format(Locale::Vi), "1.234.567 ₫");
-        assert_eq!(m.format(Locale::En), "VND 1,234,567");
-        assert_eq!(Money::new(100).unwrap().format(Locale::Vi), "100 ₫");
-        assert_eq!(MoneyRange::negotiable().format(Locale::Vi), "Thỏa thuận");
     }
 
     #[test]

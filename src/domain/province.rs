@@ -4,9 +4,10 @@
 
 use super::{Locale, ParseError};
 
-/// Declares the provinces: variant, code, Vietnamese name, English name, former units merged in.
+/// Declares the provinces: variant, code, former units merged in. The names in both languages are
+/// in the catalogue, `province-<code>`.
 macro_rules! provinces {
-    ($($variant:ident = $code:literal, $vi:literal, $en:literal, [$($former:literal),*];)+) => {
+    ($($variant:ident = $code:literal, [$($former:literal),*];)+) => {
         /// A current provincial-level unit (tỉnh / thành phố trực thuộc trung ương).
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum Province { $($variant),+ }
@@ -20,9 +21,14 @@ macro_rules! provinces {
                 match self { $(Province::$variant => $code),+ }
             }
 
+            /// The catalogue key of the name.
+            pub fn label_key(self) -> String {
+                crate::catalogue::key_of("province", self.code())
+            }
+
             /// The name as a reader of `locale` writes it.
-            pub fn label(self, locale: Locale) -> &'static str {
-                match (self, locale) { $((Province::$variant, Locale::Vi) => $vi, (Province::$variant, Locale::En) => $en,)+ }
+            pub fn label(self, locale: Locale) -> String {
+                crate::catalogue::text(locale, &self.label_key())
             }
 
             /// Names of the former provinces merged into this one in 2025.
@@ -34,40 +40,40 @@ macro_rules! provinces {
 }
 
 provinces! {
-    HaNoi = "ha-noi", "Hà Nội", "Hanoi", [];
-    Hue = "hue", "Huế", "Hue", ["Thừa Thiên Huế", "Thừa Thiên - Huế"];
-    HaiPhong = "hai-phong", "Hải Phòng", "Hai Phong", ["Hải Dương"];
-    DaNang = "da-nang", "Đà Nẵng", "Da Nang", ["Quảng Nam"];
-    HoChiMinh = "ho-chi-minh", "TP. Hồ Chí Minh", "Ho Chi Minh City", ["Bình Dương", "Bà Rịa - Vũng Tàu", "Bà Rịa Vũng Tàu", "Hồ Chí Minh", "TP.HCM", "HCM", "Sài Gòn"];
-    CanTho = "can-tho", "Cần Thơ", "Can Tho", ["Sóc Trăng", "Hậu Giang"];
-    LaiChau = "lai-chau", "Lai Châu", "Lai Chau", [];
-    DienBien = "dien-bien", "Điện Biên", "Dien Bien", [];
-    SonLa = "son-la", "Sơn La", "Son La", [];
-    LangSon = "lang-son", "Lạng Sơn", "Lang Son", [];
-    QuangNinh = "quang-ninh", "Quảng Ninh", "Quang Ninh", [];
-    ThanhHoa = "thanh-hoa", "Thanh Hóa", "Thanh Hoa", [];
-    NgheAn = "nghe-an", "Nghệ An", "Nghe An", [];
-    HaTinh = "ha-tinh", "Hà Tĩnh", "Ha Tinh", [];
-    CaoBang = "cao-bang", "Cao Bằng", "Cao Bang", [];
-    TuyenQuang = "tuyen-quang", "Tuyên Quang", "Tuyen Quang", ["Hà Giang"];
-    LaoCai = "lao-cai", "Lào Cai", "Lao Cai", ["Yên Bái"];
-    ThaiNguyen = "thai-nguyen", "Thái Nguyên", "Thai Nguyen", ["Bắc Kạn"];
-    PhuTho = "phu-tho", "Phú Thọ", "Phu Tho", ["Vĩnh Phúc", "Hòa Bình"];
-    BacNinh = "bac-ninh", "Bắc Ninh", "Bac Ninh", ["Bắc Giang"];
-    HungYen = "hung-yen", "Hưng Yên", "Hung Yen", ["Thái Bình"];
-    NinhBinh = "ninh-binh", "Ninh Bình", "Ninh Binh", ["Hà Nam", "Nam Định"];
-    QuangTri = "quang-tri", "Quảng Trị", "Quang Tri", ["Quảng Bình"];
-    QuangNgai = "quang-ngai", "Quảng Ngãi", "Quang Ngai", ["Kon Tum"];
-    GiaLai = "gia-lai", "Gia Lai", "Gia Lai", ["Bình Định"];
-    KhanhHoa = "khanh-hoa", "Khánh Hòa", "Khanh Hoa", ["Ninh Thuận"];
-    LamDong = "lam-dong", "Lâm Đồng", "Lam Dong", ["Đắk Nông", "Bình Thuận"];
-    DakLak = "dak-lak", "Đắk Lắk", "Dak Lak", ["Phú Yên"];
-    DongNai = "dong-nai", "Đồng Nai", "Dong Nai", ["Bình Phước"];
-    TayNinh = "tay-ninh", "Tây Ninh", "Tay Ninh", ["Long An"];
-    VinhLong = "vinh-long", "Vĩnh Long", "Vinh Long", ["Bến Tre", "Trà Vinh"];
-    DongThap = "dong-thap", "Đồng Tháp", "Dong Thap", ["Tiền Giang"];
-    CaMau = "ca-mau", "Cà Mau", "Ca Mau", ["Bạc Liêu"];
-    AnGiang = "an-giang", "An Giang", "An Giang", ["Kiên Giang"];
+    HaNoi = "ha-noi", [];
+    Hue = "hue", ["Thừa Thiên Huế", "Thừa Thiên - Huế"];
+    HaiPhong = "hai-phong", ["Hải Dương"];
+    DaNang = "da-nang", ["Quảng Nam"];
+    HoChiMinh = "ho-chi-minh", ["Bình Dương", "Bà Rịa - Vũng Tàu", "Bà Rịa Vũng Tàu", "Hồ Chí Minh", "TP.HCM", "HCM", "Sài Gòn"];
+    CanTho = "can-tho", ["Sóc Trăng", "Hậu Giang"];
+    LaiChau = "lai-chau", [];
+    DienBien = "dien-bien", [];
+    SonLa = "son-la", [];
+    LangSon = "lang-son", [];
+    QuangNinh = "quang-ninh", [];
+    ThanhHoa = "thanh-hoa", [];
+    NgheAn = "nghe-an", [];
+    HaTinh = "ha-tinh", [];
+    CaoBang = "cao-bang", [];
+    TuyenQuang = "tuyen-quang", ["Hà Giang"];
+    LaoCai = "lao-cai", ["Yên Bái"];
+    ThaiNguyen = "thai-nguyen", ["Bắc Kạn"];
+    PhuTho = "phu-tho", ["Vĩnh Phúc", "Hòa Bình"];
+    BacNinh = "bac-ninh", ["Bắc Giang"];
+    HungYen = "hung-yen", ["Thái Bình"];
+    NinhBinh = "ninh-binh", ["Hà Nam", "Nam Định"];
+    QuangTri = "quang-tri", ["Quảng Bình"];
+    QuangNgai = "quang-ngai", ["Kon Tum"];
+    GiaLai = "gia-lai", ["Bình Định"];
+    KhanhHoa = "khanh-hoa", ["Ninh Thuận"];
+    LamDong = "lam-dong", ["Đắk Nông", "Bình Thuận"];
+    DakLak = "dak-lak", ["Phú Yên"];
+    DongNai = "dong-nai", ["Bình Phước"];
+    TayNinh = "tay-ninh", ["Long An"];
+    VinhLong = "vinh-long", ["Bến Tre", "Trà Vinh"];
+    DongThap = "dong-thap", ["Tiền Giang"];
+    CaMau = "ca-mau", ["Bạc Liêu"];
+    AnGiang = "an-giang", ["Kiên Giang"];
 }
 
 /// Folds a name and drops the administrative prefixes people add ("tỉnh", "thành phố", "TP.").
@@ -97,13 +103,19 @@ impl std::str::FromStr for Province {
     /// Accepts a code, a current name in either language, with or without diacritics and prefixes,
     /// or the name of a former province (mapped to its successor).
     fn from_str(s: &str) -> Result<Self, ParseError> {
-        let k = key(s);
-        let found = Province::ALL.iter().copied().find(|p| {
-            key(p.code()) == k
-                || key(p.label(Locale::Vi)) == k
-                || key(p.label(Locale::En)) == k
-                || p.former().iter().any(|f| key(f) == k)
+        /// Every name each unit answers to, folded once.
+        static NAMES: std::sync::LazyLock<Vec<(Province, Vec<String>)>> = std::sync::LazyLock::new(|| {
+            Province::ALL
+                .iter()
+                .map(|p| {
+                    let names = [p.code().to_string(), p.label(Locale::Vi), p.label(Locale::En)];
+                    let all = names.iter().map(|n| key(n)).chain(p.former().iter().map(|f| key(f))).collect();
+                    (*p, all)
+                })
+                .collect()
         });
+        let k = key(s);
+        let found = NAMES.iter().find(|(_, names)| names.contains(&k)).map(|(p, _)| *p);
         found.ok_or_else(|| ParseError::new("province", s, "a Vietnamese province or city, e.g. Huế or Đà Nẵng"))
     }
 }

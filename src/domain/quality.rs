@@ -48,28 +48,28 @@ fn report(found: Vec<(bool, &'static str, u8)>) -> Report {
 /// Checks an offer.
 pub fn offer(o: &Offer) -> Report {
     report(vec![
-        (chars(&o.summary) < SUMMARY_MIN, "quality.summary_short", 15),
-        (chars(&o.summary) > SUMMARY_MAX, "quality.summary_long", 5),
-        (chars(&o.advantages) < 30, "quality.no_advantages", 15),
-        (o.trl.is_none(), "quality.no_trl", 10),
-        (o.keywords.as_slice().len() > KEYWORDS_MAX, "quality.many_keywords", 5),
-        (o.keywords.as_slice().is_empty(), "quality.no_keywords", 5),
-        (chars(&o.applications) == 0, "quality.no_applications", 10),
-        (vague(&o.description), "quality.vague", 20),
-        (o.price.is_negotiable() && o.transfer_modes.is_empty(), "quality.no_terms", 15),
+        (chars(&o.summary) < SUMMARY_MIN, "quality-summary-short", 15),
+        (chars(&o.summary) > SUMMARY_MAX, "quality-summary-long", 5),
+        (chars(&o.advantages) < 30, "quality-no-advantages", 15),
+        (o.trl.is_none(), "quality-no-trl", 10),
+        (o.keywords.as_slice().len() > KEYWORDS_MAX, "quality-many-keywords", 5),
+        (o.keywords.as_slice().is_empty(), "quality-no-keywords", 5),
+        (chars(&o.applications) == 0, "quality-no-applications", 10),
+        (vague(&o.description), "quality-vague", 20),
+        (o.price.is_negotiable() && o.transfer_modes.is_empty(), "quality-no-terms", 15),
     ])
 }
 
 /// Checks a need (its problem statement plays the summary's and description's part).
 pub fn need(n: &Need) -> Report {
     report(vec![
-        (chars(&n.problem) < SUMMARY_MIN, "quality.problem_short", 15),
-        (n.min_trl.is_none(), "quality.no_trl", 10),
-        (n.keywords.as_slice().len() > KEYWORDS_MAX, "quality.many_keywords", 5),
-        (n.keywords.as_slice().is_empty(), "quality.no_keywords", 5),
-        (chars(&n.desired_outcome) == 0, "quality.no_outcome", 10),
-        (vague(&format!("{} {} {}", n.problem, n.tried, n.desired_outcome)), "quality.vague", 20),
-        (n.budget.is_negotiable() && n.deadline.is_none(), "quality.no_budget_deadline", 15),
+        (chars(&n.problem) < SUMMARY_MIN, "quality-problem-short", 15),
+        (n.min_trl.is_none(), "quality-no-trl", 10),
+        (n.keywords.as_slice().len() > KEYWORDS_MAX, "quality-many-keywords", 5),
+        (n.keywords.as_slice().is_empty(), "quality-no-keywords", 5),
+        (chars(&n.desired_outcome) == 0, "quality-no-outcome", 10),
+        (vague(&format!("{} {} {}", n.problem, n.tried, n.desired_outcome)), "quality-vague", 20),
+        (n.budget.is_negotiable() && n.deadline.is_none(), "quality-no-budget-deadline", 15),
     ])
 }
 
@@ -94,13 +94,13 @@ mod tests {
         assert_eq!(
             keys,
             [
-                "quality.summary_short",
-                "quality.no_advantages",
-                "quality.no_trl",
-                "quality.many_keywords",
-                "quality.no_applications",
-                "quality.vague",
-                "quality.no_terms"
+                "quality-summary-short",
+                "quality-no-advantages",
+                "quality-no-trl",
+                "quality-many-keywords",
+                "quality-no-applications",
+                "quality-vague",
+                "quality-no-terms"
             ]
         );
         assert_eq!(r.score, 100 - 15 - 15 - 10 - 5 - 10 - 20 - 15);
@@ -109,6 +109,6 @@ mod tests {
         let mut long = full.clone();
         long.trl = Some(Trl::new(7).unwrap());
         long.summary = "x".repeat(450);
-        assert_eq!(offer(&long).warnings[0].key, "quality.summary_long");
+        assert_eq!(offer(&long).warnings[0].key, "quality-summary-long");
     }
 }

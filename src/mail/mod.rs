@@ -11,6 +11,7 @@ use chrono::{TimeDelta, Timelike};
 
 use crate::config::Settings;
 use crate::domain::{Email, Locale};
+use templates::Letter;
 
 /// The operator's test email (`ketnoi outbox test`): a sample one-to-one meeting invitation at
 /// the next full hour a week from now, so a relay and calendar clients can be checked end to end.
@@ -21,24 +22,9 @@ pub fn test_email(settings: &Settings, to: &Email, locale: Locale) -> anyhow::Re
     let end = start + TimeDelta::minutes(20);
     let id = uuid::Uuid::now_v7().simple().to_string();
     let domain = settings.mail_from.email.domain().to_string();
-    let en = locale == Locale::En;
-    let data = templates::TestEmail {
-        name: to.as_str().split('@').next().unwrap_or_default().to_string(),
-        meeting_title: if en {
-            "Sample meeting: need holder × offer holder"
-        } else {
-            "Buổi gặp mẫu: bên cầu × bên cung"
-        }
-        .into(),
-        when: crate::domain::format_local(start),
-        location: if en {
-            "Table 1, matchmaking hall of the Centre"
-        } else {
-            "Bàn 1, hội trường kết nối của Trung tâm"
-        }
-        .into(),
-    };
-    let body = data.render(&templates::MailCtx::new(locale, &settings.base_url, false))?;
+    let name = to.as_str().split('@').next().unwrap_or_default().to_string();
+    let letter = templates::TestEmail { start };
+    let body = letter.render(&templates::MailCtx::new(locale, &name, &settings.base_url, false))?;
     let invitation = ical::Invitation {
         method: ical::Method::Request,
         uid: format!("test-{id}@{domain}"),
@@ -46,8 +32,8 @@ pub fn test_email(settings: &Settings, to: &Email, locale: Locale) -> anyhow::Re
         stamp: now,
         start,
         end,
-        summary: data.meeting_title.clone(),
-        location: data.location.clone(),
+        summary: crate::catalogue::text(locale, "email-test-meeting-title"),
+        location: crate::catalogue::text(locale, "email-test-location"),
         description: body.text.clone(),
         url: Some(settings.base_url.to_string()),
         organizer: ical::Person {
@@ -55,7 +41,7 @@ pub fn test_email(settings: &Settings, to: &Email, locale: Locale) -> anyhow::Re
             email: settings.mail_from.email.to_string(),
         },
         attendees: vec![ical::Attendee {
-            person: ical::Person { name: data.name.clone(), email: to.as_str().to_string() },
+            person: ical::Person { name: name.clone(), email: to.as_str().to_string() },
             required: true,
             partstat: "NEEDS-ACTION",
         }],
@@ -63,9 +49,9 @@ pub fn test_email(settings: &Settings, to: &Email, locale: Locale) -> anyhow::Re
     Ok(outbox::Outgoing {
         dedupe_key: format!("test:{id}"),
         to: to.clone(),
-        to_name: data.name.clone(),
+        to_name: name.clone(),
         locale,
-        template: "test",
+        template: <templates::TestEmail as templates::Letter>::KIND,
         body,
         invitation: Some(invitation),
         entity: None,

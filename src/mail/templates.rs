@@ -1,15 +1,20 @@
-//! Email templates: `templates/email/<name>/{subject.txt, body.txt, body.html}`, each in
-//! Vietnamese and English chosen by the recipient's locale, inside a shared layout with the
-//! centre's name and address and, on every non-transactional email, a preferences link.
+//! Email templates: one folder per kind, `templates/email/<kind>/{subject.txt, body.txt,
+//! body.html}`, inside a shared layout with the greeting, the centre's name and address and, on
+//! every non-transactional email, a preferences link. Every word comes from the catalogue in the
+//! recipient's language; the data of each kind are facts (names, links, times), never sentences.
 
 use askama::Template;
+use chrono::NaiveDateTime;
 
+use crate::catalogue::{self, Value, human};
 use crate::domain::Locale;
 
 /// What every email template sees besides its own data.
 #[derive(Debug, Clone)]
 pub struct MailCtx {
-    pub en: bool,
+    pub locale: Locale,
+    /// The recipient's name, for the greeting.
+    pub name: String,
     /// The site's public address, for links.
     pub base_url: String,
     /// Set on non-transactional mail (invitations, reminders, digests), absent on account mail.
@@ -18,13 +23,61 @@ pub struct MailCtx {
 
 impl MailCtx {
     /// The context for a recipient.
-    pub fn new(locale: Locale, base_url: &url::Url, transactional: bool) -> Self {
+    pub fn new(locale: Locale, name: &str, base_url: &url::Url, transactional: bool) -> Self {
         let base = base_url.as_str().trim_end_matches('/').to_string();
         Self {
-            en: locale == Locale::En,
+            locale,
+            name: name.to_string(),
             preferences_url: (!transactional).then(|| format!("{base}/account/notifications")),
             base_url: base,
         }
+    }
+
+    /// A message of the catalogue in the recipient's language.
+    pub fn t(&self, key: &str) -> String {
+        catalogue::text(self.locale, key)
+    }
+
+    /// A message with one variable.
+    pub fn t1<'a>(&self, key: &str, name: &str, value: impl Into<Value<'a>>) -> String {
+        catalogue::text_with(self.locale, key, &[(name, value.into())])
+    }
+
+    /// A message with two variables.
+    pub fn t2<'a, 'b>(
+        &self,
+        key: &str,
+        n1: &str,
+        v1: impl Into<Value<'a>>,
+        n2: &str,
+        v2: impl Into<Value<'b>>,
+    ) -> String {
+        catalogue::text_with(self.locale, key, &[(n1, v1.into()), (n2, v2.into())])
+    }
+
+    /// A message with three variables.
+    #[allow(clippy::too_many_arguments)]
+    pub fn t3<'a, 'b, 'c>(
+        &self,
+        key: &str,
+        n1: &str,
+        v1: impl Into<Value<'a>>,
+        n2: &str,
+        v2: impl Into<Value<'b>>,
+        n3: &str,
+        v3: impl Into<Value<'c>>,
+    ) -> String {
+        catalogue::text_with(self.locale, key, &[(n1, v1.into()), (n2, v2.into()), (n3, v3.into())])
+    }
+
+    /// A local date and time as the recipient writes it.
+    pub fn when(&self, utc: &NaiveDateTime) -> String {
+        human::date_time(self.locale, *utc)
+    }
+
+    /// The local date of an instant as the recipient writes it.
+    pub fn date_of(&self, utc: &NaiveDateTime) -> String {
+        human::day(self.locale, *utc)
     }
 }
 
@@ -36,35 +89,27 @@ pub struct Rendered {
     pub html: String,
 }
 
-/// Data of the operator's test email (`ketnoi outbox test`).
-#[derive(Debug, Clone)]
-pub struct TestEmail {
-    pub name: String,
-    pub meeting_title: String,
-    /// Local time as shown to the reader.
-    pub when: String,
-    pub location: String,
+/// One kind of email: its name (the template folder, and the outbox's `template` column) and
+/// whether it is transactional (account mail, sent whatever the preferences).
+pub trait Letter {
+    const KIND: &'static str;
+    const TRANSACTIONAL: bool;
+    /// Renders subject, plain text and HTML in the context's language.
+    fn render(&self, m: &MailCtx) -> anyhow::Result<Rendered>;
 }
 
-/// Data of every account email (verification, password reset, email change, invitation): the
-/// paragraphs are already in the recipient's language; one optional button.
-#[derive(Debug, Clone)]
-pub struct AccountEmail {
-    pub name: String,
-    pub subject: String,
-    pub before: Vec<String>,
-    /// Button label and link.
-    pub action: Option<(String, String)>,
-    pub after: Vec<String>,
-}
-
-/// Declares the three templates of one email and its `render` function.
+/// Declares one kind of email: its data, its three templates and its [`Letter`] impl.
 macro_rules! email {
-    ($data:ty, $subject:ident = $sp:literal, $text:ident = $tp:literal, $html:ident = $hp:literal) => {
+    ($(#[$meta:meta])* $data:ident { $($(#[$fmeta:meta])* $field:ident: $ty:ty),* $(,)? },
+     $kind:literal, transactional = $tr:literal,
+     $subject:ident = $sp:literal, $text:ident = $tp:literal, $html:ident = $hp:literal) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone)]
+        pub struct $data { $($(#[$fmeta])* pub $field: $ty),* }
+
         #[derive(Template)]
         #[template(path = $sp, escape = "none")]
         struct $subject<'a> {
-            #[allow(dead_code)] // a subject line may be the same in both languages
             m: &'a MailCtx,
             #[allow(dead_code)] // not every subject line uses the email's data
             d: &'a $data,
@@ -74,6 +119,7 @@ macro_rules! email {
         #[template(path = $tp, escape = "none")]
         struct $text<'a> {
             m: &'a MailCtx,
+            #[allow(dead_code)]
             d: &'a $data,
         }
 
@@ -81,12 +127,14 @@ macro_rules! email {
         #[template(path = $hp)]
         struct $html<'a> {
             m: &'a MailCtx,
+            #[allow(dead_code)]
             d: &'a $data,
         }
 
-        impl $data {
-            /// Renders subject, plain text and HTML for the context's language.
-            pub fn render(&self, m: &MailCtx) -> anyhow::Result<Rendered> {
+        impl Letter for $data {
+            const KIND: &'static str = $kind;
+            const TRANSACTIONAL: bool = $tr;
+            fn render(&self, m: &MailCtx) -> anyhow::Result<Rendered> {
                 let subject = $subject { m, d: self }.render()?;
                 Ok(Rendered {
                     // A subject is one line whatever the template's layout.
@@ -100,47 +148,196 @@ macro_rules! email {
 }
 
 email!(
-    TestEmail,
-    TestSubject = "email/test/subject.txt",
-    TestText = "email/test/body.txt",
-    TestHtml = "email/test/body.html"
+    /// The operator's test email (`ketnoi outbox test`): a sample meeting invitation.
+    TestEmail { start: NaiveDateTime },
+    "test", transactional = false,
+    TestSubject = "email/test/subject.txt", TestText = "email/test/body.txt", TestHtml = "email/test/body.html"
 );
 
 email!(
-    AccountEmail,
-    AccountSubject = "email/account/subject.txt",
-    AccountText = "email/account/body.txt",
-    AccountHtml = "email/account/body.html"
+    /// Confirms the address of a new account.
+    VerifyEmail { url: String },
+    "verify-email", transactional = true,
+    VerifySubject = "email/verify-email/subject.txt",
+    VerifyText = "email/verify-email/body.txt",
+    VerifyHtml = "email/verify-email/body.html"
 );
+
+email!(
+    /// Tells the owner of an address that someone registered with it again.
+    AccountExists { url: String },
+    "account-exists", transactional = true,
+    ExistsSubject = "email/account-exists/subject.txt",
+    ExistsText = "email/account-exists/body.txt",
+    ExistsHtml = "email/account-exists/body.html"
+);
+
+email!(
+    /// A link to choose a new password.
+    ResetPassword { url: String },
+    "reset-password", transactional = true,
+    ResetSubject = "email/reset-password/subject.txt",
+    ResetText = "email/reset-password/body.txt",
+    ResetHtml = "email/reset-password/body.html"
+);
+
+email!(
+    /// Confirms a new address for an account (sent to the new address).
+    ChangeEmail { url: String },
+    "change-email", transactional = true,
+    ChangeSubject = "email/change-email/subject.txt",
+    ChangeText = "email/change-email/body.txt",
+    ChangeHtml = "email/change-email/body.html"
+);
+
+email!(
+    /// Tells the old address that the account's address changed.
+    EmailChanged { email: String },
+    "email-changed", transactional = true,
+    ChangedSubject = "email/email-changed/subject.txt",
+    ChangedText = "email/email-changed/body.txt",
+    ChangedHtml = "email/email-changed/body.html"
+);
+
+email!(
+    /// Invites a colleague to act for an organisation.
+    Invitation { inviter: String, inviter_email: String, organisation: String, url: String },
+    "invite", transactional = true,
+    InviteSubject = "email/invite/subject.txt",
+    InviteText = "email/invite/body.txt",
+    InviteHtml = "email/invite/body.html"
+);
+
+email!(
+    /// Reminds an organisation's members that a listing expires, with a one-click renewal.
+    ListingExpiring { title: String, expires: NaiveDateTime, url: String },
+    "listing-expiring", transactional = true,
+    ExpiringSubject = "email/listing-expiring/subject.txt",
+    ExpiringText = "email/listing-expiring/body.txt",
+    ExpiringHtml = "email/listing-expiring/body.html"
+);
+
+email!(
+    /// Tells an organisation's members that the centre returned or rejected a listing.
+    ListingReturned { title: String, rejected: bool, reason: String, url: String },
+    "listing-returned", transactional = true,
+    ReturnedSubject = "email/listing-returned/subject.txt",
+    ReturnedText = "email/listing-returned/body.txt",
+    ReturnedHtml = "email/listing-returned/body.html"
+);
+
+impl ListingReturned {
+    /// The selector of the catalogue's messages: `rejected` or `returned`.
+    pub fn outcome(&self) -> &'static str {
+        if self.rejected { "rejected" } else { "returned" }
+    }
+}
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn sample() -> TestEmail {
-        TestEmail {
-            name: "Nguyễn <Văn> An".into(),
-            meeting_title: "Gặp gỡ: Công ty A & Viện B".into(),
-            when: "12/01/2027 08:30".into(),
-            location: "Bàn 3, Trung tâm".into(),
-        }
+    fn base() -> url::Url {
+        url::Url::parse("https://ketnoi.example.vn/").unwrap()
+    }
+
+    fn start() -> NaiveDateTime {
+        chrono::NaiveDate::from_ymd_opt(2027, 1, 12).unwrap().and_hms_opt(1, 30, 0).unwrap()
     }
 
     #[test]
     fn both_languages_with_layout_and_escaping() {
-        let base = url::Url::parse("https://ketnoi.example.vn/").unwrap();
-        let vi = sample().render(&MailCtx::new(Locale::Vi, &base, false)).unwrap();
+        let name = "Nguyễn <Văn> An";
+        let vi = TestEmail { start: start() }.render(&MailCtx::new(Locale::Vi, name, &base(), false)).unwrap();
         assert_eq!(vi.subject, "Thư thử nghiệm của Sàn giao dịch công nghệ — thư mời gặp");
-        assert!(vi.text.contains("Xin chào Nguyễn <Văn> An"), "plain text is not escaped");
+        assert!(vi.text.contains("Xin chào Nguyễn <Văn> An,"), "plain text is not escaped: {}", vi.text);
         assert!(
             vi.html.contains("Nguyễn &#60;Văn&#62; An") || vi.html.contains("Nguyễn &lt;Văn&gt; An"),
             "HTML is escaped"
         );
+        assert!(vi.text.contains("12/01/2027 08:30 (giờ Việt Nam)"), "local time: {}", vi.text);
         assert!(vi.text.contains("Trung tâm Ứng dụng Tiến bộ Khoa học và Công nghệ"));
         assert!(vi.html.contains("https://ketnoi.example.vn/account/notifications"));
-        let en = sample().render(&MailCtx::new(Locale::En, &base, true)).unwrap();
+        let en = TestEmail { start: start() }.render(&MailCtx::new(Locale::En, name, &base(), true)).unwrap();
         assert!(en.subject.starts_with("Test message"));
-        assert!(en.text.contains("Hello"));
+        assert!(en.text.contains("Hello Nguyễn <Văn> An,"));
+        assert!(en.text.contains("12 Jan 2027, 08:30 (Viet Nam time)"), "{}", en.text);
         assert!(!en.html.contains("notifications"), "no preferences link on transactional mail");
+    }
+
+    /// Every kind renders in both languages from the catalogue: no key shows through, no
+    /// isolation mark leaks, the subject is one line, and the link is in both parts.
+    #[test]
+    fn every_kind_in_both_languages() {
+        let url = "https://ketnoi.example.vn/x?token=abc".to_string();
+        let t = start();
+        type Render = Box<dyn Fn(&MailCtx) -> anyhow::Result<Rendered>>;
+        let mut all: Vec<(&str, Render)> = Vec::new();
+        let u = url.clone();
+        all.push(("verify-email", Box::new(move |m| VerifyEmail { url: u.clone() }.render(m))));
+        let u = url.clone();
+        all.push(("account-exists", Box::new(move |m| AccountExists { url: u.clone() }.render(m))));
+        let u = url.clone();
+        all.push(("reset-password", Box::new(move |m| ResetPassword { url: u.clone() }.render(m))));
+        let u = url.clone();
+        all.push(("change-email", Box::new(move |m| ChangeEmail { url: u.clone() }.render(m))));
+        all.push(("email-changed", Box::new(|m| EmailChanged { email: "moi@vien.example".into() }.render(m))));
+        let u = url.clone();
+        all.push((
+            "invite",
+            Box::new(move |m| {
+                Invitation {
+                    inviter: "Lê Thị Hoa".into(),
+                    inviter_email: "hoa@vien.example".into(),
+                    organisation: "Viện Công nghệ Sinh học".into(),
+                    url: u.clone(),
+                }
+                .render(m)
+            }),
+        ));
+        let u = url.clone();
+        all.push((
+            "listing-expiring",
+            Box::new(move |m| ListingExpiring { title: "Máy sấy".into(), expires: t, url: u.clone() }.render(m)),
+        ));
+        for rejected in [false, true] {
+            let u = url.clone();
+            all.push((
+                "listing-returned",
+                Box::new(move |m| {
+                    ListingReturned {
+                        title: "Máy sấy".into(), rejected, reason: "Thiếu ảnh".into(), url: u.clone()
+                    }
+                    .render(m)
+                }),
+            ));
+        }
+        for (kind, render) in &all {
+            let mut subjects = Vec::new();
+            for locale in [Locale::Vi, Locale::En] {
+                let r = render(&MailCtx::new(locale, "An", &base(), true)).unwrap();
+                for part in [&r.subject, &r.text, &r.html] {
+                    assert!(!part.contains("email-"), "{kind}: a key shows through: {part}");
+                    assert!(!part.contains(['\u{2068}', '\u{2069}']), "{kind}: isolation marks");
+                }
+                assert!(!r.subject.contains('\n') && !r.subject.is_empty(), "{kind}");
+                if *kind != "email-changed" {
+                    assert!(r.text.contains(&url) && r.html.contains("token=abc"), "{kind}: link");
+                }
+                subjects.push(r.subject);
+            }
+            assert_ne!(subjects[0], subjects[1], "{kind}: the subject is translated");
+        }
+        let m = MailCtx::new(Locale::Vi, "An", &base(), true);
+        let r = ListingExpiring { title: "Máy sấy".into(), expires: t, url }.render(&m).unwrap();
+        assert!(r.subject.contains("12/01/2027"), "{}", r.subject);
+        let en = Invitation {
+            inviter: "Lê Thị Hoa".into(),
+            inviter_email: "hoa@vien.example".into(),
+            organisation: "Viện A".into(),
+            url: "https://x.example/".into(),
+        };
+        let r = en.render(&MailCtx::new(Locale::En, "An", &base(), true)).unwrap();
+        assert_eq!(r.subject, "Lê Thị Hoa invites you to join Viện A on the Technology Exchange");
     }
 }

@@ -7,11 +7,12 @@
 
 use chrono::TimeDelta;
 
-use super::context::{Checked, Env, granted_token, pick, split_granted};
+use super::context::{Checked, Env, granted_token, split_granted};
 use super::organisations::org_form::OrgForm;
 use crate::db::{self, AnyConnection};
 use crate::domain::signed::{LinkError, Purpose};
 use crate::domain::{Email, Locale, Organisation, OrganisationId, Role, User, UserId, password};
+use crate::mail::templates::{AccountExists, ChangeEmail, EmailChanged, ResetPassword, VerifyEmail};
 use crate::validate::Check;
 
 /// How long each kind of link works.
@@ -32,26 +33,7 @@ fn audit_self(conn: &mut AnyConnection, user: &User, action: &str) -> anyhow::Re
 fn send_verification(conn: &mut AnyConnection, env: Env, user: &User) -> anyhow::Result<()> {
     let token = env.sign(Purpose::VerifyEmail, &user.id.to_string(), user.email.as_str(), VERIFY_TTL);
     let url = env.link("/verify-email", &token);
-    let en = user.locale == Locale::En;
-    env.mail(
-        conn,
-        &user.email,
-        &user.display_name,
-        user.locale,
-        "verify-email",
-        pick(en, "Confirm your email address", "Xác nhận địa chỉ email của bạn"),
-        vec![pick(
-            en,
-            "Thank you for registering on the Technology Exchange. Please confirm that this address is yours:",
-            "Cảm ơn bạn đã đăng ký trên Sàn giao dịch công nghệ. Vui lòng xác nhận địa chỉ email này là của bạn:",
-        )],
-        Some((pick(en, "Confirm my email", "Xác nhận email"), url)),
-        vec![pick(
-            en,
-            "The link works for 48 hours. If you did not register, ignore this email.",
-            "Liên kết có hiệu lực trong 48 giờ. Nếu bạn không đăng ký, hãy bỏ qua thư này.",
-        )],
-    )
+    env.mail(conn, (&user.email, &user.display_name, user.locale), &VerifyEmail { url })
 }
 
 /// The registration form: the organisation, its first user, and consent.
@@ -76,7 +58,7 @@ pub fn register(conn: &mut AnyConnection, env: Env, form: &RegisterForm, locale:
     let email = c.email("email", &form.email);
     c.new_password("password", &form.password);
     if form.accept_terms.is_none() {
-        c.add("accept_terms", "err.terms");
+        c.add("accept_terms", "err-terms");
     }
     let mut org_form = form.org.clone();
     if org_form.contact_name.trim().is_empty() {
@@ -89,28 +71,14 @@ pub fn register(conn: &mut AnyConnection, env: Env, form: &RegisterForm, locale:
     if let Some(tax) = profile.as_ref().and_then(|p| p.tax_code.as_deref())
         && db::organisations::tax_code_taken(conn, tax, None)?
     {
-        c.add("tax_code", "err.tax_code_taken");
+        c.add("tax_code", "err-tax-code-taken");
     }
     let (Some(email), Some(profile), true) = (email, profile, c.errors.is_empty()) else { return Ok(Err(c.errors)) };
     let hash = password::hash(&form.password)?;
     db::write(conn, |conn| {
         if let Some(existing) = db::users::by_email(conn, &email)? {
-            let en = existing.locale == Locale::En;
-            env.mail(
-                conn,
-                &existing.email,
-                &existing.display_name,
-                existing.locale,
-                "account-exists",
-                pick(en, "Someone tried to register with your email", "Có người đăng ký bằng email của bạn"),
-                vec![pick(
-                    en,
-                    "Someone (perhaps you) tried to register a new organisation on the Technology Exchange with this address, which already has an account. Nothing was changed.",
-                    "Ai đó (có thể là bạn) vừa đăng ký một tổ chức mới trên Sàn giao dịch công nghệ bằng địa chỉ này, vốn đã có tài khoản. Không có gì thay đổi.",
-                )],
-                Some((pick(en, "Sign in or reset your password", "Đăng nhập hoặc đặt lại mật khẩu"), format!("{}/reset", env.settings.base_url.as_str().trim_end_matches('/')))),
-                vec![],
-            )?;
+            let url = format!("{}/reset", env.settings.base_url.as_str().trim_end_matches('/'));
+            env.mail(conn, (&existing.email, &existing.display_name, existing.locale), &AccountExists { url })?;
             return Ok(Ok(()));
         }
         let now = db::now();
@@ -268,26 +236,8 @@ pub fn request_reset(conn: &mut AnyConnection, env: Env, email: &str) -> anyhow:
     let Some(user) = db::users::by_email(conn, &email)? else { return Ok(()) };
     let fp = env.signer.fingerprint(user.password_hash.as_deref().unwrap_or(""));
     let token = env.sign(Purpose::ResetPassword, &user.id.to_string(), &fp, RESET_TTL);
-    let en = user.locale == Locale::En;
-    env.mail(
-        conn,
-        &user.email,
-        &user.display_name,
-        user.locale,
-        "reset-password",
-        pick(en, "Reset your password", "Đặt lại mật khẩu"),
-        vec![pick(
-            en,
-            "We received a request to reset the password of your account on the Technology Exchange.",
-            "Chúng tôi nhận được yêu cầu đặt lại mật khẩu tài khoản của bạn trên Sàn giao dịch công nghệ.",
-        )],
-        Some((pick(en, "Choose a new password", "Chọn mật khẩu mới"), env.link("/reset/confirm", &token))),
-        vec![pick(
-            en,
-            "The link works once, for one hour. If you did not ask for it, ignore this email: your password stays as it is.",
-            "Liên kết chỉ dùng được một lần, trong một giờ. Nếu bạn không yêu cầu, hãy bỏ qua thư này: mật khẩu của bạn vẫn giữ nguyên.",
-        )],
-    )
+    let url = env.link("/reset/confirm", &token);
+    env.mail(conn, (&user.email, &user.display_name, user.locale), &ResetPassword { url })
 }
 
 /// The user a reset link is for, if it is still valid.
@@ -339,7 +289,7 @@ pub fn change_password(
 ) -> Checked<()> {
     let mut c = Check::default();
     if !password::verify(current, user.password_hash.as_deref().unwrap_or(decoy_hash())) {
-        c.add("current_password", "err.password_wrong");
+        c.add("current_password", "err-password-wrong");
     }
     c.new_password("new_password", new);
     if let Err(e) = c.finish(()) {
@@ -379,7 +329,7 @@ pub fn request_email_change(conn: &mut AnyConnection, env: Env, user: &User, new
     let mut c = Check::default();
     let email = c.email("new_email", new);
     if !password::verify(pw, user.password_hash.as_deref().unwrap_or(decoy_hash())) {
-        c.add("password", "err.password_wrong");
+        c.add("password", "err-password-wrong");
     }
     let Some(email) = email else { return Ok(c.finish(())) };
     if let Err(e) = c.finish(()) {
@@ -397,29 +347,8 @@ pub fn request_email_change(conn: &mut AnyConnection, env: Env, user: &User, new
             (&user.id.to_string(), &key, email.as_str()),
             CHANGE_EMAIL_TTL,
         )?;
-        let en = user.locale == Locale::En;
-        env.mail(
-            conn,
-            &email,
-            &user.display_name,
-            user.locale,
-            "change-email",
-            pick(en, "Confirm your new email address", "Xác nhận địa chỉ email mới"),
-            vec![pick(
-                en,
-                "You asked to use this address for your account on the Technology Exchange.",
-                "Bạn đã yêu cầu dùng địa chỉ này cho tài khoản trên Sàn giao dịch công nghệ.",
-            )],
-            Some((
-                pick(en, "Confirm the new address", "Xác nhận địa chỉ mới"),
-                env.link("/account/email/confirm", &token),
-            )),
-            vec![pick(
-                en,
-                "The link works once, for 24 hours; a newer request replaces it.",
-                "Liên kết dùng được một lần, trong 24 giờ; yêu cầu mới hơn sẽ thay thế nó.",
-            )],
-        )?;
+        let url = env.link("/account/email/confirm", &token);
+        env.mail(conn, (&email, &user.display_name, user.locale), &ChangeEmail { url })?;
         Ok(Ok(()))
     })
 }
@@ -478,26 +407,8 @@ pub fn confirm_email_change(
         db::login_sessions::delete_for_user(conn, user.id, keep_session)?;
         let detail = serde_json::json!({ "from": old, "to": user.email });
         db::audit::record(conn, Some(user.id), "user.email_changed", "user", &user.id.to_string(), &detail)?;
-        let en = user.locale == Locale::En;
-        env.mail(
-            conn,
-            &old,
-            &user.display_name,
-            user.locale,
-            "email-changed",
-            pick(en, "The email address of your account was changed", "Địa chỉ email của tài khoản bạn đã được đổi"),
-            vec![if en {
-                format!("The address of your account on the Technology Exchange is now {}. Other signed-in browsers were signed out.", user.email)
-            } else {
-                format!("Địa chỉ email của tài khoản bạn trên Sàn giao dịch công nghệ nay là {}. Các trình duyệt khác đang đăng nhập đã được đăng xuất.", user.email)
-            }],
-            None,
-            vec![pick(
-                en,
-                "If you did not make this change, reply to this email or contact the centre at once.",
-                "Nếu bạn không thực hiện thay đổi này, hãy trả lời thư này hoặc liên hệ ngay với Trung tâm.",
-            )],
-        )?;
+        let changed = EmailChanged { email: user.email.to_string() };
+        env.mail(conn, (&old, &user.display_name, user.locale), &changed)?;
         Ok(Ok(user))
     })
 }
@@ -508,11 +419,11 @@ pub fn confirm_email_change(
 pub fn delete_account(conn: &mut AnyConnection, user: &User, pw: &str) -> Checked<()> {
     let mut c = Check::default();
     if !password::verify(pw, user.password_hash.as_deref().unwrap_or(decoy_hash())) {
-        c.add("password", "err.password_wrong");
+        c.add("password", "err-password-wrong");
         return Ok(c.finish(()));
     }
     if user.role == Role::Admin && db::users::staff(conn)?.iter().filter(|u| u.role == Role::Admin).count() <= 1 {
-        c.add("password", "err.last_admin");
+        c.add("password", "err-last-admin");
         return Ok(c.finish(()));
     }
     db::write(conn, |conn| {

@@ -9,7 +9,7 @@ use crate::db::{self, AnyConnection};
 use crate::domain::signed::{Claims, LinkError, Purpose, Signer};
 use crate::domain::{Email, Locale};
 use crate::mail::outbox::{self, Outgoing};
-use crate::mail::templates::{AccountEmail, MailCtx};
+use crate::mail::templates::{Letter, MailCtx};
 use crate::validate::FieldError;
 
 /// The result of an operation whose input may be refused field by field.
@@ -62,46 +62,33 @@ impl Env<'_> {
         self.signer.verify(purpose, token, self.now().and_utc().timestamp())
     }
 
-    /// Queues an account email. `kind` names the template's use in the outbox; every call gets a
-    /// fresh dedupe key because each request for a link deserves its own email.
-    #[allow(clippy::too_many_arguments)]
-    pub(crate) fn mail(
+    /// Queues an email to a recipient (address, name, language). Every call gets a fresh dedupe
+    /// key because each request for a link deserves its own email.
+    pub(crate) fn mail<L: Letter>(
         &self,
         conn: &mut AnyConnection,
-        to: &Email,
-        name: &str,
-        locale: Locale,
-        kind: &'static str,
-        subject: String,
-        before: Vec<String>,
-        action: Option<(String, String)>,
-        after: Vec<String>,
+        to: (&Email, &str, Locale),
+        letter: &L,
     ) -> anyhow::Result<()> {
-        let key = format!("{kind}:{}", uuid::Uuid::now_v7());
-        self.mail_keyed(conn, &key, (to, name, locale), kind, subject, before, action, after)
+        let key = format!("{}:{}", L::KIND, uuid::Uuid::now_v7());
+        self.mail_keyed(conn, &key, to, letter)
     }
 
-    /// Queues an account-style email with an explicit dedupe key (idempotent jobs).
-    #[allow(clippy::too_many_arguments)]
-    pub(crate) fn mail_keyed(
+    /// Queues an email with an explicit dedupe key (idempotent jobs).
+    pub(crate) fn mail_keyed<L: Letter>(
         &self,
         conn: &mut AnyConnection,
         key: &str,
         (to, name, locale): (&Email, &str, Locale),
-        kind: &'static str,
-        subject: String,
-        before: Vec<String>,
-        action: Option<(String, String)>,
-        after: Vec<String>,
+        letter: &L,
     ) -> anyhow::Result<()> {
-        let data = AccountEmail { name: name.to_string(), subject, before, action, after };
-        let body = data.render(&MailCtx::new(locale, &self.settings.base_url, true))?;
+        let body = letter.render(&MailCtx::new(locale, name, &self.settings.base_url, L::TRANSACTIONAL))?;
         let out = Outgoing {
             dedupe_key: key.to_string(),
             to: to.clone(),
             to_name: name.to_string(),
             locale,
-            template: kind,
+            template: L::KIND,
             body,
             invitation: None,
             entity: None,
@@ -128,8 +115,4 @@ pub(crate) fn granted_token(
 /// The value and nonce of a token made by [`granted_token`].
 pub(crate) fn split_granted(extra: &str) -> Option<(&str, &str)> {
     extra.split_once(' ')
-}
-
-pub(crate) fn pick(en: bool, english: &str, vietnamese: &str) -> String {
-    if en { english } else { vietnamese }.to_string()
 }

@@ -2,7 +2,7 @@
 
 use chrono::TimeDelta;
 
-use super::context::{Checked, Env, granted_token, pick, split_granted};
+use super::context::{Checked, Env, granted_token, split_granted};
 use crate::db::{self, AnyConnection};
 use crate::domain::signed::{LinkError, Purpose};
 use crate::domain::{Email, Locale, Organisation, OrganisationId, Role, User, UserId, password};
@@ -19,34 +19,17 @@ fn invite_key(org: OrganisationId, email: &Email) -> String {
 pub fn invite(conn: &mut AnyConnection, env: Env, inviter: &User, org: &Organisation, email: &str) -> Checked<()> {
     let mut c = Check::default();
     let Some(email) = c.email("email", email) else { return Ok(c.finish(())) };
-    let en = inviter.locale == Locale::En;
     let name = email.as_str().split('@').next().unwrap_or_default().to_string();
     db::write(conn, |conn| {
         let key = invite_key(org.id, &email);
         let token = granted_token(conn, env, Purpose::Invite, (&org.id.to_string(), &key, email.as_str()), INVITE_TTL)?;
-        env.mail(
-            conn,
-            &email,
-            &name,
-            inviter.locale,
-            "invite",
-            if en {
-                format!("{} invites you to join {} on the Technology Exchange", inviter.display_name, org.name)
-            } else {
-                format!("{} mời bạn tham gia {} trên Sàn giao dịch công nghệ", inviter.display_name, org.name)
-            },
-            vec![if en {
-                format!("{} ({}) invites you to act for {} on the Technology Exchange: post technology offers and needs and take part in the matchmaking sessions.", inviter.display_name, inviter.email, org.name)
-            } else {
-                format!("{} ({}) mời bạn cùng đại diện cho {} trên Sàn giao dịch công nghệ: đăng công nghệ chào bán, nhu cầu công nghệ và tham gia các phiên kết nối cung – cầu.", inviter.display_name, inviter.email, org.name)
-            }],
-            Some((pick(en, "Accept the invitation", "Nhận lời mời"), env.link("/invitations/accept", &token))),
-            vec![pick(
-                en,
-                "The invitation works once, for 7 days.",
-                "Lời mời dùng được một lần, trong 7 ngày.",
-            )],
-        )?;
+        let letter = crate::mail::templates::Invitation {
+            inviter: inviter.display_name.clone(),
+            inviter_email: inviter.email.to_string(),
+            organisation: org.name.clone(),
+            url: env.link("/invitations/accept", &token),
+        };
+        env.mail(conn, (&email, &name, inviter.locale), &letter)?;
         let detail = serde_json::json!({ "email": email });
         db::audit::record(
             conn,
@@ -120,7 +103,7 @@ pub fn accept_invitation(
     let user = match inv.existing {
         Some(mut u) => {
             if u.organisation_id.is_some_and(|o| o != inv.organisation.id) {
-                c.add("organisation", "err.already_member");
+                c.add("organisation", "err-already-member");
                 return Ok(Err(c.errors));
             }
             u.organisation_id = Some(inv.organisation.id);
@@ -176,7 +159,7 @@ pub fn leave(conn: &mut AnyConnection, user: &User) -> Checked<()> {
     db::write(conn, |conn| {
         if db::users::for_organisation(conn, org)?.len() <= 1 {
             let mut c = Check::default();
-            c.add("confirm", "err.last_member");
+            c.add("confirm", "err-last-member");
             return Ok(c.finish(()));
         }
         let mut u = user.clone();

@@ -12,11 +12,11 @@ pub fn grant_role(conn: &mut AnyConnection, admin: UserId, email: &str, role: &s
     let role = c.choice::<Role>("role", role);
     let (Some(email), Some(role)) = (email, role) else { return Ok(Err(c.errors)) };
     let Some(mut user) = db::users::by_email(conn, &email)? else {
-        c.add("email", "err.no_such_account");
+        c.add("email", "err-no-such-account");
         return Ok(Err(c.errors));
     };
     if role == Role::Member {
-        c.add("role", "err.choice");
+        c.add("role", "err-choice");
         return Ok(Err(c.errors));
     }
     user.role = role;
@@ -41,7 +41,7 @@ pub fn revoke_role(conn: &mut AnyConnection, admin: UserId, user: UserId) -> Che
         let admins = db::users::staff(conn)?.iter().filter(|s| s.role == Role::Admin).count();
         if u.role == Role::Admin && admins <= 1 {
             let mut c = Check::default();
-            c.add("email", "err.last_admin");
+            c.add("email", "err-last-admin");
             return Ok(c.finish(()));
         }
         u.role = Role::Member;

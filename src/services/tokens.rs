@@ -10,7 +10,7 @@ pub fn create_token(conn: &mut AnyConnection, user: &User, name: &str) -> Checke
     let mut c = Check::default();
     let name = c.text("name", name, 1, 100);
     if user.organisation_id.is_none() && user.role == Role::Member {
-        c.add("name", "err.no_organisation");
+        c.add("name", "err-no-organisation");
     }
     if let Err(e) = c.finish(()) {
         return Ok(Err(e));
@@ -43,6 +43,6 @@ pub fn revoke_token(conn: &mut AnyConnection, user: UserId, id: &str) -> anyhow:
 pub fn create_for(conn: &mut AnyConnection, email: &Email, name: &str) -> Checked<(db::api_tokens::TokenRow, String)> {
     match db::users::by_email(conn, email)? {
         Some(user) => create_token(conn, &user, name),
-        None => Ok(Err(vec![crate::validate::FieldError { field: "email", key: "err.no_such_account", n: None }])),
+        None => Ok(Err(vec![crate::validate::FieldError { field: "email", key: "err-no-such-account", n: None }])),
     }
 }

@@ -163,10 +163,10 @@ pub fn choices<T: Copy>(
     ctx: &Ctx,
     all: &[T],
     code: impl Fn(T) -> &'static str,
-    label: impl Fn(T) -> &'static str,
+    label: impl Fn(T) -> String,
 ) -> Vec<(String, String)> {
-    std::iter::once((String::new(), ctx.t("form.choose").to_string()))
-        .chain(all.iter().map(|v| (code(*v).to_string(), label(*v).to_string())))
+    std::iter::once((String::new(), ctx.t("form-choose")))
+        .chain(all.iter().map(|v| (code(*v).to_string(), label(*v))))
         .collect()
 }
 

@@ -107,8 +107,33 @@ pub fn request_locale(req: &actix_web::HttpRequest) -> Locale {
     req.extensions().get::<Locale>().copied().unwrap_or_default()
 }
 
-/// Picks the language (`?lang=` first, then the `lang` cookie, else Vietnamese), remembers an
-/// explicit choice in a cookie, and adds the security headers.
+/// Whether an `Accept-Language` header prefers English over Vietnamese (a language it does not
+/// name gets the weight of `*`, or none). Ties go to Vietnamese, the exchange's first language.
+pub fn prefers_english(header: &str) -> bool {
+    let (mut en, mut vi, mut any) = (None::<f32>, None::<f32>, 0.0_f32);
+    for item in header.split(',') {
+        let mut parts = item.split(';');
+        let tag = parts.next().unwrap_or("").trim().to_ascii_lowercase();
+        // A weight that does not parse counts as 0: the item is ignored.
+        let q = match parts.find_map(|p| p.trim().strip_prefix("q=")) {
+            Some(v) => v.trim().parse::<f32>().ok().filter(|q| q.is_finite()).unwrap_or(0.0).clamp(0.0, 1.0),
+            None => 1.0,
+        };
+        let primary = tag.split('-').next().unwrap_or("");
+        match primary {
+            "en" => en = Some(en.map_or(q, |e| e.max(q))),
+            "vi" => vi = Some(vi.map_or(q, |v| v.max(q))),
+            "*" => any = any.max(q),
+            _ => {}
+        }
+    }
+    let en = en.unwrap_or(any);
+    en > 0.0 && en > vi.unwrap_or(any)
+}
+
+/// Picks the language (`?lang=` first, then the `lang` cookie, then `Accept-Language` when it
+/// prefers English, else Vietnamese), remembers an explicit choice in a cookie, says what the
+/// page varies with, and adds the security headers.
 async fn headers_and_language(
     req: ServiceRequest,
     next: Next<impl MessageBody>,
@@ -118,7 +143,14 @@ async fn headers_and_language(
             .ok()
             .and_then(|q| q.get("lang").and_then(|l| l.parse().ok()));
     let cookie = req.cookie("lang").and_then(|c| c.value().parse::<Locale>().ok());
-    let locale = chosen.or(cookie).unwrap_or_default();
+    let accepted = || {
+        req.headers()
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(prefers_english)
+            .then_some(Locale::En)
+    };
+    let locale = chosen.or(cookie).or_else(accepted).unwrap_or_default();
     req.extensions_mut().insert(locale);
     let is_docs = req.path().starts_with("/api/docs");
     let https = req.app_data::<web::Data<AppState>>().is_some_and(|s| s.settings.base_url.scheme() == "https");
@@ -133,6 +165,8 @@ async fn headers_and_language(
         res.response_mut().add_cookie(&c)?;
     }
     let h = res.headers_mut();
+    // The same URL is a page in either language, and for a signed-in person or not.
+    h.append(header::VARY, HeaderValue::from_static("Accept-Language, Cookie"));
     h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     h.insert(header::REFERRER_POLICY, HeaderValue::from_static("strict-origin-when-cross-origin"));
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
@@ -182,4 +216,24 @@ fn render_error<B>(res: ServiceResponse<B>) -> actix_web::Result<ErrorHandlerRes
         }
     }
     Ok(ErrorHandlerResponse::Response(ServiceResponse::new(req, new).map_into_right_body()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::prefers_english;
+
+    #[test]
+    fn english_only_when_preferred_over_vietnamese() {
+        assert!(prefers_english("en-US,en;q=0.9"));
+        assert!(prefers_english("fr-FR, en;q=0.5"));
+        assert!(prefers_english("en-GB;q=0.9, vi;q=0.8"));
+        assert!(!prefers_english("vi-VN,vi;q=0.9,en-US;q=0.8,en;q=0.7"));
+        assert!(!prefers_english("vi, en"), "a tie goes to Vietnamese");
+        assert!(!prefers_english("fr, de;q=0.5"));
+        assert!(!prefers_english("*"));
+        assert!(!prefers_english("en;q=0"));
+        assert!(prefers_english("en, *;q=0.5"));
+        assert!(!prefers_english(";;;q=,,en;q=abc;vi"), "nonsense never fails");
+        assert!(!prefers_english(""));
+    }
 }

@@ -48,7 +48,7 @@ pub fn label(facet: &str, value: &str, l: Locale) -> String {
         "org_kind" => value.parse::<OrgKind>().map(|k| k.label(l)).ok(),
         _ => None,
     };
-    found.unwrap_or(value).to_string()
+    found.unwrap_or_else(|| value.to_string())
 }
 
 /// An amount in đồng: as people type it on the page ("1,5 tỷ"), plain digits on the API.

@@ -1,7 +1,8 @@
 //! View models: records formatted for one reader's language, so templates only print text.
 
+use crate::catalogue::human;
 use crate::domain::policy::{self, Actor};
-use crate::domain::{Contact, ContactVisibility, Locale, Need, Offer, Organisation, format_local};
+use crate::domain::{Contact, ContactVisibility, Locale, Need, Offer, Organisation};
 
 /// An offer in a list.
 #[derive(Debug, Clone)]
@@ -9,11 +10,11 @@ pub struct OfferCard {
     pub id: String,
     pub title: String,
     pub summary: String,
-    pub sector: &'static str,
+    pub sector: String,
     pub trl: Option<u8>,
     pub org_id: String,
     pub org_name: String,
-    pub province: &'static str,
+    pub province: String,
     pub price: String,
     pub featured: bool,
     /// The thumbnail of the offer's first image, if it has one.
@@ -31,7 +32,7 @@ impl OfferCard {
             org_id: o.organisation_id.to_string(),
             org_name: org_name.to_string(),
             province: o.province.label(l),
-            price: o.price.format(l),
+            price: human::money_range(l, o.price),
             featured: o.featured,
             image: None,
         }
@@ -51,11 +52,11 @@ pub struct NeedCard {
     pub id: String,
     pub title: String,
     pub problem: String,
-    pub sector: &'static str,
+    pub sector: String,
     pub min_trl: Option<u8>,
     pub org_id: String,
     pub org_name: String,
-    pub province: &'static str,
+    pub province: String,
     pub budget: String,
     pub deadline: Option<String>,
 }
@@ -81,8 +82,8 @@ impl NeedCard {
             org_id: n.organisation_id.to_string(),
             org_name: org_name.to_string(),
             province: n.province.label(l),
-            budget: n.budget.format(l),
-            deadline: n.deadline.map(|d| d.format("%d/%m/%Y").to_string()),
+            budget: human::money_range(l, n.budget),
+            deadline: n.deadline.map(|d| human::date(l, d)),
         }
     }
 }
@@ -95,9 +96,9 @@ pub struct OfferView {
     pub advantages: String,
     pub applications: String,
     pub keywords: Vec<String>,
-    pub ip: &'static str,
+    pub ip: String,
     pub ip_number: Option<String>,
-    pub modes: Vec<&'static str>,
+    pub modes: Vec<String>,
     pub published: Option<String>,
     pub expires: Option<String>,
 }
@@ -113,8 +114,8 @@ impl OfferView {
             ip: o.ip_status.label(l),
             ip_number: o.ip_number.clone(),
             modes: o.transfer_modes.iter().map(|m| m.label(l)).collect(),
-            published: o.published_at.map(format_local),
-            expires: o.expires_at.map(format_local),
+            published: o.published_at.map(|t| human::day(l, t)),
+            expires: o.expires_at.map(|t| human::day(l, t)),
         }
     }
 }
@@ -127,7 +128,7 @@ pub struct NeedView {
     pub tried: String,
     pub desired_outcome: String,
     pub keywords: Vec<String>,
-    pub modes: Vec<&'static str>,
+    pub modes: Vec<String>,
     pub published: Option<String>,
     pub expires: Option<String>,
 }
@@ -141,8 +142,8 @@ impl NeedView {
             desired_outcome: n.desired_outcome.clone(),
             keywords: n.keywords.as_slice().to_vec(),
             modes: n.transfer_modes.iter().map(|m| m.label(l)).collect(),
-            published: n.published_at.map(format_local),
-            expires: n.expires_at.map(format_local),
+            published: n.published_at.map(|t| human::day(l, t)),
+            expires: n.expires_at.map(|t| human::day(l, t)),
         }
     }
 }
@@ -152,8 +153,8 @@ impl NeedView {
 pub struct OrgView {
     pub id: String,
     pub name: String,
-    pub kind: &'static str,
-    pub province: &'static str,
+    pub kind: String,
+    pub province: String,
     pub address: String,
     /// Only http(s) websites become links.
     pub website: Option<String>,
@@ -192,11 +193,11 @@ impl ContactView {
             return Self { shown: Some(owner.contact.clone()), note: "" };
         }
         let note = if !owner.contact.share {
-            "contact.not_shared"
+            "contact-not-shared"
         } else if visibility == ContactVisibility::OnInterest {
-            "contact.on_interest"
+            "contact-on-interest"
         } else {
-            "contact.sign_in"
+            "contact-sign-in"
         };
         Self { shown: None, note }
     }
@@ -206,7 +207,7 @@ impl ContactView {
 #[derive(Debug, Clone)]
 pub struct Choice {
     pub code: &'static str,
-    pub label: &'static str,
+    pub label: String,
     pub selected: bool,
 }
 

@@ -43,21 +43,32 @@ async fn pages_render_in_a_real_browser() {
     };
     let app = TestApp::with_demo().await;
     let offer = ketnoi::domain::OfferId::stable("may-say-nong-san-nang-luong-mat-troi");
+    // (page, what it must show, the browser's languages)
+    const VI: &str = "vi-VN,vi,en-US;q=0.8";
+    const EN: &str = "en-US,en";
     let pages = [
-        ("/".to_string(), "Trưng bày sản phẩm KH&amp;CN tiêu biểu"),
-        ("/offers?q=nuoi+tom".to_string(), "Chế phẩm vi sinh xử lý đáy ao nuôi tôm"),
-        ("/needs".to_string(), "Kinh phí dự kiến"),
-        (format!("/offers/{offer}"), "Máy sấy nông sản kết hợp năng lượng mặt trời và bơm nhiệt"),
-        ("/khong-ton-tai".to_string(), "Không tìm thấy trang"),
-        // The language choice is a cookie: the browser keeps it for the next page.
-        ("/showcase?lang=en".to_string(), "Showcase of typical S&amp;T products"),
-        ("/needs".to_string(), "Technology needs"),
+        ("/".to_string(), "Trưng bày sản phẩm KH&amp;CN tiêu biểu", VI),
+        ("/offers?q=nuoi+tom".to_string(), "Chế phẩm vi sinh xử lý đáy ao nuôi tôm", VI),
+        ("/needs".to_string(), "Kinh phí dự kiến", VI),
+        (format!("/offers/{offer}"), "Máy sấy nông sản kết hợp năng lượng mặt trời và bơm nhiệt", VI),
+        ("/khong-ton-tai".to_string(), "Không tìm thấy trang", VI),
+        // A browser that prefers English gets English without asking…
+        ("/".to_string(), "Showcase of typical S&amp;T products", EN),
+        (format!("/offers/{offer}"), "Asking price", EN),
+        // …until its reader chooses: the choice is a cookie, kept for the next page, and it
+        // outranks the browser's languages.
+        ("/showcase?lang=vi".to_string(), "Trưng bày sản phẩm KH&amp;CN tiêu biểu", EN),
+        ("/needs".to_string(), "Kinh phí dự kiến", EN),
+        ("/showcase?lang=en".to_string(), "Showcase of typical S&amp;T products", VI),
+        ("/needs".to_string(), "Technology needs", VI),
     ];
     let profile = tempfile::tempdir().unwrap();
-    for (path, expected) in pages {
+    for (path, expected, languages) in pages {
         let url = format!("{}{path}", app.address);
         let (b, p) = (bin.clone(), profile.path().to_path_buf());
-        let (dom, log) = tokio::task::spawn_blocking(move || run(&b, &p, &["--dump-dom"], &url)).await.unwrap();
+        let accept = format!("--accept-lang={languages}");
+        let (dom, log) =
+            tokio::task::spawn_blocking(move || run(&b, &p, &["--dump-dom", &accept], &url)).await.unwrap();
         assert!(dom.contains(expected), "{path}: {expected:?} not rendered\n{}", &dom[..dom.len().min(2000)]);
         assert!(dom.contains("/static/app.css"), "{path}");
         for blocked in ["Refused to", "Content Security Policy", "Failed to load resource"] {
@@ -106,7 +117,7 @@ async fn start_driver(bin: &PathBuf) -> (Driver, fantoccini::Client) {
     let driver = Driver(child, port);
     let mut caps = serde_json::Map::new();
     let mut opts = serde_json::json!({ "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,1600"] });
+        "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,1600", "--accept-lang=vi-VN,vi"] });
     if let Some(chrome) = chromium() {
         opts["binary"] = serde_json::Value::String(chrome.display().to_string());
     }

@@ -386,7 +386,7 @@ async fn conflicting_edits_lose_nothing() {
     assert_eq!(r.status(), 409);
     let body = r.text().await.unwrap();
     assert!(body.contains("Tin đã được người khác sửa"));
-    assert!(body.contains("400000000"), "what the colleague saved is shown");
+    assert!(body.contains("400.000.000 ₫"), "what the colleague saved is shown, as money");
     assert!(body.contains("Các lò sấy cà phê ở Tây Nguyên."), "what was typed is kept");
     assert!(body.contains(r#"name="version" value="2""#), "the form now carries the current version");
     let o = offer_in_db(&app, &id);

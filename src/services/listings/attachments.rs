@@ -78,11 +78,11 @@ pub struct Prepared {
 /// Checks an upload's type and size and, for an image, its declared dimensions before decoding
 /// it (with limits on dimensions and allocation) once, to make its thumbnail.
 pub fn prepare(filename: &str, bytes: Vec<u8>) -> Result<Prepared, Refused> {
-    let Some(content_type) = sniff(&bytes) else { return Err(refuse("err.file_type", None)) };
+    let Some(content_type) = sniff(&bytes) else { return Err(refuse("err-file-type", None)) };
     let image = content_type.starts_with("image/");
     let max = if image { IMAGE_MAX } else { PDF_MAX };
     if bytes.len() > max {
-        return Err(refuse("err.file_size", Some(max / 1024 / 1024)));
+        return Err(refuse("err-file-size", Some(max / 1024 / 1024)));
     }
     let (width, height, thumb) = if image {
         let (w, h, t) = decode_thumbnail(&bytes)?;
@@ -108,8 +108,8 @@ pub fn prepare(filename: &str, bytes: Vec<u8>) -> Result<Prepared, Refused> {
 /// Reads an image's dimensions from its header, refuses one too large, then decodes it under
 /// limits and returns its dimensions and a JPEG thumbnail.
 fn decode_thumbnail(bytes: &[u8]) -> Result<(u32, u32, Vec<u8>), Refused> {
-    let broken = || refuse("err.file_broken", None);
-    let too_large = || refuse("err.image_pixels", Some(IMAGE_MAX_MEGAPIXELS as usize));
+    let broken = || refuse("err-file-broken", None);
+    let too_large = || refuse("err-image-pixels", Some(IMAGE_MAX_MEGAPIXELS as usize));
     let reader = || image::ImageReader::new(std::io::Cursor::new(bytes)).with_guessed_format().map_err(|_| broken());
     let (w, h) = reader()?.into_dimensions().map_err(|_| broken())?;
     if w > IMAGE_MAX_SIDE || h > IMAGE_MAX_SIDE || u64::from(w) * u64::from(h) > IMAGE_MAX_MEGAPIXELS * 1_000_000 {
@@ -139,7 +139,7 @@ pub fn room(conn: &mut AnyConnection, kind: ListingKind, id: &str) -> Outcome<()
         return Ok(Err(Refused::NotFound));
     }
     if db::attachments::of_listing(conn, kind, id)?.len() >= PER_LISTING {
-        return Ok(Err(refuse("err.file_count", Some(PER_LISTING))));
+        return Ok(Err(refuse("err-file-count", Some(PER_LISTING))));
     }
     Ok(Ok(()))
 }
@@ -188,7 +188,7 @@ pub fn add(
     db::write(conn, |conn| {
         // Counted again inside the write: two uploads racing for the last place get one.
         if db::attachments::of_listing(conn, kind, id)?.len() >= PER_LISTING {
-            return Ok(Err(refuse("err.file_count", Some(PER_LISTING))));
+            return Ok(Err(refuse("err-file-count", Some(PER_LISTING))));
         }
         db::attachments::insert(conn, &row)?;
         audit(

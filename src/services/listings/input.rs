@@ -57,7 +57,7 @@ fn trl(c: &mut Check, field: &'static str, v: &Option<String>, target: &mut Opti
             match t.parse::<i64>().ok().and_then(|n| Trl::new(n).ok()) {
                 Some(x) => Some(x),
                 None => {
-                    c.add(field, "err.trl");
+                    c.add(field, "err-trl");
                     return;
                 }
             }
@@ -69,7 +69,7 @@ fn keywords(c: &mut Check, v: &Option<String>, target: &mut Keywords) {
     if let Some(v) = v {
         match Keywords::parse_csv(v) {
             Ok(k) => *target = k,
-            Err(_) => c.add_n("keywords", "err.keywords", Keywords::MAX),
+            Err(_) => c.add_n("keywords", "err-keywords", Keywords::MAX),
         }
     }
 }
@@ -79,7 +79,7 @@ fn modes(c: &mut Check, v: &Option<Vec<String>>, target: &mut Vec<crate::domain:
         let items: Vec<String> = v.iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
         match parse_transfer_modes(&items) {
             Ok(m) => *target = m,
-            Err(_) => c.add("transfer_modes", "err.choice"),
+            Err(_) => c.add("transfer_modes", "err-choice"),
         }
     }
 }
@@ -89,7 +89,7 @@ fn money(c: &mut Check, field: &'static str, v: &str) -> Result<Option<Money>, (
     if t.is_empty() {
         return Ok(None);
     }
-    Money::parse(t).map(Some).map_err(|_| c.add(field, "err.money"))
+    Money::parse(t).map(Some).map_err(|_| c.add(field, "err-money"))
 }
 
 fn range(
@@ -108,7 +108,7 @@ fn range(
     if let (Ok(lo), Ok(hi)) = (lo, hi) {
         match MoneyRange::new(lo, hi) {
             Ok(r) => *target = r,
-            Err(_) => c.add(max_field, "err.range"),
+            Err(_) => c.add(max_field, "err-range"),
         }
     }
 }
@@ -125,18 +125,22 @@ fn choice<T: std::str::FromStr>(c: &mut Check, field: &'static str, v: &Option<S
     }
 }
 
-/// A date as typed: `2027-03-31` or `31/03/2027`; empty clears it.
+/// A date as people type it: `2027-03-31` or `31/03/2027`.
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    let t = s.trim();
+    NaiveDate::parse_from_str(t, "%Y-%m-%d").or_else(|_| NaiveDate::parse_from_str(t, "%d/%m/%Y")).ok()
+}
+
+/// A date as typed; empty clears it.
 fn date(c: &mut Check, field: &'static str, v: &Option<String>, target: &mut Option<NaiveDate>) {
     if let Some(v) = v {
         let t = v.trim();
         if t.is_empty() {
             *target = None;
-        } else if let Ok(d) =
-            NaiveDate::parse_from_str(t, "%Y-%m-%d").or_else(|_| NaiveDate::parse_from_str(t, "%d/%m/%Y"))
-        {
+        } else if let Some(d) = parse_date(t) {
             *target = Some(d);
         } else {
-            c.add(field, "err.date");
+            c.add(field, "err-date");
         }
     }
 }
@@ -251,7 +255,7 @@ impl RawListing {
         let mut c = Check::default();
         let required_title = |c: &mut Check| {
             if self.title.is_none() {
-                c.add("title", "err.required");
+                c.add("title", "err-required");
             }
         };
         let Some((sector, province)) = required_codes(&mut c, self, default_province) else {
@@ -487,10 +491,10 @@ pub fn fill_absent(kind: crate::domain::ListingKind, raw: &RawListing) -> RawLis
 pub fn offer_ready(o: &Offer) -> Vec<FieldError> {
     let mut c = Check::default();
     if o.summary.trim().is_empty() {
-        c.add("summary", "err.required");
+        c.add("summary", "err-required");
     }
     if o.description.trim().is_empty() {
-        c.add("description", "err.required");
+        c.add("description", "err-required");
     }
     c.errors
 }
@@ -499,7 +503,7 @@ pub fn offer_ready(o: &Offer) -> Vec<FieldError> {
 pub fn need_ready(n: &Need) -> Vec<FieldError> {
     let mut c = Check::default();
     if n.problem.trim().is_empty() {
-        c.add("problem", "err.required");
+        c.add("problem", "err-required");
     }
     c.errors
 }

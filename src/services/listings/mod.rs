@@ -11,10 +11,11 @@ pub mod input;
 
 use chrono::{NaiveDateTime, TimeDelta};
 
-use super::context::{Env, pick};
+use super::context::Env;
 use crate::db::{self, AnyConnection, listings::RevisionRow, listings::Workflow};
 use crate::domain::signed::{LinkError, Purpose};
-use crate::domain::{ListingKind, ListingStatus, Locale, OrganisationId, User, UserId, policy, quality};
+use crate::domain::{ListingKind, ListingStatus, OrganisationId, User, UserId, policy, quality};
+use crate::mail::templates::{ListingExpiring, ListingReturned};
 use crate::validate::{Check, FieldError};
 use input::RawListing;
 
@@ -120,7 +121,7 @@ pub fn touch_organisation(conn: &mut AnyConnection, org: OrganisationId) -> anyh
 
 /// Creates a draft for the user's organisation.
 pub fn create(conn: &mut AnyConnection, user: &User, kind: ListingKind, raw: &RawListing) -> Outcome<Listing> {
-    let Some(org_id) = user.organisation_id else { return Ok(Err(Refused::State("listing.no_organisation"))) };
+    let Some(org_id) = user.organisation_id else { return Ok(Err(Refused::State("listing-no-organisation"))) };
     let Some(org) = db::organisations::get(conn, org_id)? else { return Ok(Err(Refused::NotFound)) };
     let listing = match kind {
         ListingKind::Offer => raw.new_offer(org.id, org.province).map(Listing::Offer),
@@ -199,7 +200,7 @@ pub fn edit(
                 audit(conn, Some(user.id), &current, "revision_submitted", serde_json::json!({ "revision": row.id }))?;
                 Ok(Ok(Edited::PendingRevision(row.id)))
             }
-            ListingStatus::Archived | ListingStatus::Rejected => Ok(Err(Refused::State("listing.not_editable"))),
+            ListingStatus::Archived | ListingStatus::Rejected => Ok(Err(Refused::State("listing-not-editable"))),
         }
     })
 }
@@ -217,13 +218,13 @@ pub fn submit(
         let Some(mut l) = load(conn, kind, id)? else { return Ok(Err(Refused::NotFound)) };
         let verified = db::organisations::get(conn, l.organisation())?.is_some_and(|o| o.verified_at.is_some());
         if !policy::can_publish(verified) {
-            return Ok(Err(Refused::State("listing.org_unverified")));
+            return Ok(Err(Refused::State("listing-org-unverified")));
         }
         if l.version() != version {
             return Ok(Err(Refused::Conflict(Box::new(l))));
         }
         if !matches!(l.status(), ListingStatus::Draft | ListingStatus::Returned) {
-            return Ok(Err(Refused::State("listing.not_submittable")));
+            return Ok(Err(Refused::State("listing-not-submittable")));
         }
         let missing = l.missing();
         if !missing.is_empty() {
@@ -295,11 +296,11 @@ pub fn review(
     db::write(conn, |conn| {
         let Some(mut l) = load(conn, kind, id)? else { return Ok(Err(Refused::NotFound)) };
         if l.status() != ListingStatus::Submitted {
-            return Ok(Err(Refused::State("listing.not_submitted")));
+            return Ok(Err(Refused::State("listing-not-submitted")));
         }
         let version = l.version();
         if decision == Decision::Approve && !organisation_verified(conn, &l)? {
-            return Ok(Err(Refused::State("review.org_unverified")));
+            return Ok(Err(Refused::State("review-org-unverified")));
         }
         match decision {
             Decision::Approve => {
@@ -339,13 +340,13 @@ pub fn review_revision(
     db::write(conn, |conn| {
         let Some(rev) = db::listings::revision(conn, revision)? else { return Ok(Err(Refused::NotFound)) };
         if rev.state != "pending" {
-            return Ok(Err(Refused::State("listing.revision_decided")));
+            return Ok(Err(Refused::State("listing-revision-decided")));
         }
         let kind: ListingKind = rev.listing_kind.parse()?;
         let Some(mut l) = load(conn, kind, &rev.listing_id)? else { return Ok(Err(Refused::NotFound)) };
         if decision == Decision::Approve {
             if !organisation_verified(conn, &l)? {
-                return Ok(Err(Refused::State("review.org_unverified")));
+                return Ok(Err(Refused::State("review-org-unverified")));
             }
             if l.version() != rev.base_version {
                 return Ok(Err(Refused::Conflict(Box::new(l))));
@@ -399,7 +400,7 @@ pub fn set_featured(conn: &mut AnyConnection, staff: UserId, id: &str, featured:
         let Some(l) = load(conn, ListingKind::Offer, id)? else { return Ok(Err(Refused::NotFound)) };
         let Listing::Offer(o) = &l else { return Ok(Err(Refused::NotFound)) };
         if featured && o.status != ListingStatus::Published {
-            return Ok(Err(Refused::State("listing.not_published")));
+            return Ok(Err(Refused::State("listing-not-published")));
         }
         db::offers::set_featured(conn, o.id, featured)?;
         audit(conn, Some(staff), &l, if featured { "featured" } else { "unfeatured" }, serde_json::json!({}))?;
@@ -419,7 +420,7 @@ pub fn renew(
     db::write(conn, |conn| {
         let Some(l) = load(conn, kind, id)? else { return Ok(Err(Refused::NotFound)) };
         if l.status() != ListingStatus::Published {
-            return Ok(Err(Refused::State("listing.not_published")));
+            return Ok(Err(Refused::State("listing-not-published")));
         }
         let until = now + env.settings.listing_lifetime();
         db::listings::set_expiry(conn, kind, id, until)?;
@@ -480,36 +481,14 @@ pub fn remind_expiring(conn: &mut AnyConnection, env: Env, now: NaiveDateTime) -
             REMIND_BEFORE + TimeDelta::days(30),
         );
         let url = env.link("/renew", &token);
-        let when = crate::domain::format_local(expires);
         db::write(conn, |conn| {
             for u in db::users::for_organisation(conn, s.organisation_id)? {
-                let en = u.locale == Locale::En;
                 let key = format!("expiry:{}:{}:{stamp}:{}", s.kind.code(), s.id, u.id);
                 if db::outbox::by_dedupe_key(conn, &key)?.is_some() {
                     continue;
                 }
-                env.mail_keyed(
-                    conn,
-                    &key,
-                    (&u.email, &u.display_name, u.locale),
-                    "listing-expiring",
-                    if en {
-                        format!("Your listing expires on {when}: renew it in one click")
-                    } else {
-                        format!("Tin của bạn hết hạn ngày {when}: gia hạn bằng một cú nhấp")
-                    },
-                    vec![if en {
-                        format!("“{}” leaves the exchange's pages and search on {when}.", s.title)
-                    } else {
-                        format!("“{}” sẽ rời khỏi các trang và kết quả tìm kiếm của Sàn vào ngày {when}.", s.title)
-                    }],
-                    Some((pick(en, "Renew for another period", "Gia hạn thêm một kỳ"), url.clone())),
-                    vec![pick(
-                        en,
-                        "If the technology is no longer available, do nothing: the listing will expire.",
-                        "Nếu công nghệ không còn, bạn không cần làm gì: tin sẽ tự hết hạn.",
-                    )],
-                )?;
+                let letter = ListingExpiring { title: s.title.clone(), expires, url: url.clone() };
+                env.mail_keyed(conn, &key, (&u.email, &u.display_name, u.locale), &letter)?;
                 queued += 1;
             }
             Ok(())
@@ -530,30 +509,14 @@ fn notify_owner(
     let url =
         format!("{}/my/{}/{}", env.settings.base_url.as_str().trim_end_matches('/'), input::plural(l.kind()), l.id());
     for u in db::users::for_organisation(conn, l.organisation())? {
-        let en = u.locale == Locale::En;
-        let (subject, lead) = match (decision, en) {
-            (Decision::Reject, true) => {
-                (format!("Not accepted: {}", l.title()), "The centre did not accept this listing:")
-            }
-            (Decision::Reject, false) => {
-                (format!("Không được chấp nhận: {}", l.title()), "Trung tâm không chấp nhận tin này:")
-            }
-            (_, true) => {
-                (format!("Returned for changes: {}", l.title()), "The centre returned this listing for changes:")
-            }
-            (_, false) => (format!("Cần bổ sung: {}", l.title()), "Trung tâm trả lại tin này để bổ sung:"),
-        };
         let key = format!("review:{}:{}:{}", l.kind().code(), l.id(), uuid::Uuid::now_v7());
-        env.mail_keyed(
-            conn,
-            &key,
-            (&u.email, &u.display_name, u.locale),
-            "listing-returned",
-            subject,
-            vec![format!("{lead} “{}”.", l.title()), format!("{} {reason}", pick(en, "Reason:", "Lý do:"))],
-            Some((pick(en, "Open the listing", "Mở tin"), url.clone())),
-            vec![pick(en, "Fix what is asked and submit it again.", "Hãy sửa theo góp ý và gửi lại.")],
-        )?;
+        let letter = ListingReturned {
+            title: l.title().to_string(),
+            rejected: decision == Decision::Reject,
+            reason: reason.to_string(),
+            url: url.clone(),
+        };
+        env.mail_keyed(conn, &key, (&u.email, &u.display_name, u.locale), &letter)?;
     }
     Ok(())
 }

@@ -27,10 +27,10 @@ fn check_identity(
     if let Some(tax) = tax_code
         && db::organisations::tax_code_taken(conn, tax, Some(org))?
     {
-        c.add("tax_code", "err.tax_code_taken");
+        c.add("tax_code", "err-tax-code-taken");
     }
     if verified_name_taken(conn, name, org)? {
-        c.add("name", "err.name_taken");
+        c.add("name", "err-name-taken");
     }
     Ok(())
 }
@@ -147,7 +147,7 @@ pub fn set_verified(conn: &mut AnyConnection, staff: UserId, org: OrganisationId
             && verified_name_taken(conn, &o.name, org)?
         {
             let mut c = Check::default();
-            c.add("name", "err.name_taken");
+            c.add("name", "err-name-taken");
             return Ok(c.finish(false));
         }
         let at = verified.then(db::now);

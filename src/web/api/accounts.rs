@@ -117,14 +117,7 @@ pub struct ContactPatch {
 
 /// The English messages of refused fields.
 pub fn problems(errors: &[FieldError]) -> Vec<FieldProblem> {
-    errors
-        .iter()
-        .map(|e| {
-            let text = crate::web::i18n::t(Locale::En, e.key);
-            let message = e.n.map(|n| text.replace("{n}", &n.to_string())).unwrap_or_else(|| text.to_string());
-            FieldProblem { field: e.field.to_string(), message }
-        })
-        .collect()
+    errors.iter().map(|e| FieldProblem { field: e.field.to_string(), message: e.message(Locale::En) }).collect()
 }
 
 #[utoipa::path(get, path = "/api/v1/me", tag = "accounts", security(("bearer" = [])),

@@ -232,7 +232,7 @@ fn refused(r: Refused) -> AppError {
             "the listing changed since you read it; it is now at version {}: read it again and re-apply your change",
             current.version()
         )),
-        Refused::State(key) => AppError::Conflict(crate::web::i18n::t(Locale::En, key).to_string()),
+        Refused::State(key) => AppError::Conflict(crate::catalogue::text(Locale::En, key)),
         Refused::NotFound => AppError::NotFound,
     }
 }
@@ -414,7 +414,7 @@ async fn submit(
         warnings: report
             .warnings
             .iter()
-            .map(|w| QualityWarning { key: w.key.into(), message: crate::web::i18n::t(Locale::En, w.key).into() })
+            .map(|w| QualityWarning { key: w.key.into(), message: crate::catalogue::text(Locale::En, w.key) })
             .collect(),
     }))
 }

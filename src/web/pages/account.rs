@@ -7,9 +7,10 @@ use chrono::TimeDelta;
 use serde::Deserialize;
 
 use super::panel::{Cell, Panel, Row, Table, confirm_link, see_other};
+use crate::catalogue::{self, key_of};
 use crate::db;
 use crate::domain::signed::LinkError;
-use crate::domain::{OrgKind, Province, format_local};
+use crate::domain::{OrgKind, Province};
 use crate::error::AppError;
 use crate::services::accounts::{self, RegisterForm, SignIn};
 use crate::services::organisations::org_form::OrgForm;
@@ -44,8 +45,8 @@ async fn within(state: &AppState, key: String, limit: i32, window: TimeDelta) ->
 /// What a refused emailed link says: expired, or not valid.
 pub(super) fn link_error_text(ctx: &Ctx, e: LinkError) -> String {
     ctx.t(match e {
-        LinkError::Expired => "link.expired",
-        LinkError::Invalid => "link.invalid",
+        LinkError::Expired => "link-expired",
+        LinkError::Invalid => "link-invalid",
     })
     .to_string()
 }
@@ -54,36 +55,36 @@ pub(super) fn link_error_text(ctx: &Ctx, e: LinkError) -> String {
 
 pub(super) fn org_fields(ctx: &Ctx, form: Form, o: &OrgForm) -> Form {
     let l = ctx.locale;
-    form.field(ctx, "kind", "select", "org.kind", &o.kind)
+    form.field(ctx, "kind", "select", "org-kind", &o.kind)
         .required()
         .options(choices(ctx, OrgKind::ALL, |k| k.code(), |k| k.label(l)))
-        .field(ctx, "name", "text", "org.name", &o.name)
+        .field(ctx, "name", "text", "org-name", &o.name)
         .required()
-        .field(ctx, "tax_code", "text", "org.tax_code", &o.tax_code)
-        .hint(ctx, "org.tax_code_hint")
-        .field(ctx, "province", "select", "org.province", &o.province)
+        .field(ctx, "tax_code", "text", "org-tax-code", &o.tax_code)
+        .hint(ctx, "org-tax-code-hint")
+        .field(ctx, "province", "select", "org-province", &o.province)
         .required()
         .options(choices(ctx, Province::ALL, |p| p.code(), |p| p.label(l)))
-        .field(ctx, "address", "text", "org.address", &o.address)
-        .field(ctx, "website", "url", "org.website", &o.website)
-        .field(ctx, "description", "textarea", "org.description", &o.description)
-        .field(ctx, "contact_name", "text", "org.contact_name", &o.contact_name)
-        .field(ctx, "contact_email", "email", "org.contact_email", &o.contact_email)
-        .field(ctx, "contact_phone", "tel", "org.contact_phone", &o.contact_phone)
-        .field(ctx, "share_contact", "checkbox", "org.share_contact", o.share_contact.as_deref().unwrap_or(""))
+        .field(ctx, "address", "text", "org-address", &o.address)
+        .field(ctx, "website", "url", "org-website", &o.website)
+        .field(ctx, "description", "textarea", "org-description", &o.description)
+        .field(ctx, "contact_name", "text", "org-contact-name", &o.contact_name)
+        .field(ctx, "contact_email", "email", "org-contact-email", &o.contact_email)
+        .field(ctx, "contact_phone", "tel", "org-contact-phone", &o.contact_phone)
+        .field(ctx, "share_contact", "checkbox", "org-share-contact", o.share_contact.as_deref().unwrap_or(""))
 }
 
 fn register_form(ctx: &Ctx, f: &RegisterForm, errors: &[FieldError]) -> Form {
-    let form = Form::new(ctx, "register", "/register", "register.submit")
-        .field(ctx, "display_name", "text", "account.display_name", &f.display_name)
+    let form = Form::new(ctx, "register", "/register", "register-submit")
+        .field(ctx, "display_name", "text", "account-display-name", &f.display_name)
         .required()
-        .field(ctx, "email", "email", "account.email", &f.email)
+        .field(ctx, "email", "email", "account-email", &f.email)
         .required()
-        .field(ctx, "password", "password", "account.password", "")
+        .field(ctx, "password", "password", "account-password", "")
         .required()
-        .hint(ctx, "account.password_hint");
+        .hint(ctx, "account-password-hint");
     org_fields(ctx, form, &f.org)
-        .field(ctx, "accept_terms", "checkbox", "register.terms", f.accept_terms.as_deref().unwrap_or(""))
+        .field(ctx, "accept_terms", "checkbox", "register-terms", f.accept_terms.as_deref().unwrap_or(""))
         .with_errors(ctx, errors)
 }
 
@@ -98,10 +99,10 @@ pub async fn register_page(req: HttpRequest, state: web::Data<AppState>) -> Resu
         org: OrgForm { share_contact: Some("on".into()), ..OrgForm::default() },
         ..RegisterForm::default()
     };
-    Panel::new(&ctx, "register.title")
-        .lead(ctx.t("register.lead"))
+    Panel::new(&ctx, "register-title")
+        .lead(ctx.t("register-lead"))
         .form(register_form(&ctx, &form, &[]))
-        .link("/login", "register.have_account")
+        .link("/login", "register-have-account")
         .respond(StatusCode::OK, cookie)
 }
 
@@ -117,11 +118,11 @@ pub async fn register(
     let st = state.clone();
     let locale = ctx.locale;
     match state.db.run(move |c| accounts::register(c, st.env(), &input, locale)).await? {
-        Err(errors) => Panel::new(&ctx, "register.title")
+        Err(errors) => Panel::new(&ctx, "register-title")
             .form(register_form(&ctx, &f, &errors))
             .respond(StatusCode::UNPROCESSABLE_ENTITY, None),
         // The same answer whether or not the address already had an account.
-        Ok(()) => Panel::new(&ctx, "register.sent_title").lead(ctx.t("register.sent")).link("/login", "nav.login").ok(),
+        Ok(()) => Panel::new(&ctx, "register-sent-title").lead(ctx.t("register-sent")).link("/login", "nav-login").ok(),
     }
 }
 
@@ -143,8 +144,8 @@ pub async fn verify_email_page(
     let t = token.clone();
     match state.db.run(move |c| accounts::verification_target(c, st.env(), &t)).await? {
         Ok(u) => {
-            let lead = format!("{} {}", ctx.t("verify.confirm_lead"), u.email);
-            confirm_link(&req, "verify.confirm_title", lead, ("/verify-email", "verify.confirm"), &token)
+            let lead = ctx.t1("verify-confirm-lead", "email", u.email.as_str());
+            confirm_link(&req, "verify-confirm-title", lead, ("/verify-email", "verify-confirm"), &token)
         }
         Err(e) => verify_failed(&req, &state, ctx, e).await,
     }
@@ -158,7 +159,7 @@ async fn verify_failed(
 ) -> Result<HttpResponse, AppError> {
     let (csrf, cookie) = ensure_session(req, state).await?;
     ctx.csrf = csrf;
-    Panel::new(&ctx, "verify.failed_title")
+    Panel::new(&ctx, "verify-failed-title")
         .lead(link_error_text(&ctx, e))
         .form(resend_form(&ctx, ""))
         .respond(StatusCode::BAD_REQUEST, cookie)
@@ -173,15 +174,15 @@ pub async fn verify_email(
     let st = state.clone();
     let token = form.into_inner().token;
     match state.db.run(move |c| accounts::verify_email(c, st.env(), &token)).await? {
-        Ok(_) => Panel::new(&ctx, "verify.done_title").lead(ctx.t("verify.done")).link("/login", "nav.login").ok(),
+        Ok(_) => Panel::new(&ctx, "verify-done-title").lead(ctx.t("verify-done")).link("/login", "nav-login").ok(),
         Err(e) => verify_failed(&req, &state, ctx, e).await,
     }
 }
 
 fn resend_form(ctx: &Ctx, email: &str) -> Form {
-    Form::new(ctx, "resend", "/verify-email/resend", "verify.resend")
-        .titled(ctx, "verify.resend_title")
-        .field(ctx, "email", "email", "account.email", email)
+    Form::new(ctx, "resend", "/verify-email/resend", "verify-resend")
+        .titled(ctx, "verify-resend-title")
+        .field(ctx, "email", "email", "account-email", email)
         .required()
 }
 
@@ -216,7 +217,7 @@ pub async fn resend_verification(
 ) -> Result<HttpResponse, AppError> {
     link_request(&req, &state, "resend", form.into_inner().email, accounts::resend_verification).await?;
     let ctx = Ctx::from_request(&req);
-    Panel::new(&ctx, "verify.resent_title").lead(ctx.t("verify.resent")).ok()
+    Panel::new(&ctx, "verify-resent-title").lead(ctx.t("verify-resent")).ok()
 }
 
 // ---------------------------------------------------------------- sign-in
@@ -236,16 +237,16 @@ pub struct NextQuery {
 }
 
 fn login_form(ctx: &Ctx, email: &str, next: &str) -> Form {
-    Form::new(ctx, "login", "/login", "login.submit")
-        .field(ctx, "email", "email", "account.email", email)
+    Form::new(ctx, "login", "/login", "login-submit")
+        .field(ctx, "email", "email", "account-email", email)
         .required()
-        .field(ctx, "password", "password", "account.password", "")
+        .field(ctx, "password", "password", "account-password", "")
         .required()
         .field(ctx, "next", "hidden", "", next)
 }
 
 fn login_panel(ctx: &Ctx, form: Form) -> Panel {
-    Panel::new(ctx, "login.title").form(form).link("/reset", "login.forgot").link("/register", "login.register")
+    Panel::new(ctx, "login-title").form(form).link("/reset", "login-forgot").link("/register", "login-register")
 }
 
 pub async fn login_page(
@@ -277,11 +278,11 @@ pub async fn login(
             Ok(res)
         }
         SignIn::Invalid => {
-            let form = login_form(&ctx, &f.email, &f.next).error(ctx.t("login.invalid"));
+            let form = login_form(&ctx, &f.email, &f.next).error(ctx.t("login-invalid"));
             login_panel(&ctx, form).respond(StatusCode::UNPROCESSABLE_ENTITY, None)
         }
         SignIn::Unverified => {
-            let form = login_form(&ctx, &f.email, &f.next).error(ctx.t("login.unverified"));
+            let form = login_form(&ctx, &f.email, &f.next).error(ctx.t("login-unverified"));
             login_panel(&ctx, form).form(resend_form(&ctx, &f.email)).respond(StatusCode::UNPROCESSABLE_ENTITY, None)
         }
         SignIn::Locked(wait) => Err(AppError::too_many(wait)),
@@ -303,10 +304,10 @@ pub async fn reset_page(req: HttpRequest, state: web::Data<AppState>) -> Result<
     let mut ctx = Ctx::from_request(&req);
     let (csrf, cookie) = ensure_session(&req, &state).await?;
     ctx.csrf = csrf;
-    let form = Form::new(&ctx, "reset", "/reset", "reset.submit")
-        .field(&ctx, "email", "email", "account.email", "")
+    let form = Form::new(&ctx, "reset", "/reset", "reset-submit")
+        .field(&ctx, "email", "email", "account-email", "")
         .required();
-    Panel::new(&ctx, "reset.title").lead(ctx.t("reset.lead")).form(form).respond(StatusCode::OK, cookie)
+    Panel::new(&ctx, "reset-title").lead(ctx.t("reset-lead")).form(form).respond(StatusCode::OK, cookie)
 }
 
 pub async fn reset_request(
@@ -316,14 +317,14 @@ pub async fn reset_request(
 ) -> Result<HttpResponse, AppError> {
     link_request(&req, &state, "reset", form.into_inner().email, accounts::request_reset).await?;
     let ctx = Ctx::from_request(&req);
-    Panel::new(&ctx, "reset.sent_title").lead(ctx.t("reset.sent")).ok()
+    Panel::new(&ctx, "reset-sent-title").lead(ctx.t("reset-sent")).ok()
 }
 
 fn new_password_form(ctx: &Ctx, token: &str) -> Form {
-    Form::new(ctx, "reset-confirm", "/reset/confirm", "reset.confirm_submit")
-        .field(ctx, "password", "password", "account.new_password", "")
+    Form::new(ctx, "reset-confirm", "/reset/confirm", "reset-confirm-submit")
+        .field(ctx, "password", "password", "account-new-password", "")
         .required()
-        .hint(ctx, "account.password_hint")
+        .hint(ctx, "account-password-hint")
         .field(ctx, "token", "hidden", "", token)
 }
 
@@ -340,12 +341,12 @@ pub async fn reset_confirm_page(
     let (csrf, cookie) = ensure_session(&req, &state).await?;
     ctx.csrf = csrf;
     match target {
-        Ok(_) => Panel::new(&ctx, "reset.confirm_title")
+        Ok(_) => Panel::new(&ctx, "reset-confirm-title")
             .form(new_password_form(&ctx, &token))
             .respond(StatusCode::OK, cookie),
-        Err(e) => Panel::new(&ctx, "reset.failed_title")
+        Err(e) => Panel::new(&ctx, "reset-failed-title")
             .lead(link_error_text(&ctx, e))
-            .link("/reset", "reset.again")
+            .link("/reset", "reset-again")
             .respond(StatusCode::BAD_REQUEST, cookie),
     }
 }
@@ -368,14 +369,14 @@ pub async fn reset_confirm(
     let st = state.clone();
     let (token, pw) = (f.token.clone(), f.password.clone());
     match state.db.run(move |c| accounts::reset_password(c, st.env(), &token, &pw)).await? {
-        Err(errors) => Panel::new(&ctx, "reset.confirm_title")
+        Err(errors) => Panel::new(&ctx, "reset-confirm-title")
             .form(new_password_form(&ctx, &f.token).with_errors(&ctx, &errors))
             .respond(StatusCode::UNPROCESSABLE_ENTITY, None),
-        Ok(Err(e)) => Panel::new(&ctx, "reset.failed_title")
+        Ok(Err(e)) => Panel::new(&ctx, "reset-failed-title")
             .lead(link_error_text(&ctx, e))
-            .link("/reset", "reset.again")
+            .link("/reset", "reset-again")
             .respond(StatusCode::BAD_REQUEST, None),
-        Ok(Ok(_)) => Panel::new(&ctx, "reset.done_title").lead(ctx.t("reset.done")).link("/login", "nav.login").ok(),
+        Ok(Ok(_)) => Panel::new(&ctx, "reset-done-title").lead(ctx.t("reset-done")).link("/login", "nav-login").ok(),
     }
 }
 
@@ -389,18 +390,18 @@ pub struct DoneQuery {
 
 fn profile_panel(ctx: &Ctx, user: &crate::domain::User, forms: [Form; 4], notice: Option<String>) -> Panel {
     let [profile, password, email, delete] = forms;
-    let mut p = Panel::new(ctx, "account.title")
-        .lead(format!("{}: {}", ctx.t("account.email"), user.email))
-        .lead(format!("{}: {}", ctx.t("account.role"), user.role.label(ctx.locale)))
+    let mut p = Panel::new(ctx, "account-title")
+        .lead(ctx.t1("account-email-is", "email", user.email.as_str()))
+        .lead(ctx.t1("account-role-is", "role", user.role.label(ctx.locale)))
         .form(profile)
         .form(password)
         .form(email)
-        .link("/account/tokens", "tokens.title")
-        .link("/account/export", "account.export");
+        .link("/account/tokens", "tokens-title")
+        .link("/account/export", "account-export");
     if let Some(org) = user.organisation_id {
         p = p
-            .link(format!("/organisations/{org}/members"), "members.title")
-            .link(format!("/organisations/{org}/settings"), "org.settings_title");
+            .link(format!("/organisations/{org}/members"), "members-title")
+            .link(format!("/organisations/{org}/settings"), "org-settings-title");
     }
     p.notice = notice;
     p.form(delete)
@@ -409,32 +410,32 @@ fn profile_panel(ctx: &Ctx, user: &crate::domain::User, forms: [Form; 4], notice
 fn profile_forms(ctx: &Ctx, user: &crate::domain::User) -> [Form; 4] {
     let locales = vec![("vi".to_string(), "Tiếng Việt".to_string()), ("en".to_string(), "English".to_string())];
     [
-        Form::new(ctx, "profile", "/account/profile", "form.save")
-            .titled(ctx, "account.profile")
-            .field(ctx, "display_name", "text", "account.display_name", &user.display_name)
+        Form::new(ctx, "profile", "/account/profile", "form-save")
+            .titled(ctx, "account-profile")
+            .field(ctx, "display_name", "text", "account-display-name", &user.display_name)
             .required()
-            .field(ctx, "locale", "select", "account.locale", user.locale.code())
+            .field(ctx, "locale", "select", "account-locale", user.locale.code())
             .options(locales),
-        Form::new(ctx, "password", "/account/password", "account.change_password")
-            .titled(ctx, "account.change_password")
-            .field(ctx, "current_password", "password", "account.current_password", "")
+        Form::new(ctx, "password", "/account/password", "account-change-password")
+            .titled(ctx, "account-change-password")
+            .field(ctx, "current_password", "password", "account-current-password", "")
             .required()
-            .field(ctx, "new_password", "password", "account.new_password", "")
+            .field(ctx, "new_password", "password", "account-new-password", "")
             .required()
-            .hint(ctx, "account.password_hint"),
-        Form::new(ctx, "email", "/account/email", "account.change_email")
-            .titled(ctx, "account.change_email")
-            .field(ctx, "new_email", "email", "account.new_email", "")
+            .hint(ctx, "account-password-hint"),
+        Form::new(ctx, "email", "/account/email", "account-change-email")
+            .titled(ctx, "account-change-email")
+            .field(ctx, "new_email", "email", "account-new-email", "")
             .required()
-            .hint(ctx, "account.new_email_hint")
-            .field(ctx, "password", "password", "account.current_password", "")
+            .hint(ctx, "account-new-email-hint")
+            .field(ctx, "password", "password", "account-current-password", "")
             .required(),
-        Form::new(ctx, "delete", "/account/delete", "account.delete")
-            .titled(ctx, "account.delete")
+        Form::new(ctx, "delete", "/account/delete", "account-delete")
+            .titled(ctx, "account-delete")
             .danger()
-            .field(ctx, "password", "password", "account.current_password", "")
+            .field(ctx, "password", "password", "account-current-password", "")
             .required()
-            .hint(ctx, "account.delete_hint"),
+            .hint(ctx, "account-delete-hint"),
     ]
 }
 
@@ -443,7 +444,7 @@ pub async fn profile(req: HttpRequest, q: web::Query<DoneQuery>) -> Result<HttpR
     let ctx = Ctx::from_request(&req);
     let notice = match q.done.as_str() {
         "" => None,
-        d => Some(ctx.t(&format!("account.done_{d}")).to_string()).filter(|t| !t.starts_with("account.")),
+        d => Some(key_of("account-done", d)).filter(|k| catalogue::has(ctx.locale, k)).map(|k| ctx.t(&k)),
     };
     profile_panel(&ctx, &me.user, profile_forms(&ctx, &me.user), notice).ok()
 }
@@ -559,11 +560,11 @@ pub async fn confirm_email_page(
     let t = token.clone();
     match state.db.run(move |c| accounts::email_change_target(c, st.env(), &t)).await? {
         Ok(email) => {
-            let lead = format!("{} {email}", ctx.t("email.confirm_lead"));
-            confirm_link(&req, "email.confirm_title", lead, ("/account/email/confirm", "email.confirm"), &token)
+            let lead = ctx.t1("email-confirm-lead", "email", email.as_str());
+            confirm_link(&req, "email-confirm-title", lead, ("/account/email/confirm", "email-confirm"), &token)
         }
         Err(e) => {
-            Panel::new(&ctx, "email.failed_title").lead(link_error_text(&ctx, e)).respond(StatusCode::BAD_REQUEST, None)
+            Panel::new(&ctx, "email-failed-title").lead(link_error_text(&ctx, e)).respond(StatusCode::BAD_REQUEST, None)
         }
     }
 }
@@ -578,12 +579,12 @@ pub async fn confirm_email(
     let token = form.into_inner().token;
     let keep = auth::session(&req).map(|s| s.token).filter(|t| !t.is_empty());
     match state.db.run(move |c| accounts::confirm_email_change(c, st.env(), &token, keep.as_deref())).await? {
-        Ok(u) => Panel::new(&ctx, "email.done_title")
-            .lead(format!("{} {}", ctx.t("email.done"), u.email))
-            .link("/account", "account.title")
+        Ok(u) => Panel::new(&ctx, "email-done-title")
+            .lead(ctx.t1("email-done", "email", u.email.as_str()))
+            .link("/account", "account-title")
             .ok(),
         Err(e) => {
-            Panel::new(&ctx, "email.failed_title").lead(link_error_text(&ctx, e)).respond(StatusCode::BAD_REQUEST, None)
+            Panel::new(&ctx, "email-failed-title").lead(link_error_text(&ctx, e)).respond(StatusCode::BAD_REQUEST, None)
         }
     }
 }
@@ -616,7 +617,7 @@ pub async fn delete_account(
     let pw = form.into_inner().password;
     match state.db.run(move |c| accounts::delete_account(c, &user, &pw)).await? {
         Ok(()) => {
-            let mut res = Panel::new(&ctx, "account.deleted_title").lead(ctx.t("account.deleted")).ok()?;
+            let mut res = Panel::new(&ctx, "account-deleted-title").lead(ctx.t("account-deleted")).ok()?;
             res.add_cookie(&auth::removal_cookie(&state)).map_err(|e| AppError::Internal(e.into()))?;
             Ok(res)
         }
@@ -632,19 +633,19 @@ pub async fn notifications() -> HttpResponse {
 // ---------------------------------------------------------------- API tokens
 
 fn token_form(ctx: &Ctx, name: &str) -> Form {
-    Form::new(ctx, "token", "/account/tokens", "tokens.create")
-        .titled(ctx, "tokens.create")
-        .field(ctx, "name", "text", "tokens.name", name)
+    Form::new(ctx, "token", "/account/tokens", "tokens-create")
+        .titled(ctx, "tokens-create")
+        .field(ctx, "name", "text", "tokens-name", name)
         .required()
-        .hint(ctx, "tokens.name_hint")
+        .hint(ctx, "tokens-name-hint")
 }
 
 async fn tokens_panel(ctx: &Ctx, state: &AppState, user: crate::domain::UserId) -> Result<Panel, AppError> {
     let rows = state.db.run(move |c| db::api_tokens::for_user(c, user)).await?;
-    let when = |t: Option<chrono::NaiveDateTime>| t.map(format_local).unwrap_or_else(|| "—".into());
+    let when = |t: Option<chrono::NaiveDateTime>| t.map(|t| ctx.when(t)).unwrap_or_else(|| "—".into());
     let table = Table {
-        caption: ctx.t("tokens.list").into(),
-        headers: ["tokens.name", "tokens.prefix", "tokens.created", "tokens.last_used", "tokens.state"]
+        caption: ctx.t("tokens-list"),
+        headers: ["tokens-name", "tokens-prefix", "tokens-created", "tokens-last-used", "tokens-state"]
             .iter()
             .map(|k| ctx.t(k).to_string())
             .collect(),
@@ -654,24 +655,24 @@ async fn tokens_panel(ctx: &Ctx, state: &AppState, user: crate::domain::UserId) 
                 cells: vec![
                     Cell::text(&r.name),
                     Cell::text(format!("{}…", r.prefix)),
-                    Cell::text(format_local(r.created_at)),
+                    Cell::text(ctx.when(r.created_at)),
                     Cell::text(when(r.last_used_at)),
                     Cell::text(match r.revoked_at {
-                        Some(t) => format!("{} {}", ctx.t("tokens.revoked"), format_local(t)),
-                        None => ctx.t("tokens.active").to_string(),
+                        Some(t) => ctx.t1("tokens-revoked", "date", ctx.when(t)),
+                        None => ctx.t("tokens-active"),
                     }),
                 ],
                 actions: if r.revoked_at.is_none() {
-                    vec![Form::new(ctx, "revoke", format!("/account/tokens/{}/revoke", r.id), "tokens.revoke").danger()]
+                    vec![Form::new(ctx, "revoke", format!("/account/tokens/{}/revoke", r.id), "tokens-revoke").danger()]
                 } else {
                     vec![]
                 },
             })
             .collect(),
     };
-    let mut p = Panel::new(ctx, "tokens.title").lead(ctx.t("tokens.lead"));
+    let mut p = Panel::new(ctx, "tokens-title").lead(ctx.t("tokens-lead"));
     p.table = Some(table);
-    Ok(p.link("/api/docs/", "nav.api"))
+    Ok(p.link("/api/docs/", "nav-api"))
 }
 
 pub async fn tokens(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
@@ -698,7 +699,7 @@ pub async fn create_token(
     match state.db.run(move |c| tokens::create_token(c, &user, &n)).await? {
         Ok((_, secret)) => {
             let mut p = tokens_panel(&ctx, &state, me.user.id).await?.form(token_form(&ctx, ""));
-            p.secret = Some((ctx.t("tokens.shown_once").to_string(), secret));
+            p.secret = Some((ctx.t("tokens-shown-once"), secret));
             p.ok()
         }
         Err(errors) => tokens_panel(&ctx, &state, me.user.id)

@@ -51,20 +51,26 @@ fn settings_panel(
     notice: Option<&str>,
     pending: Option<&db::organisations::IdentityChange>,
 ) -> Panel {
-    let form = org_fields(ctx, Form::new(ctx, "org", format!("/organisations/{}/settings", o.id), "form.save"), f)
+    let form = org_fields(ctx, Form::new(ctx, "org", format!("/organisations/{}/settings", o.id), "form-save"), f)
         .with_errors(ctx, errors);
-    let status = if o.verified_at.is_some() { "org.verified" } else { "org.unverified_note" };
-    let mut p = Panel::new(ctx, "org.settings_title").lead(format!("{} — {}", o.name, ctx.t(status)));
+    let status = if o.verified_at.is_some() { "org-verified" } else { "org-unverified-note" };
+    let mut p = Panel::new(ctx, "org-settings-title").lead(ctx.t2(
+        "org-settings-lead",
+        "name",
+        &o.name,
+        "status",
+        ctx.t(status),
+    ));
     if let Some(ch) = pending {
         let tax = ch.tax_code.as_deref().unwrap_or("—");
-        p = p.lead(format!("{} {} ({}: {tax})", ctx.t("org.change_pending"), ch.name, ctx.t("org.tax_code")));
+        p = p.lead(ctx.t2("org-change-pending", "name", &ch.name, "tax", tax));
     }
     p = p.form(form);
     if let Some(key) = notice {
         p = p.notice(ctx.t(key));
     }
-    p.link(format!("/organisations/{}/members", o.id), "members.title")
-        .link(format!("/organisations/{}", o.id), "org.public_page")
+    p.link(format!("/organisations/{}/members", o.id), "members-title")
+        .link(format!("/organisations/{}", o.id), "org-public-page")
 }
 
 #[derive(Deserialize, Default)]
@@ -85,8 +91,8 @@ pub async fn settings(
     let pending = state.db.run(move |c| db::organisations::pending_change(c, oid)).await?;
     let notice = match q.saved.as_str() {
         "" => None,
-        "held" => Some("org.change_held"),
-        _ => Some("form.saved"),
+        "held" => Some("org-change-held"),
+        _ => Some("form-saved"),
     };
     // The form shows what is waiting, so that saving another field does not withdraw it.
     let mut form = form_of(&o);
@@ -121,32 +127,32 @@ pub async fn save_settings(
 }
 
 fn invite_form(ctx: &Ctx, org: OrganisationId, email: &str) -> Form {
-    Form::new(ctx, "invite", format!("/organisations/{org}/members/invite"), "members.invite")
-        .titled(ctx, "members.invite")
-        .field(ctx, "email", "email", "account.email", email)
+    Form::new(ctx, "invite", format!("/organisations/{org}/members/invite"), "members-invite")
+        .titled(ctx, "members-invite")
+        .field(ctx, "email", "email", "account-email", email)
         .required()
 }
 
 fn leave_form(ctx: &Ctx, org: OrganisationId) -> Form {
-    Form::new(ctx, "leave", format!("/organisations/{org}/members/leave"), "members.leave")
-        .titled(ctx, "members.leave")
+    Form::new(ctx, "leave", format!("/organisations/{org}/members/leave"), "members-leave")
+        .titled(ctx, "members-leave")
         .danger()
-        .field(ctx, "confirm", "checkbox", "members.leave_confirm", "")
+        .field(ctx, "confirm", "checkbox", "members-leave-confirm", "")
 }
 
 async fn members_panel(ctx: &Ctx, state: &AppState, o: &Organisation) -> Result<Panel, AppError> {
     let id = o.id;
     let members = state.db.run(move |c| db::users::for_organisation(c, id)).await?;
-    let mut p = Panel::new(ctx, "members.title").lead(o.name.clone());
+    let mut p = Panel::new(ctx, "members-title").lead(o.name.clone());
     p.table = Some(Table {
-        caption: ctx.t("members.list").into(),
-        headers: vec![ctx.t("account.display_name").into(), ctx.t("account.email").into()],
+        caption: ctx.t("members-list"),
+        headers: vec![ctx.t("account-display-name"), ctx.t("account-email")],
         rows: members
             .iter()
             .map(|u| Row { cells: vec![Cell::text(&u.display_name), Cell::text(u.email.as_str())], actions: vec![] })
             .collect(),
     });
-    Ok(p.link(format!("/organisations/{}/settings", o.id), "org.settings_title"))
+    Ok(p.link(format!("/organisations/{}/settings", o.id), "org-settings-title"))
 }
 
 #[derive(Deserialize, Default)]
@@ -165,7 +171,7 @@ pub async fn members(
     let o = load(&state, &id).await?;
     let mut p = members_panel(&ctx, &state, &o).await?.form(invite_form(&ctx, o.id, "")).form(leave_form(&ctx, o.id));
     if !q.invited.is_empty() {
-        p = p.notice(format!("{} {}", ctx.t("members.invited"), q.invited));
+        p = p.notice(ctx.t1("members-invited", "email", &q.invited));
     }
     p.ok()
 }
@@ -218,7 +224,7 @@ pub async fn leave(
     let ctx = Ctx::from_request(&req);
     let o = load(&state, &id).await?;
     let errors = if form.confirm.is_none() {
-        vec![FieldError { field: "confirm", key: "err.confirm", n: None }]
+        vec![FieldError { field: "confirm", key: "err-confirm", n: None }]
     } else {
         let user = me.user.clone();
         match state.db.run(move |c| members::leave(c, &user)).await? {
@@ -244,13 +250,13 @@ pub struct AcceptForm {
 }
 
 fn accept_form(ctx: &Ctx, token: &str, new_account: bool, name: &str) -> Form {
-    let f = Form::new(ctx, "accept", "/invitations/accept", "invite.accept").field(ctx, "token", "hidden", "", token);
+    let f = Form::new(ctx, "accept", "/invitations/accept", "invite-accept").field(ctx, "token", "hidden", "", token);
     if new_account {
-        f.field(ctx, "display_name", "text", "account.display_name", name)
+        f.field(ctx, "display_name", "text", "account-display-name", name)
             .required()
-            .field(ctx, "password", "password", "account.password", "")
+            .field(ctx, "password", "password", "account-password", "")
             .required()
-            .hint(ctx, "account.password_hint")
+            .hint(ctx, "account-password-hint")
     } else {
         f
     }
@@ -268,8 +274,8 @@ pub async fn accept_page(
     let (csrf, cookie) = ensure_session(&req, &state).await?;
     ctx.csrf = csrf;
     match inv {
-        Ok(inv) => Panel::new(&ctx, "invite.title")
-            .lead(format!("{} {} ({})", ctx.t("invite.lead"), inv.organisation.name, inv.email))
+        Ok(inv) => Panel::new(&ctx, "invite-title")
+            .lead(ctx.t2("invite-lead", "organisation", &inv.organisation.name, "email", inv.email.as_str()))
             .form(accept_form(&ctx, &token, inv.existing.is_none(), ""))
             .respond(StatusCode::OK, cookie),
         Err(e) => invalid_link(&ctx, e, cookie),
@@ -281,7 +287,7 @@ fn invalid_link(
     e: LinkError,
     cookie: Option<actix_web::cookie::Cookie<'static>>,
 ) -> Result<HttpResponse, AppError> {
-    Panel::new(ctx, "invite.title").lead(link_error_text(ctx, e)).respond(StatusCode::BAD_REQUEST, cookie)
+    Panel::new(ctx, "invite-title").lead(link_error_text(ctx, e)).respond(StatusCode::BAD_REQUEST, cookie)
 }
 
 pub async fn accept(
@@ -297,7 +303,7 @@ pub async fn accept(
     match state.db.run(move |c| members::accept_invitation(c, st.env(), &token, &name, &pw, locale)).await? {
         Err(errors) => {
             let new_account = errors.iter().any(|e| e.field != "organisation");
-            Panel::new(&ctx, "invite.title")
+            Panel::new(&ctx, "invite-title")
                 .form(accept_form(&ctx, &f.token, new_account, &f.display_name).with_errors(&ctx, &errors))
                 .respond(StatusCode::UNPROCESSABLE_ENTITY, None)
         }
@@ -315,9 +321,9 @@ pub async fn accept(
             if signed_in_as_it {
                 return Ok(see_other("/account?done=joined"));
             }
-            Panel::new(&ctx, "invite.joined_title")
-                .lead(ctx.t("invite.joined_existing"))
-                .link("/login?next=%2Faccount%3Fdone%3Djoined", "nav.login")
+            Panel::new(&ctx, "invite-joined-title")
+                .lead(ctx.t("invite-joined-existing"))
+                .link("/login?next=%2Faccount%3Fdone%3Djoined", "nav-login")
                 .ok()
         }
     }

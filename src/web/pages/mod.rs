@@ -32,16 +32,11 @@ fn name_of(names: &HashMap<OrganisationId, String>, id: OrganisationId) -> &str 
 }
 
 /// Names the offending parameter in the reader's language; the precise message (in English, as
-/// the API gives it) follows for English readers.
+/// the API gives it) follows in the English text only.
 fn bad_request_text(ctx: &Ctx, info: Option<&ErrorInfo>) -> String {
     let param = info.and_then(|i| i.param.as_deref()).unwrap_or("?");
     let detail = info.and_then(|i| i.detail.as_deref()).unwrap_or_default();
-    match ctx.locale {
-        crate::domain::Locale::Vi => {
-            format!("{} «{param}». {}", ctx.t("error.bad_param"), ctx.t("error.bad_param_hint"))
-        }
-        crate::domain::Locale::En => format!("{} «{param}»: {detail}", ctx.t("error.bad_param")),
-    }
+    ctx.t2("error-bad-param", "param", param, "detail", detail)
 }
 
 #[derive(Template)]
@@ -49,7 +44,7 @@ fn bad_request_text(ctx: &Ctx, info: Option<&ErrorInfo>) -> String {
 struct ErrorPage {
     ctx: Ctx,
     status: u16,
-    title: &'static str,
+    title: String,
     text: String,
 }
 
@@ -57,20 +52,20 @@ struct ErrorPage {
 pub fn error_page(req: &HttpRequest, status: StatusCode, info: Option<&ErrorInfo>) -> HttpResponse {
     let ctx = Ctx::from_request(req);
     let (title, text) = match status.as_u16() {
-        404 => (ctx.t("error.title_404"), ctx.t("error.text_404").to_string()),
-        400 => (ctx.t("error.title_400"), bad_request_text(&ctx, info)),
-        401 => (ctx.t("error.title_401"), ctx.t("contact.sign_in").to_string()),
-        403 => (ctx.t("error.title_403"), ctx.t("error.text_403").to_string()),
+        404 => (ctx.t("error-title-404"), ctx.t("error-text-404")),
+        400 => (ctx.t("error-title-400"), bad_request_text(&ctx, info)),
+        401 => (ctx.t("error-title-401"), ctx.t("contact-sign-in")),
+        403 => (ctx.t("error-title-403"), ctx.t("error-text-403")),
         405 => {
             let allow = info.and_then(|i| i.allow.clone()).unwrap_or_default();
-            (ctx.t("error.title_405"), ctx.t("error.text_405").replace("{allow}", &allow))
+            (ctx.t("error-title-405"), ctx.t1("error-text-405", "allow", allow))
         }
         429 => {
             let minutes = info.and_then(|i| i.retry_after).map(|s| (s + 59) / 60).unwrap_or(1).max(1);
-            (ctx.t("error.title_429"), ctx.t("error.text_429").replace("{n}", &minutes.to_string()))
+            (ctx.t("error-title-429"), ctx.t1("error-text-429", "n", minutes))
         }
-        500..=599 => (ctx.t("error.title_500"), ctx.t("error.text_500").to_string()),
-        _ => (ctx.t("error.title_other"), info.and_then(|i| i.detail.clone()).unwrap_or_default()),
+        500..=599 => (ctx.t("error-title-500"), ctx.t("error-text-500")),
+        _ => (ctx.t("error-title-other"), info.and_then(|i| i.detail.clone()).unwrap_or_default()),
     };
     let page = ErrorPage { ctx, status: status.as_u16(), title, text };
     match page.render() {
@@ -80,7 +75,7 @@ pub fn error_page(req: &HttpRequest, status: StatusCode, info: Option<&ErrorInfo
             HttpResponse::build(status).content_type("text/plain; charset=utf-8").body(format!(
                 "{} {}",
                 status.as_u16(),
-                title
+                page.title
             ))
         }
     }

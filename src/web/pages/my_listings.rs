@@ -8,12 +8,11 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
 
 use super::panel::{Cell, FileView, Panel, Row, Table, see_other};
+use crate::catalogue::{self, human, key_of};
 use crate::db;
-use crate::domain::{
-    ContactVisibility, IpStatus, ListingKind, ListingStatus, Province, Sector, TransferMode, format_local,
-};
+use crate::domain::{ContactVisibility, IpStatus, ListingKind, ListingStatus, Money, Province, Sector, TransferMode};
 use crate::error::AppError;
-use crate::services::listings::input::{RawListing, fields_of, plural, raw_value};
+use crate::services::listings::input::{RawListing, fields_of, parse_date, plural, raw_value};
 use crate::services::listings::{self, Edited, Listing, Refused};
 use crate::state::AppState;
 use crate::validate::FieldError;
@@ -21,20 +20,23 @@ use crate::web::auth;
 use crate::web::forms::{Form, choices};
 use crate::web::i18n::Ctx;
 
-/// A field's value as a reader sees it (labels instead of codes).
+/// A field's value as a reader sees it: labels instead of codes, money and dates formatted (a
+/// value that does not parse is shown as typed).
 pub fn shown_value(ctx: &Ctx, raw: &RawListing, name: &str) -> String {
     let l = ctx.locale;
     let v = raw_value(raw, name);
     let label = |s: &str| -> String {
         match name {
-            "sector" => s.parse::<Sector>().map(|x| x.label(l).to_string()),
-            "province" => s.parse::<Province>().map(|x| x.label(l).to_string()),
-            "ip_status" => s.parse::<IpStatus>().map(|x| x.label(l).to_string()),
-            "contact_visibility" => s.parse::<ContactVisibility>().map(|x| x.label(l).to_string()),
-            "transfer_modes" => s.parse::<TransferMode>().map(|x| x.label(l).to_string()),
-            _ => Ok(s.to_string()),
+            "sector" => s.parse::<Sector>().ok().map(|x| x.label(l)),
+            "province" => s.parse::<Province>().ok().map(|x| x.label(l)),
+            "ip_status" => s.parse::<IpStatus>().ok().map(|x| x.label(l)),
+            "contact_visibility" => s.parse::<ContactVisibility>().ok().map(|x| x.label(l)),
+            "transfer_modes" => s.parse::<TransferMode>().ok().map(|x| x.label(l)),
+            "price_min" | "price_max" | "budget_min" | "budget_max" => Money::parse(s).ok().map(|m| human::money(l, m)),
+            "deadline" => parse_date(s).map(|d| human::date(l, d)),
+            _ => None,
         }
-        .unwrap_or_else(|_| s.to_string())
+        .unwrap_or_else(|| s.to_string())
     };
     if name == "transfer_modes" {
         v.split(',').filter(|s| !s.is_empty()).map(label).collect::<Vec<_>>().join("; ")
@@ -44,7 +46,7 @@ pub fn shown_value(ctx: &Ctx, raw: &RawListing, name: &str) -> String {
 }
 
 fn trl_options(ctx: &Ctx) -> Vec<(String, String)> {
-    std::iter::once((String::new(), ctx.t("listing.not_set").to_string()))
+    std::iter::once((String::new(), ctx.t("listing-not-set")))
         .chain((1..=9).map(|n| (n.to_string(), format!("TRL {n}"))))
         .collect()
 }
@@ -59,7 +61,7 @@ pub fn listing_form(
     errors: &[FieldError],
 ) -> Form {
     let l = ctx.locale;
-    let mut f = Form::new(ctx, "listing", action, "form.save_draft");
+    let mut f = Form::new(ctx, "listing", action, "form-save-draft");
     for name in fields_of(kind) {
         let label = format!("field.{name}");
         let value = raw_value(raw, name);
@@ -84,17 +86,17 @@ pub fn listing_form(
                 .options(
                     ContactVisibility::ALL.iter().map(|x| (x.code().to_string(), x.label(l).to_string())).collect(),
                 )
-                .hint(ctx, "field.contact_visibility_hint"),
+                .hint(ctx, "field-contact-visibility-hint"),
             "transfer_modes" => f
                 .field(ctx, "transfer_modes", "checkboxes", &label, &value)
                 .options(TransferMode::ALL.iter().map(|x| (x.code().to_string(), x.label(l).to_string())).collect()),
             "trl" | "min_trl" => {
-                f.field(ctx, name, "select", &label, &value).options(trl_options(ctx)).hint(ctx, "field.trl_hint")
+                f.field(ctx, name, "select", &label, &value).options(trl_options(ctx)).hint(ctx, "field-trl-hint")
             }
             "deadline" => f.field(ctx, name, "date", &label, &value),
-            "summary" => f.field(ctx, name, "textarea", &label, &value).hint(ctx, "field.summary_hint"),
-            "keywords" => f.field(ctx, name, "text", &label, &value).hint(ctx, "field.keywords_hint"),
-            "price_max" | "budget_max" => f.field(ctx, name, "text", &label, &value).hint(ctx, "field.money_hint"),
+            "summary" => f.field(ctx, name, "textarea", &label, &value).hint(ctx, "field-summary-hint"),
+            "keywords" => f.field(ctx, name, "text", &label, &value).hint(ctx, "field-keywords-hint"),
+            "price_max" | "budget_max" => f.field(ctx, name, "text", &label, &value).hint(ctx, "field-money-hint"),
             "title" => f.field(ctx, name, "text", &label, &value).required(),
             "description" | "advantages" | "applications" | "problem" | "tried" | "desired_outcome" => {
                 f.field(ctx, name, "textarea", &label, &value)
@@ -119,7 +121,7 @@ fn version_in(pairs: &[(String, String)]) -> i32 {
 /// The state of a listing as its owner reads it (published but past expiry: expired).
 pub fn status_text(ctx: &Ctx, status: ListingStatus, expires_at: Option<chrono::NaiveDateTime>) -> String {
     if status == ListingStatus::Published && expires_at.is_some_and(|e| e <= db::now()) {
-        ctx.t("listing.expired").to_string()
+        ctx.t("listing-expired")
     } else {
         status.label(ctx.locale).to_string()
     }
@@ -132,10 +134,10 @@ pub async fn dashboard(req: HttpRequest, state: web::Data<AppState>) -> Result<H
     let ctx = Ctx::from_request(&req);
     let org = me.actor.organisation.ok_or(AppError::NotFound)?;
     let items = state.db.run(move |c| db::listings::by_organisation(c, org)).await?;
-    let mut p = Panel::new(&ctx, "my.title").lead(ctx.t("my.lead"));
+    let mut p = Panel::new(&ctx, "my-title").lead(ctx.t("my-lead"));
     p.table = Some(Table {
-        caption: ctx.t("my.list").into(),
-        headers: ["field.title", "my.kind", "my.status", "my.quality", "my.updated"]
+        caption: ctx.t("my-list"),
+        headers: ["field-title", "my-kind", "my-status", "my-quality", "my-updated"]
             .iter()
             .map(|k| ctx.t(k).to_string())
             .collect(),
@@ -147,13 +149,13 @@ pub async fn dashboard(req: HttpRequest, state: web::Data<AppState>) -> Result<H
                     Cell::text(s.kind.label(ctx.locale)),
                     Cell::text(status_text(&ctx, s.status, s.expires_at)),
                     Cell::text(s.quality_score.map(|q| format!("{q}/100")).unwrap_or_else(|| "—".into())),
-                    Cell::text(format_local(s.updated_at)),
+                    Cell::text(ctx.when(s.updated_at)),
                 ],
                 actions: vec![],
             })
             .collect(),
     });
-    p.link("/offers/new", "my.new_offer").link("/needs/new", "my.new_need").ok()
+    p.link("/offers/new", "my-new-offer").link("/needs/new", "my-new-need").ok()
 }
 
 // ---------------------------------------------------------------- create
@@ -168,8 +170,8 @@ pub async fn new_need(req: HttpRequest) -> Result<HttpResponse, AppError> {
 
 fn new_title(kind: ListingKind) -> &'static str {
     match kind {
-        ListingKind::Offer => "my.new_offer",
-        ListingKind::Need => "my.new_need",
+        ListingKind::Offer => "my-new-offer",
+        ListingKind::Need => "my-new-need",
     }
 }
 
@@ -177,9 +179,9 @@ fn new_form(req: HttpRequest, kind: ListingKind) -> Result<HttpResponse, AppErro
     let me = auth::require(&req)?;
     let ctx = Ctx::from_request(&req);
     let raw = RawListing { contact_visibility: Some("members".into()), ..RawListing::default() };
-    let mut p = Panel::new(&ctx, new_title(kind)).lead(ctx.t("my.draft_lead"));
+    let mut p = Panel::new(&ctx, new_title(kind)).lead(ctx.t("my-draft-lead"));
     if !me.actor.organisation_verified {
-        p = p.notice(ctx.t("listing.org_unverified"));
+        p = p.notice(ctx.t("listing-org-unverified"));
     }
     p.form(listing_form(&ctx, kind, format!("/{}/new", plural(kind)), &raw, None, &[])).ok()
 }
@@ -223,21 +225,29 @@ async fn create(
 fn refused(ctx: &Ctx, r: Refused) -> Result<HttpResponse, AppError> {
     match r {
         Refused::NotFound => Err(AppError::NotFound),
-        Refused::State(key) => Panel::new(ctx, "listing.refused")
+        Refused::State(key) => Panel::new(ctx, "listing-refused")
             .lead(ctx.t(key))
-            .link("/my/listings", "my.title")
+            .link("/my/listings", "my-title")
             .respond(StatusCode::CONFLICT, None),
-        Refused::Invalid(errors) => Panel::new(ctx, "listing.refused")
+        Refused::Invalid(errors) => Panel::new(ctx, "listing-refused")
             .lead(
                 errors
                     .iter()
-                    .map(|e| format!("{}: {}", ctx.t(&format!("field.{}", e.field)), ctx.field_error(e)))
+                    .map(|e| {
+                        ctx.t2(
+                            "form-field-error",
+                            "field",
+                            ctx.t(&key_of("field", e.field)),
+                            "error",
+                            ctx.field_error(e),
+                        )
+                    })
                     .collect::<Vec<_>>()
                     .join(" "),
             )
             .respond(StatusCode::UNPROCESSABLE_ENTITY, None),
-        Refused::Conflict(_) => Panel::new(ctx, "listing.conflict_title")
-            .lead(ctx.t("listing.conflict"))
+        Refused::Conflict(_) => Panel::new(ctx, "listing-conflict-title")
+            .lead(ctx.t("listing-conflict"))
             .respond(StatusCode::CONFLICT, None),
     }
 }
@@ -287,20 +297,17 @@ pub fn file_view(a: &db::attachments::AttachmentRow) -> FileView {
 }
 
 fn upload_form(ctx: &Ctx, l: &Listing, errors: &[FieldError]) -> Form {
-    Form::new(ctx, "upload", format!("/{}/{}/attachments", plural(l.kind()), l.id()), "files.upload")
-        .titled(ctx, "files.title")
+    Form::new(ctx, "upload", format!("/{}/{}/attachments", plural(l.kind()), l.id()), "files-upload")
+        .titled(ctx, "files-title")
         .multipart()
-        .field(ctx, "file", "file", "files.file", "")
-        .hint(ctx, "files.hint")
+        .field(ctx, "file", "file", "files-file", "")
+        .hint(ctx, "files-hint")
         .with_errors(ctx, errors)
 }
 
 /// The quality report as the panel shows it.
 pub fn quality_box(ctx: &Ctx, report: &crate::domain::quality::Report) -> (String, Vec<String>) {
-    (
-        format!("{} {}/100", ctx.t("quality.score"), report.score),
-        report.warnings.iter().map(|w| ctx.t(w.key).to_string()).collect(),
-    )
+    (ctx.t1("quality-score", "score", report.score), report.warnings.iter().map(|w| ctx.t(w.key).to_string()).collect())
 }
 
 /// The owner's page of one listing, with `form` as the edit form (a fresh one, or the one that
@@ -309,24 +316,24 @@ fn owner_panel(ctx: &Ctx, o: &Owned, l: &Listing, form: Form, upload_errors: &[F
     let (w, history, pending) = (&o.w, &o.history, o.pending);
     let kind = l.kind();
     let base = format!("/{}/{}", plural(kind), l.id());
-    let mut p = Panel::new(ctx, "my.listing_title").lead(l.title().to_string()).lead(format!(
+    let mut p = Panel::new(ctx, "my-listing-title").lead(l.title().to_string()).lead(format!(
         "{}: {}",
-        ctx.t("my.status"),
+        ctx.t("my-status"),
         status_text(ctx, l.status(), l.expires_at())
     ));
     if let Some(e) = l.expires_at() {
-        p = p.lead(format!("{}: {}", ctx.t("listing.expires"), format_local(e)));
+        p = p.lead(ctx.t1("listing-expires-on", "date", ctx.when(e)));
     }
     if !w.review_note.is_empty() && matches!(l.status(), ListingStatus::Returned | ListingStatus::Rejected) {
-        p = p.lead(format!("{} {}", ctx.t("my.review_note"), w.review_note));
+        p = p.lead(ctx.t1("my-review-note", "note", &w.review_note));
     }
     if pending {
-        p = p.notice(ctx.t("my.pending_revision"));
+        p = p.notice(ctx.t("my-pending-revision"));
     }
     p.quality = Some(quality_box(ctx, &l.quality()));
     p.table = Some(Table {
-        caption: ctx.t("my.history").into(),
-        headers: vec![ctx.t("my.when").into(), ctx.t("my.what").into()],
+        caption: ctx.t("my-history"),
+        headers: vec![ctx.t("my-when"), ctx.t("my-what")],
         rows: history
             .iter()
             .rev()
@@ -336,13 +343,13 @@ fn owner_panel(ctx: &Ctx, o: &Owned, l: &Listing, form: Form, upload_errors: &[F
                     .ok()
                     .and_then(|d| d["reason"].as_str().map(str::to_string))
                     .filter(|r| !r.is_empty());
-                let text = ctx.t(&format!("history.{action}")).to_string();
-                let text = if text.starts_with("history.") { action.to_string() } else { text };
+                let key = key_of("history", action);
+                let text = if catalogue::has(ctx.locale, &key) { ctx.t(&key) } else { action.to_string() };
                 Row {
                     cells: vec![
-                        Cell::text(format_local(a.at)),
+                        Cell::text(ctx.when(a.at)),
                         Cell::text(match reason {
-                            Some(r) => format!("{text}: {r}"),
+                            Some(r) => ctx.t2("history-with-reason", "action", text, "reason", r),
                             None => text,
                         }),
                     ],
@@ -357,7 +364,7 @@ fn owner_panel(ctx: &Ctx, o: &Owned, l: &Listing, form: Form, upload_errors: &[F
         .iter()
         .map(|a| FileView {
             remove: Some(
-                Form::new(ctx, "remove-file", format!("{base}/attachments/{}/delete", a.id), "files.remove").danger(),
+                Form::new(ctx, "remove-file", format!("{base}/attachments/{}/delete", a.id), "files-remove").danger(),
             ),
             ..file_view(a)
         })
@@ -368,29 +375,29 @@ fn owner_panel(ctx: &Ctx, o: &Owned, l: &Listing, form: Form, upload_errors: &[F
     let version = l.version().to_string();
     if matches!(l.status(), ListingStatus::Draft | ListingStatus::Returned) {
         p = p.form(
-            Form::new(ctx, "submit", format!("{base}/submit"), "my.submit")
-                .titled(ctx, "my.submit")
+            Form::new(ctx, "submit", format!("{base}/submit"), "my-submit")
+                .titled(ctx, "my-submit")
                 .field(ctx, "version", "hidden", "", &version),
         );
     }
     if l.status() == ListingStatus::Published {
-        p = p.form(Form::new(ctx, "renew", format!("{base}/renew"), "my.renew").titled(ctx, "my.renew"));
+        p = p.form(Form::new(ctx, "renew", format!("{base}/renew"), "my-renew").titled(ctx, "my-renew"));
     }
     if l.status() != ListingStatus::Archived {
         p = p.form(
-            Form::new(ctx, "archive", format!("{base}/archive"), "my.archive").titled(ctx, "my.archive").danger(),
+            Form::new(ctx, "archive", format!("{base}/archive"), "my-archive").titled(ctx, "my-archive").danger(),
         );
     }
-    p.link("/my/listings", "my.title")
+    p.link("/my/listings", "my-title")
 }
 
 fn edit_form(ctx: &Ctx, l: &Listing, raw: &RawListing, errors: &[FieldError]) -> Form {
     let kind = l.kind();
     let mut f = listing_form(ctx, kind, format!("/{}/{}/edit", plural(kind), l.id()), raw, Some(l.version()), errors);
     if l.status() == ListingStatus::Published {
-        f.submit = ctx.t("my.propose_change").to_string();
+        f.submit = ctx.t("my-propose-change");
     }
-    f.titled(ctx, "my.edit")
+    f.titled(ctx, "my-edit")
 }
 
 pub async fn my_offer(
@@ -423,9 +430,9 @@ async fn owner_view(
     let form = edit_form(&ctx, &o.l, &o.l.raw(), &[]);
     let mut p = owner_panel(&ctx, &o, &o.l, form, &[]);
     if !done.is_empty() {
-        let text = ctx.t(&format!("my.done_{done}")).to_string();
-        if !text.starts_with("my.") {
-            p = p.notice(text);
+        let key = key_of("my-done", done);
+        if catalogue::has(ctx.locale, &key) {
+            p = p.notice(ctx.t(&key));
         }
     }
     p.ok()
@@ -471,15 +478,15 @@ pub async fn save(
                 &ctx,
                 &o,
                 &current,
-                edit_form(&ctx, &current, &raw, &[]).error(ctx.t("listing.conflict")),
+                edit_form(&ctx, &current, &raw, &[]).error(ctx.t("listing-conflict")),
                 &[],
             );
             p.fields = fields_of(kind)
                 .iter()
                 .filter(|n| raw_value(&theirs, n) != raw_value(&raw, n))
-                .map(|n| (ctx.t(&format!("field.{n}")).to_string(), shown_value(&ctx, &theirs, n), true))
+                .map(|n| (ctx.t(&key_of("field", n)), shown_value(&ctx, &theirs, n), true))
                 .collect();
-            p.title = ctx.t("listing.conflict_title").to_string();
+            p.title = ctx.t("listing-conflict-title");
             p.respond(StatusCode::CONFLICT, None)
         }
         Err(other) => refused(&ctx, other),
@@ -501,7 +508,7 @@ pub async fn submit(
         Ok(_) => Ok(see_other(&format!("/my/{}/{id}?done=submitted", plural(kind)))),
         Err(Refused::Invalid(errors)) => {
             let o = load(&state, kind, id).await?;
-            let form = edit_form(&ctx, &o.l, &o.l.raw(), &errors).error(ctx.t("listing.incomplete"));
+            let form = edit_form(&ctx, &o.l, &o.l.raw(), &errors).error(ctx.t("listing-incomplete"));
             owner_panel(&ctx, &o, &o.l, form, &[]).respond(StatusCode::UNPROCESSABLE_ENTITY, None)
         }
         Err(other) => refused(&ctx, other),
@@ -551,17 +558,17 @@ pub async fn renew_link_page(
     let t = token.clone();
     match state.db.run(move |c| listings::renewal_target(c, st.env(), &t)).await? {
         Ok(l) => {
-            let lead = format!("{} «{}».", ctx.t("renew.confirm_lead"), l.title());
-            super::panel::confirm_link(&req, "renew.confirm_title", lead, ("/renew", "renew.confirm"), &token)
+            let lead = ctx.t1("renew-confirm-lead", "title", l.title());
+            super::panel::confirm_link(&req, "renew-confirm-title", lead, ("/renew", "renew-confirm"), &token)
         }
         Err(e) => renew_failed(&ctx, e),
     }
 }
 
 fn renew_failed(ctx: &Ctx, e: crate::domain::signed::LinkError) -> Result<HttpResponse, AppError> {
-    Panel::new(ctx, "renew.failed_title")
+    Panel::new(ctx, "renew-failed-title")
         .lead(super::account::link_error_text(ctx, e))
-        .link("/my/listings", "my.title")
+        .link("/my/listings", "my-title")
         .respond(StatusCode::BAD_REQUEST, None)
 }
 
@@ -575,8 +582,8 @@ pub async fn renew_link(
     let ctx = Ctx::from_request(&req);
     let (st, token) = (state.clone(), form.into_inner().token);
     match state.db.run(move |c| listings::renew_by_link(c, st.env(), &token, now)).await? {
-        Ok((l, until)) => Panel::new(&ctx, "renew.done_title")
-            .lead(format!("{} — {} {}", l.title(), ctx.t("renew.until"), format_local(until)))
+        Ok((l, until)) => Panel::new(&ctx, "renew-done-title")
+            .lead(ctx.t2("renew-until", "title", l.title(), "date", ctx.when(until)))
             .ok(),
         Err(e) => renew_failed(&ctx, e),
     }
@@ -645,7 +652,7 @@ pub async fn upload(
     let ctx = Ctx::from_request(&req);
     let (kind, id) = (kind_of(&req), id.into_inner());
     let errors = match read_upload(payload).await? {
-        None => vec![FieldError { field: "file", key: "err.file_missing", n: None }],
+        None => vec![FieldError { field: "file", key: "err-file-missing", n: None }],
         Some((name, bytes)) => match store_upload(&state, me.user.id, kind, &id, name, bytes).await? {
             Ok(_) => return Ok(see_other(&format!("/my/{}/{id}?done=file", plural(kind)))),
             Err(Refused::Invalid(e)) => e,

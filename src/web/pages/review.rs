@@ -9,7 +9,7 @@ use serde::Deserialize;
 use super::my_listings::{quality_box, shown_value, status_text};
 use super::panel::{Cell, Panel, Row, Table, see_other};
 use crate::db;
-use crate::domain::{ListingKind, format_local};
+use crate::domain::ListingKind;
 use crate::error::AppError;
 use crate::services::listings::input::{RawListing, fields_of, plural, raw_value};
 use crate::services::listings::{self, Decision, Listing, Refused};
@@ -21,7 +21,7 @@ use crate::web::i18n::Ctx;
 
 fn waited(ctx: &Ctx, since: chrono::NaiveDateTime) -> String {
     let days = (db::now() - since).num_days();
-    format!("{} ({days} {})", format_local(since), ctx.t("review.days"))
+    ctx.t2("review-waited", "date", ctx.when(since), "days", days)
 }
 
 pub async fn queue(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
@@ -64,7 +64,7 @@ pub async fn queue(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpR
             r.created_at,
             Row {
                 cells: vec![
-                    Cell::link(title, format!("/staff/revisions/{}", r.id)).badge(Some(ctx.t("review.change").into())),
+                    Cell::link(title, format!("/staff/revisions/{}", r.id)).badge(Some(ctx.t("review-change"))),
                     Cell::text(kind.label(ctx.locale)),
                     Cell::text(r.organisation_id.parse().map(|o| name(&o)).unwrap_or_default()),
                     Cell::text(waited(&ctx, r.created_at)),
@@ -75,30 +75,30 @@ pub async fn queue(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpR
         ));
     }
     rows.sort_by_key(|(since, _)| *since);
-    let mut p = Panel::new(&ctx, "review.title").lead(ctx.t("review.lead"));
+    let mut p = Panel::new(&ctx, "review-title").lead(ctx.t("review-lead"));
     p.table = Some(Table {
-        caption: ctx.t("review.queue").into(),
-        headers: ["field.title", "my.kind", "org.name", "review.waiting", "my.quality"]
+        caption: ctx.t("review-queue"),
+        headers: ["field-title", "my-kind", "org-name", "review-waiting", "my-quality"]
             .iter()
             .map(|k| ctx.t(k).to_string())
             .collect(),
         rows: rows.into_iter().map(|(_, r)| r).collect(),
     });
-    p.link("/staff/export?format=csv", "review.export_csv").link("/staff/export?format=json", "review.export_json").ok()
+    p.link("/staff/export?format=csv", "review-export-csv").link("/staff/export?format=json", "review-export-json").ok()
 }
 
 /// The decision form; "approve" is preselected only when the organisation may publish.
 fn decision_form(ctx: &Ctx, action: String, reason: &str, errors: &[FieldError], may_publish: bool) -> Form {
-    let options = [("approve", "review.approve"), ("return", "review.return"), ("reject", "review.reject")]
+    let options = [("approve", "review-approve"), ("return", "review-return"), ("reject", "review-reject")]
         .iter()
         .map(|(v, k)| (v.to_string(), ctx.t(k).to_string()))
         .collect();
-    Form::new(ctx, "decide", action, "review.decide")
-        .titled(ctx, "review.decide")
-        .field(ctx, "decision", "select", "review.decision", if may_publish { "approve" } else { "return" })
+    Form::new(ctx, "decide", action, "review-decide")
+        .titled(ctx, "review-decide")
+        .field(ctx, "decision", "select", "review-decision", if may_publish { "approve" } else { "return" })
         .options(options)
-        .field(ctx, "reason", "textarea", "review.reason", reason)
-        .hint(ctx, "review.reason_hint")
+        .field(ctx, "reason", "textarea", "review-reason", reason)
+        .hint(ctx, "review-reason-hint")
         .with_errors(ctx, errors)
 }
 
@@ -137,20 +137,20 @@ async fn load(state: &AppState, kind: &str, id: String) -> Result<(Listing, bool
 
 /// Says on a review page that the organisation must be verified before its listing is published.
 fn unverified_notice(ctx: &Ctx, p: Panel, verified: bool) -> Panel {
-    if verified { p } else { p.notice(ctx.t("review.org_unverified")).link("/staff/organisations", "staff.orgs_title") }
+    if verified { p } else { p.notice(ctx.t("review-org-unverified")).link("/staff/organisations", "staff-orgs-title") }
 }
 
 fn listing_panel(ctx: &Ctx, (l, verified): &(Listing, bool), reason: &str, errors: &[FieldError]) -> Panel {
-    let mut p = Panel::new(ctx, "review.listing_title").lead(format!(
+    let mut p = Panel::new(ctx, "review-listing-title").lead(format!(
         "{}: {}",
-        ctx.t("my.status"),
+        ctx.t("my-status"),
         status_text(ctx, l.status(), l.expires_at())
     ));
     p.quality = Some(quality_box(ctx, &l.quality()));
     p.fields = shown_fields(ctx, l.kind(), &l.raw(), None);
     let p = unverified_notice(ctx, p, *verified);
     p.form(decision_form(ctx, format!("/staff/review/{}/{}", l.kind().code(), l.id()), reason, errors, *verified))
-        .link("/staff/review", "review.title")
+        .link("/staff/review", "review-title")
 }
 
 pub async fn listing(
@@ -203,16 +203,16 @@ pub async fn decide(
         }
         Err(Refused::NotFound) => Err(AppError::NotFound),
         Err(Refused::State(key)) => refused_panel(&ctx, key),
-        Err(_) => refused_panel(&ctx, "listing.not_submitted"),
+        Err(_) => refused_panel(&ctx, "listing-not-submitted"),
     }
 }
 
 /// A decision that the listing's state refuses, with the reason.
 fn refused_panel(ctx: &Ctx, key: &str) -> Result<HttpResponse, AppError> {
-    Panel::new(ctx, "listing.refused")
+    Panel::new(ctx, "listing-refused")
         .lead(ctx.t(key))
-        .link("/staff/organisations", "staff.orgs_title")
-        .link("/staff/review", "review.title")
+        .link("/staff/organisations", "staff-orgs-title")
+        .link("/staff/review", "review-title")
         .respond(StatusCode::CONFLICT, None)
 }
 
@@ -243,13 +243,13 @@ fn revision_panel(
     errors: &[FieldError],
 ) -> Panel {
     let mut p =
-        Panel::new(ctx, "review.revision_title").lead(l.title().to_string()).lead(ctx.t("review.revision_lead"));
+        Panel::new(ctx, "review-revision-title").lead(l.title().to_string()).lead(ctx.t("review-revision-lead"));
     p.fields = shown_fields(ctx, l.kind(), proposed, Some(&l.raw()));
-    p.quality = Some((format!("{} {}/100", ctx.t("quality.score"), r.quality_score), vec![]));
+    p.quality = Some((ctx.t1("quality-score", "score", r.quality_score), vec![]));
     let p = unverified_notice(ctx, p, *verified);
     p.form(decision_form(ctx, format!("/staff/revisions/{}", r.id), reason, errors, *verified))
-        .link(format!("/{}/{}", plural(l.kind()), l.id()), "review.published_version")
-        .link("/staff/review", "review.title")
+        .link(format!("/{}/{}", plural(l.kind()), l.id()), "review-published-version")
+        .link("/staff/review", "review-title")
 }
 
 pub async fn revision(
@@ -282,9 +282,9 @@ pub async fn decide_revision(
             revision_panel(&ctx, &r, &l, &proposed, &f.reason, &errors).respond(StatusCode::UNPROCESSABLE_ENTITY, None)
         }
         Err(Refused::NotFound) => Err(AppError::NotFound),
-        Err(Refused::Conflict(_)) => Panel::new(&ctx, "listing.conflict_title")
-            .lead(ctx.t("review.revision_stale"))
-            .link("/staff/review", "review.title")
+        Err(Refused::Conflict(_)) => Panel::new(&ctx, "listing-conflict-title")
+            .lead(ctx.t("review-revision-stale"))
+            .link("/staff/review", "review-title")
             .respond(StatusCode::CONFLICT, None),
         Err(Refused::State(key)) => refused_panel(&ctx, key),
     }
@@ -335,22 +335,22 @@ pub async fn showcase(req: HttpRequest, state: web::Data<AppState>) -> Result<Ht
         .await?;
     let featured: Vec<_> = offers.iter().filter(|o| o.featured).collect();
     let orgs: std::collections::HashSet<_> = featured.iter().map(|o| o.organisation_id).collect();
-    let mut p = Panel::new(&ctx, "showcase.title").lead(ctx.t("showcase.lead")).lead(format!(
-        "{} {} · {} {}",
+    let mut p = Panel::new(&ctx, "showcase-title").lead(ctx.t("showcase-lead")).lead(ctx.t2(
+        "showcase-count",
+        "products",
         featured.len(),
-        ctx.t("showcase.products"),
+        "organisations",
         orgs.len(),
-        ctx.t("showcase.orgs")
     ));
     p.table = Some(Table {
-        caption: ctx.t("showcase.list").into(),
-        headers: ["field.title", "org.name", "field.sector"].iter().map(|k| ctx.t(k).to_string()).collect(),
+        caption: ctx.t("showcase-list"),
+        headers: ["field-title", "org-name", "field-sector"].iter().map(|k| ctx.t(k).to_string()).collect(),
         rows: offers
             .iter()
             .map(|o| Row {
                 cells: vec![
                     Cell::link(&o.title, format!("/offers/{}", o.id))
-                        .badge(o.featured.then(|| ctx.t("listing.featured").to_string())),
+                        .badge(o.featured.then(|| ctx.t("listing-featured"))),
                     Cell::text(names.get(&o.organisation_id).cloned().unwrap_or_default()),
                     Cell::text(o.sector.label(ctx.locale)),
                 ],
@@ -359,14 +359,14 @@ pub async fn showcase(req: HttpRequest, state: web::Data<AppState>) -> Result<Ht
                         &ctx,
                         "feature",
                         format!("/staff/showcase/{}", o.id),
-                        if o.featured { "showcase.remove" } else { "showcase.add" },
+                        if o.featured { "showcase-remove" } else { "showcase-add" },
                     )
                     .field(&ctx, "featured", "hidden", "", if o.featured { "" } else { "on" }),
                 ],
             })
             .collect(),
     });
-    p.link("/showcase", "nav.showcase").ok()
+    p.link("/showcase", "nav-showcase").ok()
 }
 
 #[derive(Deserialize, Default)]
@@ -389,7 +389,7 @@ pub async fn feature(
         Ok(()) => Ok(see_other("/staff/showcase")),
         Err(Refused::NotFound) => Err(AppError::NotFound),
         Err(_) => {
-            Panel::new(&ctx, "listing.refused").lead(ctx.t("listing.not_published")).respond(StatusCode::CONFLICT, None)
+            Panel::new(&ctx, "listing-refused").lead(ctx.t("listing-not-published")).respond(StatusCode::CONFLICT, None)
         }
     }
 }

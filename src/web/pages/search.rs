@@ -5,6 +5,7 @@ use actix_web::{HttpRequest, web};
 use askama::Template;
 use askama_web::WebTemplate;
 
+use crate::catalogue::key_of;
 use crate::error::AppError;
 use crate::services::search::split_id;
 use crate::state::AppState;
@@ -62,7 +63,7 @@ pub async fn search(req: HttpRequest, state: web::Data<AppState>) -> Result<Sear
         .pairs
         .iter()
         .filter(|(k, _)| FACET_PARAMS.contains(&k.as_str()))
-        .map(|(k, v)| (format!("{}: {}", ctx.t(&format!("search.facet_{k}")), label(k, v, l)), url(&without(k, v))))
+        .map(|(k, v)| (format!("{}: {}", ctx.t(&key_of("search-facet", k)), label(k, v, l)), url(&without(k, v))))
         .collect();
     let facets = FACET_PARAMS
         .iter()
@@ -83,8 +84,7 @@ pub async fn search(req: HttpRequest, state: web::Data<AppState>) -> Result<Sear
                     FacetValue { label: label(name, value, l), count: *count, href, active }
                 })
                 .collect();
-            (!values.is_empty())
-                .then(|| FacetView { title: ctx.t(&format!("search.facet_{name}")).to_string(), values })
+            (!values.is_empty()).then(|| FacetView { title: ctx.t(&key_of("search-facet", name)), values })
         })
         .collect();
     let pages = results.total.div_ceil(p.per_page).max(1);

@@ -6,7 +6,7 @@ use serde::Deserialize;
 
 use super::panel::{Cell, Panel, Row, Table, see_other};
 use crate::db;
-use crate::domain::{OrgKind, OrganisationId, Role, UserId, format_local};
+use crate::domain::{OrgKind, OrganisationId, Role, UserId};
 use crate::error::AppError;
 use crate::services::{organisations, staff as roles};
 use crate::state::AppState;
@@ -31,16 +31,16 @@ async fn orgs_panel(ctx: &Ctx, state: &AppState, errors: &[FieldError]) -> Resul
         .await?;
     let change_of = |o: &crate::domain::Organisation| changes.iter().find(|ch| ch.organisation_id == o.id.to_string());
     orgs.sort_by_key(|o| change_of(o).is_none());
-    let mut p = Panel::new(&ctx, "staff.orgs_title").lead(ctx.t("staff.orgs_lead"));
+    let mut p = Panel::new(&ctx, "staff-orgs-title").lead(ctx.t("staff-orgs-lead"));
     if !changes.is_empty() {
-        p = p.lead(format!("{} {}", ctx.t("staff.changes_waiting"), changes.len()));
+        p = p.lead(ctx.t1("staff-changes-waiting", "count", changes.len()));
     }
     if !errors.is_empty() {
         p = p.notice(errors.iter().map(|e| ctx.field_error(e)).collect::<Vec<_>>().join("; "));
     }
     p.table = Some(Table {
-        caption: ctx.t("staff.orgs_list").into(),
-        headers: ["org.name", "org.kind", "org.province", "org.tax_code", "staff.registered"]
+        caption: ctx.t("staff-orgs-list"),
+        headers: ["org-name", "org-kind", "org-province", "org-tax-code", "staff-registered"]
             .iter()
             .map(|k| ctx.t(k).to_string())
             .collect(),
@@ -48,8 +48,8 @@ async fn orgs_panel(ctx: &Ctx, state: &AppState, errors: &[FieldError]) -> Resul
             .iter()
             .map(|o| {
                 let (label, path, badge) = match o.verified_at {
-                    Some(_) => ("staff.unverify", "unverify", Some(ctx.t("org.verified").to_string())),
-                    None => ("staff.verify", "verify", None),
+                    Some(_) => ("staff-unverify", "unverify", Some(ctx.t("org-verified"))),
+                    None => ("staff-verify", "verify", None),
                 };
                 let mut actions =
                     vec![Form::new(&ctx, "verify", format!("/staff/organisations/{}/{path}", o.id), label)];
@@ -66,17 +66,17 @@ async fn orgs_panel(ctx: &Ctx, state: &AppState, errors: &[FieldError]) -> Resul
                         to.push(k.label(l).to_string());
                     }
                     if ch.tax_code != o.tax_code {
-                        to.push(format!("{}: {}", ctx.t("org.tax_code"), ch.tax_code.as_deref().unwrap_or("—")));
+                        to.push(ctx.t1("org-tax-code-is", "tax", ch.tax_code.as_deref().unwrap_or("—")));
                     }
                     name.text = format!("{} → {}", o.name, to.join("; "));
                     let base = format!("/staff/organisations/{}/change", o.id);
                     actions.insert(
                         0,
-                        Form::new(&ctx, "approve-change", format!("{base}/approve"), "staff.change_approve"),
+                        Form::new(&ctx, "approve-change", format!("{base}/approve"), "staff-change-approve"),
                     );
                     actions.insert(
                         1,
-                        Form::new(&ctx, "reject-change", format!("{base}/reject"), "staff.change_reject").danger(),
+                        Form::new(&ctx, "reject-change", format!("{base}/reject"), "staff-change-reject").danger(),
                     );
                 }
                 Row {
@@ -85,7 +85,7 @@ async fn orgs_panel(ctx: &Ctx, state: &AppState, errors: &[FieldError]) -> Resul
                         Cell::text(o.kind.label(l)),
                         Cell::text(o.province.label(l)),
                         Cell::text(o.tax_code.clone().unwrap_or_default()),
-                        Cell::text(format_local(o.created_at)),
+                        Cell::text(ctx.when(o.created_at)),
                     ],
                     actions,
                 }
@@ -172,26 +172,22 @@ pub struct GrantForm {
 fn grant_form(ctx: &Ctx, f: &GrantForm, errors: &[FieldError]) -> Form {
     let roles =
         [Role::Staff, Role::Admin].iter().map(|r| (r.code().to_string(), r.label(ctx.locale).to_string())).collect();
-    Form::new(ctx, "grant", "/admin/staff", "admin.grant")
-        .titled(ctx, "admin.grant")
-        .field(ctx, "email", "email", "account.email", &f.email)
+    Form::new(ctx, "grant", "/admin/staff", "admin-grant")
+        .titled(ctx, "admin-grant")
+        .field(ctx, "email", "email", "account-email", &f.email)
         .required()
-        .hint(ctx, "admin.grant_hint")
-        .field(ctx, "role", "select", "account.role", if f.role.is_empty() { "staff" } else { &f.role })
+        .hint(ctx, "admin-grant-hint")
+        .field(ctx, "role", "select", "account-role", if f.role.is_empty() { "staff" } else { &f.role })
         .options(roles)
         .with_errors(ctx, errors)
 }
 
 async fn staff_panel(ctx: &Ctx, state: &AppState, errors: &[FieldError]) -> Result<Panel, AppError> {
     let staff = state.db.run(db::users::staff).await?;
-    let mut p = Panel::new(ctx, "admin.staff_title");
+    let mut p = Panel::new(ctx, "admin-staff-title");
     p.table = Some(Table {
-        caption: ctx.t("admin.staff_list").into(),
-        headers: vec![
-            ctx.t("account.display_name").into(),
-            ctx.t("account.email").into(),
-            ctx.t("account.role").into(),
-        ],
+        caption: ctx.t("admin-staff-list"),
+        headers: vec![ctx.t("account-display-name"), ctx.t("account-email"), ctx.t("account-role")],
         rows: staff
             .iter()
             .map(|u| Row {
@@ -201,7 +197,7 @@ async fn staff_panel(ctx: &Ctx, state: &AppState, errors: &[FieldError]) -> Resu
                     Cell::text(u.role.label(ctx.locale)),
                 ],
                 actions: vec![
-                    Form::new(ctx, "remove", format!("/admin/staff/{}/remove", u.id), "admin.remove").danger(),
+                    Form::new(ctx, "remove", format!("/admin/staff/{}/remove", u.id), "admin-remove").danger(),
                 ],
             })
             .collect(),

@@ -1,0 +1,84 @@
+# Emails: one group per kind (templates/email/<kind>/), plus what the layout of every email says.
+
+email-greeting = Hello { $name },
+email-preferences = Email preferences
+
+## verify-email
+
+email-verify-subject = Confirm your email address
+email-verify-lead = Thank you for registering on the Technology Exchange. Please confirm that this address is yours:
+email-verify-action = Confirm my email
+email-verify-after = The link works for 48 hours. If you did not register, ignore this email.
+
+## account-exists
+
+email-exists-subject = Someone tried to register with your email
+email-exists-lead = Someone (perhaps you) tried to register a new organisation on the Technology Exchange with this address, which already has an account. Nothing was changed.
+email-exists-action = Sign in or reset your password
+email-exists-after = If it was not you, there is nothing to do.
+
+## reset-password
+
+email-reset-subject = Reset your password
+email-reset-lead = We received a request to reset the password of your account on the Technology Exchange.
+email-reset-action = Choose a new password
+email-reset-after = The link works once, for one hour. If you did not ask for it, ignore this email: your password stays as it is.
+
+## change-email
+
+email-change-subject = Confirm your new email address
+email-change-lead = You asked to use this address for your account on the Technology Exchange.
+email-change-action = Confirm the new address
+email-change-after = The link works once, for 24 hours; a newer request replaces it.
+
+## email-changed
+
+email-changed-subject = The email address of your account was changed
+email-changed-lead = The address of your account on the Technology Exchange is now { $email }. Other signed-in browsers were signed out.
+email-changed-after = If you did not make this change, reply to this email or contact the centre at once.
+
+## invite
+
+email-invite-subject = { $inviter } invites you to join { $organisation } on the Technology Exchange
+email-invite-lead = { $inviter } ({ $inviter_email }) invites you to act for { $organisation } on the Technology Exchange: post technology offers and needs and take part in the matchmaking sessions.
+email-invite-action = Accept the invitation
+email-invite-after = The invitation works once, for 7 days.
+
+## listing-expiring
+
+email-expiring-subject = Your listing expires on { $date }: renew it in one click
+email-expiring-lead = “{ $title }” leaves the exchange's pages and search on { $date }.
+email-expiring-action = Renew for another period
+email-expiring-after = If the technology is no longer available, do nothing: the listing will expire.
+
+## listing-returned ($outcome is "returned" or "rejected")
+
+email-returned-subject =
+    { $outcome ->
+        [rejected] Not accepted: { $title }
+       *[returned] Returned for changes: { $title }
+    }
+email-returned-lead =
+    { $outcome ->
+        [rejected] The centre did not accept this listing: “{ $title }”.
+       *[returned] The centre returned this listing for changes: “{ $title }”.
+    }
+email-returned-reason = Reason: { $reason }
+email-returned-action = Open the listing
+email-returned-after =
+    { $outcome ->
+        [rejected] If you have questions, reply to this email or contact the centre.
+       *[returned] Fix what is asked and submit it again.
+    }
+
+## test
+
+email-test-subject = Test message from the Technology Exchange — meeting invitation
+email-test-lead = This is a test message sent by the operator of the Technology Exchange to check mail delivery. It carries a sample invitation to a one-to-one meeting of the matchmaking session:
+email-test-meeting-label = Meeting
+email-test-meeting-title = Sample meeting: need holder × offer holder
+email-test-when-label = When
+email-test-local-time = { $when } (Viet Nam time)
+email-test-where-label = Where
+email-test-location = Table 1, matchmaking hall of the Centre
+email-test-after = Your calendar should offer to accept or decline it. Nothing needs to be done.

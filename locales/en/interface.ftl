@@ -1,0 +1,594 @@
+## site
+
+site-name = Technology Exchange
+site-tagline = Where technology supply meets demand
+site-centre = Centre for Application of Science & Technology Progress
+site-address = Hue City, Viet Nam
+site-skip = Skip to main content
+
+## nav
+
+nav-home = Home
+nav-offers = Technology offers
+nav-needs = Technology needs
+nav-showcase = Showcase
+nav-api = Open data API
+nav-menu = Main menu
+
+## home
+
+home-hero = Connecting institutes, universities and enterprises to put technology to work
+home-search-label = Search technologies
+home-search-placeholder = e.g. shrimp farming, dryer, traceability
+home-search-button = Search
+home-showcase = Showcase of typical S&T products
+home-newest-offers = Newest technology offers
+home-newest-needs = Newest technology needs
+home-all-offers = All technology offers
+home-all-needs = All technology needs
+home-next-session = Next technology matchmaking session
+home-next-session-text = Matchmaking sessions take place every two months. The next date will be announced here; organisations with listings receive an invitation with their meeting agenda.
+home-stats-offers =
+    { $count ->
+        [one] technology offer
+       *[other] technology offers
+    }
+home-stats-needs =
+    { $count ->
+        [one] technology need
+       *[other] technology needs
+    }
+home-stats-orgs =
+    { $count ->
+        [one] organisation
+       *[other] organisations
+    }
+
+## list
+
+list-keyword = Keywords
+list-sector = Sector
+list-province = Province
+list-all = All
+list-apply = Apply
+list-clear = Clear filters
+list-results =
+    { $count ->
+        [one] { $count } result
+       *[other] { $count } results
+    }
+list-empty = Nothing matches. Try fewer filters or other words.
+list-prev = Previous page
+list-next = Next page
+list-pagination = Pagination
+
+## listing
+
+listing-trl = TRL
+listing-min-trl = Minimum TRL
+listing-price = Asking price
+listing-budget = Budget
+listing-deadline = Wanted by
+listing-province = Province
+listing-owner = Organisation
+listing-description = Description
+listing-advantages = Advantages over existing solutions
+listing-applications = Applications
+listing-keywords = Keywords
+listing-ip = IP status
+listing-ip-number = Patent or application number
+listing-modes = Transfer modes
+listing-accepted-modes = Acceptable transfer modes
+listing-published = Published
+listing-problem = Problem
+listing-tried = Already tried
+listing-outcome = Desired outcome
+listing-featured = Featured
+listing-not-set = Not given
+listing-contact = Contact
+listing-back-offers = Back to technology offers
+listing-back-needs = Back to technology needs
+
+## org
+
+org-kind = Kind
+org-address = Address
+org-website = Website
+org-verified = Verified
+org-unverified = Not yet verified
+org-offers = Technology offers of this organisation
+org-needs = Technology needs of this organisation
+org-none = None yet
+
+## error
+
+error-title-404 = Page not found
+error-text-404 = The page you are looking for does not exist, was removed or has expired.
+error-title-400 = Invalid request
+error-bad-param = Invalid value for «{ $param }»: { $detail }
+error-title-500 = Something went wrong
+error-text-500 = Sorry, something went wrong on our side. It has been logged; please try again in a few minutes.
+error-title-other = The request could not be handled
+error-title-405 = This address does not take this method
+error-text-405 = This address takes only: { $allow }. If you opened it from a link, go back and use the button on the page.
+error-home = Go to the home page
+
+## nav
+
+nav-login = Sign in
+nav-register = Register
+nav-logout = Sign out
+nav-organisation = My organisation
+nav-staff = Verify organisations
+nav-admin = Manage staff
+
+## form
+
+form-choose = — Choose —
+form-save = Save
+form-saved = Your changes are saved.
+
+## table
+
+table-actions = Actions
+table-empty = Nothing here yet.
+
+## err
+
+err-required = Please fill this in.
+err-too-short = At least { $n } characters.
+err-too-long = At most { $n } characters.
+err-email = Not an email address; e.g. name@example.vn.
+err-password-short = The password needs at least { $n } characters.
+err-password-common = This password is too common and easy to guess. Choose another, e.g. a short sentence.
+err-password-wrong = The current password is not right.
+err-choice = Please choose a value from the list.
+err-website = Not a web address; e.g. https://institute.vn.
+err-phone = A phone number has 8–15 digits (spaces, +, -, . and brackets allowed).
+err-tax-code = A tax code has 10 digits, or 10 digits, a dash and 3 digits.
+err-tax-code-taken = An organisation with this tax code is already registered. Ask one of its members to invite you.
+err-terms = Please accept the terms of use.
+err-confirm = Please tick the box to confirm.
+err-last-member = You are the organisation's last member. Invite someone first, or delete your account.
+err-last-admin = The last administrator cannot be removed.
+err-already-member = This account belongs to another organisation. Leave it first.
+err-no-organisation = Only members of an organisation can create API tokens.
+err-no-such-account = There is no account with this address.
+
+## link
+
+link-expired = The link has expired. Ask for a new one.
+link-invalid = The link is not valid or has been used.
+
+## account
+
+account-title = My account
+account-email = Email
+account-display-name = Full name
+account-password = Password
+account-password-hint = At least 10 characters; a short sentence makes a good password.
+account-role = Role
+account-locale = Language
+account-profile = Profile
+account-change-password = Change password
+account-current-password = Current password
+account-new-password = New password
+account-change-email = Change email
+account-new-email = New email
+account-new-email-hint = We send a confirmation link to the new address; it changes only when you follow the link.
+account-export = Download my data (JSON)
+account-delete = Delete account
+account-delete-hint = This cannot be undone. If you are the last member, the organisation's listings are archived; the activity log is kept.
+account-deleted-title = Account deleted
+account-deleted = Your account has been deleted.
+account-done-profile = Your profile is saved.
+account-done-password = Password changed. Your other sessions have ended and your API tokens have been revoked; create new ones if you need them.
+account-done-email = If the new address can be used, a confirmation link is on its way to it.
+account-done-left = You have left the organisation.
+account-done-joined = Welcome! You have joined the organisation.
+
+## register
+
+register-title = Register an organisation
+register-lead = Institutes, universities, enterprises and inventors register once; the Centre verifies the organisation before its listings go public.
+register-submit = Register
+register-terms = I accept the exchange's terms of use.
+register-have-account = Already registered? Sign in
+register-sent-title = Check your inbox
+register-sent = We have sent an email to the address you entered. Follow its link to complete the registration.
+
+## verify
+
+verify-done-title = Email confirmed
+verify-confirm-title = Confirm your email address
+verify-confirm-lead = Press the button below to confirm your account's email address: { $email }
+verify-confirm = Confirm my email
+verify-done = Thank you. You can sign in now.
+verify-failed-title = The email could not be confirmed
+verify-resend-title = Send the confirmation link again
+verify-resend = Send again
+verify-resent-title = Check your inbox
+verify-resent = If this address has an unconfirmed account, a new link is on its way.
+
+## login
+
+login-title = Sign in
+login-submit = Sign in
+login-forgot = Forgot your password?
+login-register = No account? Register an organisation
+login-invalid = Wrong email or password.
+login-unverified = Confirm your email before signing in. Look for our email, or send the link again.
+
+## reset
+
+reset-title = Reset your password
+reset-lead = Enter your account's email; we will send a link to choose a new password.
+reset-submit = Send the link
+reset-sent-title = Check your inbox
+reset-sent = If this address has an account, a link to reset the password is on its way. It works for one hour.
+reset-confirm-title = Choose a new password
+reset-confirm-submit = Save the new password
+reset-failed-title = The password could not be reset
+reset-again = Ask for a new link
+reset-done-title = Password reset
+reset-done = Your new password is saved; every earlier session has ended and your API tokens have been revoked.
+
+## email
+
+email-done-title = Email changed
+email-done = Your account's email address is now { $email }
+email-failed-title = The email could not be changed
+email-confirm-title = Confirm your new email address
+email-confirm-lead = Press the button below to use this address for your account: { $email }
+email-confirm = Confirm the new address
+
+## org
+
+org-name = Organisation name
+org-tax-code = Tax code / registration number
+org-tax-code-hint = 10 digits (branches: 10 digits-3 digits). May be empty for individual inventors.
+org-province = Province
+org-description = About
+org-contact-name = Contact person
+org-contact-email = Contact email
+org-contact-phone = Contact phone
+org-share-contact = I agree to share the contact details with matched partners
+org-settings-title = Organisation settings
+org-public-page = The organisation's public page
+org-unverified-note = Not verified yet: listings can be drafted but not published
+
+## members
+
+members-title = Members
+members-list = Members of the organisation
+members-invite = Invite a colleague
+members-invited = Invitation sent to { $email }
+members-leave = Leave the organisation
+members-leave-confirm = I want to leave this organisation
+
+## invite
+
+invite-title = Invitation to join an organisation
+invite-lead = You are invited to join { $organisation } ({ $email })
+invite-accept = Accept the invitation
+invite-joined-title = You have joined the organisation
+invite-joined-existing = Your account has been added to the organisation. Sign in with your password to continue.
+
+## tokens
+
+tokens-title = API tokens
+tokens-lead = An API token lets your organisation's software use the API on your behalf (header Authorization: Bearer). A token is shown once, when created.
+tokens-list = Your tokens
+tokens-create = Create a token
+tokens-name = Name
+tokens-name-hint = e.g. sync with the institute's portal
+tokens-prefix = Starts with
+tokens-created = Created
+tokens-last-used = Last used
+tokens-state = State
+tokens-active = Active
+tokens-revoked = Revoked { $date }
+tokens-revoke = Revoke
+tokens-shown-once = Your new token. Copy it now: it will not be shown again.
+
+## staff
+
+staff-orgs-title = Verify organisations
+staff-orgs-lead = Unverified organisations come first, longest waiting first. Only verified organisations can publish listings.
+staff-orgs-list = Organisations
+staff-registered = Registered
+staff-verify = Verify
+staff-unverify = Withdraw verification
+
+## admin
+
+admin-staff-title = Staff and administrators
+admin-staff-list = Current staff
+admin-grant = Grant a staff role
+admin-grant-hint = The person needs an account first.
+admin-remove = Remove the role
+
+## contact
+
+contact-sign-in = Sign in with an account of a verified organisation to see the contact details.
+contact-on-interest = The contact details are shared once both sides have expressed interest.
+contact-not-shared = The organisation has not agreed to share its contact details; contact it through the Centre.
+
+## error
+
+error-title-401 = Sign in first
+error-title-403 = Not allowed
+error-text-403 = You may not do this. If the form was open for a long time, reload the page and try again.
+error-title-429 = Too many attempts
+error-text-429 = Too many attempts. Please try again in { $n } minutes.
+
+## field
+
+field-title = Title
+field-summary = Summary
+field-summary-hint = 80–400 characters: what the technology is and what it solves.
+field-description = Description
+field-advantages = Advantages over existing solutions
+field-applications = Applications
+field-problem = The problem to solve
+field-tried = What was tried
+field-desired-outcome = Desired outcome
+field-sector = Sector
+field-keywords = Keywords
+field-keywords-hint = Separated by commas; 1–5 is best.
+field-trl = Readiness level (TRL)
+field-min-trl = Minimum TRL
+field-trl-hint = 1: basic principles … 9: proven in operation.
+field-ip-status = IP status
+field-ip-number = Patent or application number
+field-transfer-modes = Transfer modes
+field-price-min = Price from (đồng)
+field-price-max = Price up to (đồng)
+field-budget-min = Budget from (đồng)
+field-budget-max = Budget up to (đồng)
+field-money-hint = e.g. 150.000.000 or 1,5 tỷ. Leave empty if negotiable.
+field-deadline = Wanted by
+field-province = Province
+field-contact-visibility = Who sees the contact details
+field-contact-visibility-hint = Contact details show only if the organisation agreed to share them.
+field-version = Version
+field-reason = Reason
+
+## form
+
+form-save-draft = Save draft
+
+## listing
+
+listing-expired = Expired
+listing-incomplete = Fill in the required fields before submitting.
+listing-no-organisation = Only members of an organisation can post listings.
+listing-not-editable = Archived or rejected listings cannot be edited.
+listing-not-published = Only published listings can be renewed.
+listing-not-submittable = Only drafts and returned listings can be submitted.
+listing-not-submitted = This listing is not awaiting review.
+listing-org-unverified = Your organisation is not verified by the Centre yet: you can draft listings, and submit them once it is verified.
+listing-refused = Not possible
+listing-revision-decided = This change has already been decided.
+listing-conflict-title = Someone else changed this listing
+listing-conflict = While you were editing, a newer version was saved. The fields that differ from what you typed are listed below; what you typed is still in the form. Save again to overwrite.
+
+## my
+
+my-title = My listings
+my-lead = Every offer and need of your organisation, by status.
+my-list = Listings
+my-kind = Kind
+my-status = Status
+my-quality = Quality
+my-updated = Updated
+my-new-offer = New technology offer
+my-new-need = New technology need
+my-draft-lead = The listing is saved as a draft; see the quality hints, then submit it for review.
+my-listing-title = Your listing
+my-review-note = The Centre's note: { $note }
+my-pending-revision = Your change awaits review; the published version stays visible until it is approved.
+my-history = Review history
+my-when = When
+my-what = What
+my-edit = Edit
+my-propose-change = Propose the change
+my-submit = Submit for review
+my-renew = Renew for another period
+my-archive = Archive (take down)
+my-done-saved = Saved.
+my-done-revision = Change sent; the published version stays until it is approved.
+my-done-submitted = Submitted. The Centre will answer by email.
+my-done-archived = The listing is archived.
+my-done-renewed = The listing is renewed.
+
+## history
+
+history-created = Draft created
+history-edited = Edited
+history-submitted = Submitted
+history-approved = Approved
+history-returned = Returned for changes
+history-rejected = Rejected
+history-archived = Archived
+history-renewed = Renewed
+history-revision-submitted = Change proposed
+history-revision-approved = Change approved
+history-revision-returned = Change returned
+history-revision-rejected = Change rejected
+
+## quality
+
+quality-score = Quality score: { $score }/100
+quality-summary-short = The summary is too short (80 characters or more): partners cannot tell what it does.
+quality-summary-long = The summary is too long (under 400 characters): move details to the description.
+quality-no-advantages = No advantages over existing solutions.
+quality-no-trl = No technology readiness level (TRL).
+quality-many-keywords = More than 5 keywords dilute matching.
+quality-no-keywords = No keywords.
+quality-no-applications = No applications.
+quality-vague = The description is vague: give figures (yield, capacity, cost, scale tested).
+quality-no-terms = No price and no transfer terms.
+quality-problem-short = The problem statement is too short (80 characters or more).
+quality-no-outcome = No desired outcome.
+quality-no-budget-deadline = No budget and no deadline.
+
+## review
+
+review-title = Review listings
+review-lead = Listings and changes awaiting review, longest waiting first; the quality score is computed at submission.
+review-queue = Review queue
+review-waiting = Waiting since
+review-change = Change
+review-listing-title = Review a listing
+review-revision-title = Review a change
+review-revision-lead = The fields that differ from the published version:
+review-revision-stale = The listing changed after this proposal was made; return it so the owner can propose again.
+review-published-version = See the published version
+review-decide = Decide
+review-decision = Decision
+review-approve = Approve
+review-return = Return for changes
+review-reject = Reject
+review-reason = Reason (sent to the owner)
+review-reason-hint = Required to return or reject (10 characters or more).
+review-export-csv = Export every listing (CSV)
+review-export-json = Export every listing (JSON)
+
+## renew
+
+renew-done-title = Listing renewed
+renew-until = { $title } — published until { $date }
+renew-failed-title = The listing could not be renewed
+renew-confirm-title = Renew a listing
+renew-confirm-lead = Press the button below to renew the listing «{ $title }».
+renew-confirm = Renew
+
+## nav
+
+nav-my-listings = My listings
+nav-review = Review
+
+## err
+
+err-trl = Choose a level from 1 to 9.
+err-keywords = At most { $n } keywords of at most 60 characters each.
+err-money = Not an amount; e.g. 150.000.000 or 1,5 tỷ.
+err-range = The upper bound must be at least the lower one.
+err-date = Not a date; e.g. 2027-03-31.
+
+## files
+
+files-title = Images and brochures
+files-file = File
+files-hint = JPEG, PNG or WebP images (up to 5 MB) or PDF brochures (up to 10 MB); at most 10 files.
+files-upload = Upload
+files-remove = Remove
+
+## my
+
+my-done-file = File uploaded.
+my-done-file-removed = File removed.
+
+## err
+
+err-file-type = Only JPEG, PNG or WebP images and PDF documents (checked from the content, not the name).
+err-file-size = The file is too large: at most { $n } MB.
+err-file-broken = This image cannot be read; the file may be damaged.
+err-file-count = At most { $n } files per listing; remove one first.
+err-file-missing = Choose a file.
+
+## review
+
+review-org-unverified = The organisation of this listing is not verified: only verified organisations publish. Verify the organisation first, or return the listing.
+
+## err
+
+err-name-taken = Another verified organisation already has this name.
+
+## org
+
+org-change-held = Saved. The new name, kind or tax code takes effect when the centre approves it; the public page keeps the verified details until then.
+org-change-pending = Change waiting for the centre's approval: { $name } (tax code: { $tax })
+
+## staff
+
+staff-changes-waiting = Changes of name, kind or tax code waiting for approval (at the top of the list): { $count }
+staff-change-approve = Approve the change
+staff-change-reject = Reject the change
+
+## err
+
+err-image-pixels = The image is too large: at most { $n } megapixels and 12,000 pixels a side; resize it and upload again.
+err-control = This field contains a control character (such as a line break or a tab) that is not allowed here.
+
+## showcase
+
+showcase-title = Curate the showcase
+showcase-lead = Choose the typical S&T products of 10–15 organisations; each listing's first image is its showcase photo.
+showcase-list = Published offers
+showcase-add = Feature
+showcase-remove = Remove from the showcase
+
+## nav
+
+nav-curate = Showcase
+
+## search
+
+search-title = Search offers and needs
+search-hint = With or without diacritics; "phrases" in quotes; -word to exclude.
+search-sort = Sort
+search-sort-relevance = Most relevant
+search-sort-newest = Newest
+search-sort-deadline = Nearest deadline
+search-facets = Refine
+search-active-filters = Active filters
+search-remove-filter = Remove filter
+search-facet-kind = Kind
+search-facet-sector = Sector
+search-facet-province = Province
+search-facet-ip-status = IP status
+search-facet-transfer-mode = Transfer mode
+search-facet-org-kind = Organisation kind
+
+## nav
+
+nav-search = Search
+
+## lang
+
+lang-switch = Tiếng Việt
+
+## footer
+
+footer-data = Open data: OpenAPI
+
+## money
+
+money-negotiable = Negotiable
+money-between = { $low } – { $high }
+money-from = from { $amount }
+money-up-to = up to { $amount }
+form-field-error = { $field }: { $error }
+listing-expires-on = Expires: { $date }
+history-with-reason = { $action }: { $reason }
+org-settings-lead = { $name } — { $status }
+account-email-is = Email: { $email }
+account-role-is = Role: { $role }
+review-waited =
+    { $date } ({ $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    })
+showcase-count =
+    { $products ->
+        [one] { $products } product
+       *[other] { $products } products
+    } · { $organisations ->
+        [one] { $organisations } organisation
+       *[other] { $organisations } organisations
+    }
+org-tax-code-is = Tax code: { $tax }
+list-page-of = Page { $page } of { $pages }
+listing-expires = Expires

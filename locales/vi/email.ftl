@@ -1,0 +1,84 @@
+# Emails: one group per kind (templates/email/<kind>/), plus what the layout of every email says.
+
+email-greeting = Xin chào { $name },
+email-preferences = Tùy chọn nhận thư
+
+## verify-email
+
+email-verify-subject = Xác nhận địa chỉ email của bạn
+email-verify-lead = Cảm ơn bạn đã đăng ký trên Sàn giao dịch công nghệ. Vui lòng xác nhận địa chỉ email này là của bạn:
+email-verify-action = Xác nhận email
+email-verify-after = Liên kết có hiệu lực trong 48 giờ. Nếu bạn không đăng ký, hãy bỏ qua thư này.
+
+## account-exists
+
+email-exists-subject = Có người đăng ký bằng email của bạn
+email-exists-lead = Ai đó (có thể là bạn) vừa đăng ký một tổ chức mới trên Sàn giao dịch công nghệ bằng địa chỉ này, vốn đã có tài khoản. Không có gì thay đổi.
+email-exists-action = Đăng nhập hoặc đặt lại mật khẩu
+email-exists-after = Nếu đó không phải là bạn, bạn không cần làm gì.
+
+## reset-password
+
+email-reset-subject = Đặt lại mật khẩu
+email-reset-lead = Chúng tôi nhận được yêu cầu đặt lại mật khẩu tài khoản của bạn trên Sàn giao dịch công nghệ.
+email-reset-action = Chọn mật khẩu mới
+email-reset-after = Liên kết chỉ dùng được một lần, trong một giờ. Nếu bạn không yêu cầu, hãy bỏ qua thư này: mật khẩu của bạn vẫn giữ nguyên.
+
+## change-email
+
+email-change-subject = Xác nhận địa chỉ email mới
+email-change-lead = Bạn đã yêu cầu dùng địa chỉ này cho tài khoản trên Sàn giao dịch công nghệ.
+email-change-action = Xác nhận địa chỉ mới
+email-change-after = Liên kết dùng được một lần, trong 24 giờ; yêu cầu mới hơn sẽ thay thế nó.
+
+## email-changed
+
+email-changed-subject = Địa chỉ email của tài khoản bạn đã được đổi
+email-changed-lead = Địa chỉ email của tài khoản bạn trên Sàn giao dịch công nghệ nay là { $email }. Các trình duyệt khác đang đăng nhập đã được đăng xuất.
+email-changed-after = Nếu bạn không thực hiện thay đổi này, hãy trả lời thư này hoặc liên hệ ngay với Trung tâm.
+
+## invite
+
+email-invite-subject = { $inviter } mời bạn tham gia { $organisation } trên Sàn giao dịch công nghệ
+email-invite-lead = { $inviter } ({ $inviter_email }) mời bạn cùng đại diện cho { $organisation } trên Sàn giao dịch công nghệ: đăng công nghệ chào bán, nhu cầu công nghệ và tham gia các phiên kết nối cung – cầu.
+email-invite-action = Nhận lời mời
+email-invite-after = Lời mời dùng được một lần, trong 7 ngày.
+
+## listing-expiring
+
+email-expiring-subject = Tin của bạn hết hạn ngày { $date }: gia hạn bằng một cú nhấp
+email-expiring-lead = “{ $title }” sẽ rời khỏi các trang và kết quả tìm kiếm của Sàn vào { $date }.
+email-expiring-action = Gia hạn thêm một kỳ
+email-expiring-after = Nếu công nghệ không còn, bạn không cần làm gì: tin sẽ tự hết hạn.
+
+## listing-returned ($outcome is "returned" or "rejected")
+
+email-returned-subject =
+    { $outcome ->
+        [rejected] Không được chấp nhận: { $title }
+       *[returned] Cần bổ sung: { $title }
+    }
+email-returned-lead =
+    { $outcome ->
+        [rejected] Trung tâm không chấp nhận tin này: “{ $title }”.
+       *[returned] Trung tâm trả lại tin này để bổ sung: “{ $title }”.
+    }
+email-returned-reason = Lý do: { $reason }
+email-returned-action = Mở tin
+email-returned-after =
+    { $outcome ->
+        [rejected] Nếu có câu hỏi, hãy trả lời thư này hoặc liên hệ Trung tâm.
+       *[returned] Hãy sửa theo góp ý và gửi lại.
+    }
+
+## test
+
+email-test-subject = Thư thử nghiệm của Sàn giao dịch công nghệ — thư mời gặp
+email-test-lead = Đây là thư thử nghiệm do cán bộ vận hành Sàn giao dịch công nghệ gửi để kiểm tra việc gửi thư. Thư kèm một thư mời mẫu cho buổi gặp song phương trong phiên kết nối cung – cầu công nghệ:
+email-test-meeting-label = Buổi gặp
+email-test-meeting-title = Buổi gặp mẫu: bên cầu × bên cung
+email-test-when-label = Thời gian
+email-test-local-time = { $when } (giờ Việt Nam)
+email-test-where-label = Địa điểm
+email-test-location = Bàn 1, hội trường kết nối của Trung tâm
+email-test-after = Lịch của bạn sẽ đề nghị chấp nhận hoặc từ chối lời mời. Bạn không cần làm gì thêm.

@@ -1,0 +1,567 @@
+## site
+
+site-name = Sàn giao dịch công nghệ
+site-tagline = Điểm kết nối cung – cầu công nghệ
+site-centre = Trung tâm Ứng dụng Tiến bộ Khoa học và Công nghệ
+site-address = Thành phố Huế, Việt Nam
+site-skip = Bỏ qua, đến nội dung chính
+
+## nav
+
+nav-home = Trang chủ
+nav-offers = Công nghệ chào bán
+nav-needs = Nhu cầu công nghệ
+nav-showcase = Sản phẩm KH&CN tiêu biểu
+nav-api = API dữ liệu mở
+nav-menu = Danh mục chính
+
+## home
+
+home-hero = Kết nối viện, trường và doanh nghiệp để đưa công nghệ vào sản xuất
+home-search-label = Tìm công nghệ
+home-search-placeholder = Ví dụ: nuôi tôm, máy sấy, truy xuất nguồn gốc
+home-search-button = Tìm kiếm
+home-showcase = Trưng bày sản phẩm KH&CN tiêu biểu
+home-newest-offers = Công nghệ mới chào bán
+home-newest-needs = Nhu cầu công nghệ mới
+home-all-offers = Xem tất cả công nghệ
+home-all-needs = Xem tất cả nhu cầu
+home-next-session = Phiên kết nối cung – cầu công nghệ tiếp theo
+home-next-session-text = Phiên kết nối được tổ chức hai tháng một lần. Lịch phiên tới sẽ được công bố tại đây; các tổ chức đã đăng công nghệ hoặc nhu cầu sẽ nhận thư mời kèm lịch gặp.
+home-stats-offers = công nghệ chào bán
+home-stats-needs = nhu cầu công nghệ
+home-stats-orgs = tổ chức tham gia
+
+## list
+
+list-keyword = Từ khóa
+list-sector = Lĩnh vực
+list-province = Tỉnh/thành phố
+list-all = Tất cả
+list-apply = Áp dụng
+list-clear = Xóa bộ lọc
+list-results = { $count } kết quả
+list-empty = Không có kết quả phù hợp. Hãy thử bỏ bớt bộ lọc hoặc dùng từ khóa khác.
+list-prev = Trang trước
+list-next = Trang sau
+list-pagination = Phân trang
+
+## listing
+
+listing-trl = TRL
+listing-min-trl = TRL tối thiểu
+listing-price = Giá chào bán
+listing-budget = Kinh phí dự kiến
+listing-deadline = Hạn mong muốn
+listing-province = Địa phương
+listing-owner = Đơn vị
+listing-description = Mô tả công nghệ
+listing-advantages = Ưu điểm so với giải pháp hiện có
+listing-applications = Khả năng ứng dụng
+listing-keywords = Từ khóa
+listing-ip = Tình trạng sở hữu trí tuệ
+listing-ip-number = Số văn bằng / số đơn
+listing-modes = Hình thức chuyển giao
+listing-accepted-modes = Hình thức chuyển giao chấp nhận
+listing-published = Ngày đăng
+listing-problem = Vấn đề cần giải quyết
+listing-tried = Giải pháp đã thử
+listing-outcome = Kết quả mong muốn
+listing-featured = Tiêu biểu
+listing-not-set = Chưa cung cấp
+listing-contact = Thông tin liên hệ
+listing-back-offers = Quay lại danh sách công nghệ
+listing-back-needs = Quay lại danh sách nhu cầu
+
+## org
+
+org-kind = Loại hình
+org-address = Địa chỉ
+org-website = Trang web
+org-verified = Đã xác minh
+org-unverified = Chưa xác minh
+org-offers = Công nghệ chào bán của đơn vị
+org-needs = Nhu cầu công nghệ của đơn vị
+org-none = Chưa có
+
+## error
+
+error-title-404 = Không tìm thấy trang
+error-text-404 = Trang bạn tìm không tồn tại, đã bị gỡ hoặc đã hết hạn đăng.
+error-title-400 = Yêu cầu không hợp lệ
+error-bad-param = Giá trị không hợp lệ ở tham số «{ $param }». Hãy chọn lại bộ lọc hoặc quay về trang danh sách.
+error-title-500 = Hệ thống đang gặp sự cố
+error-text-500 = Xin lỗi, đã có lỗi xảy ra. Sự cố đã được ghi lại; vui lòng thử lại sau ít phút.
+error-title-other = Không thể xử lý yêu cầu
+error-title-405 = Địa chỉ này không nhận cách gửi này
+error-text-405 = Địa chỉ này chỉ nhận: { $allow }. Nếu bạn mở nó từ một liên kết, hãy quay lại trang trước và dùng nút trên trang.
+error-home = Về trang chủ
+
+## nav
+
+nav-login = Đăng nhập
+nav-register = Đăng ký
+nav-logout = Đăng xuất
+nav-organisation = Tổ chức của tôi
+nav-staff = Duyệt tổ chức
+nav-admin = Quản trị cán bộ
+
+## form
+
+form-choose = — Chọn —
+form-save = Lưu
+form-saved = Đã lưu các thay đổi.
+
+## table
+
+table-actions = Thao tác
+table-empty = Chưa có mục nào.
+
+## err
+
+err-required = Vui lòng điền mục này.
+err-too-short = Cần ít nhất { $n } ký tự.
+err-too-long = Tối đa { $n } ký tự.
+err-email = Địa chỉ email chưa đúng, ví dụ: ten@vi-du.vn.
+err-password-short = Mật khẩu cần ít nhất { $n } ký tự.
+err-password-common = Mật khẩu này quá phổ biến, dễ bị đoán. Hãy chọn mật khẩu khác, ví dụ một câu ngắn.
+err-password-wrong = Mật khẩu hiện tại không đúng.
+err-choice = Vui lòng chọn một giá trị trong danh sách.
+err-website = Địa chỉ web chưa đúng, ví dụ: https://vien.vn.
+err-phone = Số điện thoại chỉ gồm 8–15 chữ số (có thể có dấu cách, +, -, ., ngoặc).
+err-tax-code = Mã số thuế gồm 10 chữ số, hoặc 10 chữ số, dấu - và 3 chữ số.
+err-tax-code-taken = Tổ chức có mã số thuế này đã đăng ký. Hãy đề nghị một thành viên của tổ chức mời bạn.
+err-terms = Vui lòng đồng ý với điều khoản sử dụng.
+err-confirm = Vui lòng đánh dấu ô xác nhận.
+err-last-member = Bạn là thành viên cuối cùng của tổ chức. Hãy mời người khác trước, hoặc xóa tài khoản.
+err-last-admin = Không thể bỏ quyền của quản trị viên cuối cùng.
+err-already-member = Tài khoản này đang thuộc một tổ chức khác. Hãy rời tổ chức đó trước.
+err-no-organisation = Chỉ thành viên của một tổ chức mới tạo được khóa API.
+err-no-such-account = Không có tài khoản với địa chỉ này.
+
+## link
+
+link-expired = Liên kết đã hết hạn. Hãy yêu cầu liên kết mới.
+link-invalid = Liên kết không hợp lệ hoặc đã được dùng.
+
+## account
+
+account-title = Tài khoản của tôi
+account-email = Email
+account-display-name = Họ và tên
+account-password = Mật khẩu
+account-password-hint = Ít nhất 10 ký tự; một câu ngắn dễ nhớ là mật khẩu tốt.
+account-role = Vai trò
+account-locale = Ngôn ngữ
+account-profile = Thông tin cá nhân
+account-change-password = Đổi mật khẩu
+account-current-password = Mật khẩu hiện tại
+account-new-password = Mật khẩu mới
+account-change-email = Đổi email
+account-new-email = Email mới
+account-new-email-hint = Chúng tôi gửi liên kết xác nhận đến địa chỉ mới; địa chỉ chỉ đổi khi bạn bấm liên kết.
+account-export = Tải về dữ liệu của tôi (JSON)
+account-delete = Xóa tài khoản
+account-delete-hint = Không thể hoàn tác. Nếu bạn là thành viên cuối cùng, các tin của tổ chức sẽ được lưu trữ; nhật ký hoạt động được giữ lại.
+account-deleted-title = Đã xóa tài khoản
+account-deleted = Tài khoản của bạn đã được xóa.
+account-done-profile = Đã lưu thông tin cá nhân.
+account-done-password = Đã đổi mật khẩu. Các phiên đăng nhập khác đã kết thúc và mọi mã API của bạn đã bị thu hồi; hãy tạo mã mới nếu cần.
+account-done-email = Nếu địa chỉ mới dùng được, chúng tôi đã gửi liên kết xác nhận đến đó.
+account-done-left = Bạn đã rời tổ chức.
+account-done-joined = Chào mừng! Bạn đã tham gia tổ chức.
+
+## register
+
+register-title = Đăng ký tổ chức
+register-lead = Viện, trường, doanh nghiệp hoặc nhà sáng chế đăng ký một lần; Trung tâm xác minh tổ chức trước khi tin được đăng công khai.
+register-submit = Đăng ký
+register-terms = Tôi đồng ý với điều khoản sử dụng của Sàn.
+register-have-account = Đã có tài khoản? Đăng nhập
+register-sent-title = Kiểm tra hộp thư của bạn
+register-sent = Chúng tôi đã gửi thư đến địa chỉ bạn nhập. Hãy bấm liên kết trong thư để hoàn tất đăng ký.
+
+## verify
+
+verify-done-title = Đã xác nhận email
+verify-confirm-title = Xác nhận địa chỉ email
+verify-confirm-lead = Bấm nút bên dưới để xác nhận địa chỉ email của tài khoản: { $email }
+verify-confirm = Xác nhận email
+verify-done = Cảm ơn bạn. Bạn có thể đăng nhập.
+verify-failed-title = Không xác nhận được email
+verify-resend-title = Gửi lại liên kết xác nhận
+verify-resend = Gửi lại
+verify-resent-title = Kiểm tra hộp thư của bạn
+verify-resent = Nếu địa chỉ này có tài khoản chưa xác nhận, chúng tôi đã gửi liên kết mới.
+
+## login
+
+login-title = Đăng nhập
+login-submit = Đăng nhập
+login-forgot = Quên mật khẩu?
+login-register = Chưa có tài khoản? Đăng ký tổ chức
+login-invalid = Email hoặc mật khẩu không đúng.
+login-unverified = Bạn cần xác nhận email trước khi đăng nhập. Hãy xem thư chúng tôi đã gửi, hoặc gửi lại liên kết.
+
+## reset
+
+reset-title = Đặt lại mật khẩu
+reset-lead = Nhập email của tài khoản; chúng tôi sẽ gửi liên kết để chọn mật khẩu mới.
+reset-submit = Gửi liên kết
+reset-sent-title = Kiểm tra hộp thư của bạn
+reset-sent = Nếu địa chỉ này có tài khoản, chúng tôi đã gửi liên kết đặt lại mật khẩu. Liên kết có hiệu lực trong một giờ.
+reset-confirm-title = Chọn mật khẩu mới
+reset-confirm-submit = Lưu mật khẩu mới
+reset-failed-title = Không đặt lại được mật khẩu
+reset-again = Yêu cầu liên kết mới
+reset-done-title = Đã đặt lại mật khẩu
+reset-done = Mật khẩu mới đã được lưu; mọi phiên đăng nhập cũ đã kết thúc và mọi mã API của bạn đã bị thu hồi.
+
+## email
+
+email-done-title = Đã đổi email
+email-done = Địa chỉ email của tài khoản bây giờ là { $email }
+email-failed-title = Không đổi được email
+email-confirm-title = Xác nhận địa chỉ email mới
+email-confirm-lead = Bấm nút bên dưới để dùng địa chỉ này cho tài khoản của bạn: { $email }
+email-confirm = Xác nhận địa chỉ mới
+
+## org
+
+org-name = Tên tổ chức
+org-tax-code = Mã số thuế / số đăng ký
+org-tax-code-hint = 10 chữ số (chi nhánh: 10 chữ số-3 chữ số). Có thể để trống với nhà sáng chế cá nhân.
+org-province = Tỉnh/thành phố
+org-description = Giới thiệu
+org-contact-name = Người liên hệ
+org-contact-email = Email liên hệ
+org-contact-phone = Điện thoại liên hệ
+org-share-contact = Đồng ý chia sẻ thông tin liên hệ với các đối tác được kết nối
+org-settings-title = Thông tin tổ chức
+org-public-page = Trang công khai của tổ chức
+org-unverified-note = Chưa xác minh: có thể soạn tin nhưng chưa đăng công khai được
+
+## members
+
+members-title = Thành viên
+members-list = Thành viên của tổ chức
+members-invite = Mời đồng nghiệp
+members-invited = Đã gửi lời mời đến { $email }
+members-leave = Rời tổ chức
+members-leave-confirm = Tôi muốn rời tổ chức này
+
+## invite
+
+invite-title = Lời mời tham gia tổ chức
+invite-lead = Bạn được mời tham gia { $organisation } ({ $email })
+invite-accept = Nhận lời mời
+invite-joined-title = Bạn đã tham gia tổ chức
+invite-joined-existing = Tài khoản của bạn đã được thêm vào tổ chức. Hãy đăng nhập bằng mật khẩu của bạn để tiếp tục.
+
+## tokens
+
+tokens-title = Khóa API
+tokens-lead = Khóa API cho phép phần mềm của tổ chức dùng API thay bạn (tiêu đề Authorization: Bearer). Khóa chỉ hiển thị một lần khi tạo.
+tokens-list = Khóa của bạn
+tokens-create = Tạo khóa mới
+tokens-name = Tên gợi nhớ
+tokens-name-hint = Ví dụ: đồng bộ với cổng thông tin của viện
+tokens-prefix = Bắt đầu bằng
+tokens-created = Ngày tạo
+tokens-last-used = Dùng lần cuối
+tokens-state = Trạng thái
+tokens-active = Đang dùng
+tokens-revoked = Đã thu hồi { $date }
+tokens-revoke = Thu hồi
+tokens-shown-once = Khóa mới của bạn. Hãy sao chép ngay: khóa sẽ không hiển thị lại.
+
+## staff
+
+staff-orgs-title = Xác minh tổ chức
+staff-orgs-lead = Tổ chức chưa xác minh được xếp trước, lâu nhất trước. Tổ chức được xác minh mới đăng tin công khai được.
+staff-orgs-list = Các tổ chức
+staff-registered = Ngày đăng ký
+staff-verify = Xác minh
+staff-unverify = Bỏ xác minh
+
+## admin
+
+admin-staff-title = Cán bộ và quản trị viên
+admin-staff-list = Cán bộ hiện có
+admin-grant = Cấp quyền cán bộ
+admin-grant-hint = Người được cấp quyền cần có tài khoản trước.
+admin-remove = Bỏ quyền
+
+## contact
+
+contact-sign-in = Đăng nhập bằng tài khoản của một tổ chức đã xác minh để xem thông tin liên hệ.
+contact-on-interest = Thông tin liên hệ được chia sẻ khi hai bên cùng bày tỏ quan tâm.
+contact-not-shared = Tổ chức chưa đồng ý chia sẻ thông tin liên hệ; hãy liên hệ qua Trung tâm.
+
+## error
+
+error-title-401 = Cần đăng nhập
+error-title-403 = Không có quyền
+error-text-403 = Bạn không có quyền thực hiện thao tác này. Nếu bạn vừa mở biểu mẫu từ lâu, hãy tải lại trang rồi thử lại.
+error-title-429 = Quá nhiều lần thử
+error-text-429 = Bạn đã thử quá nhiều lần. Vui lòng thử lại sau { $n } phút.
+
+## field
+
+field-title = Tên công nghệ / nhu cầu
+field-summary = Tóm tắt
+field-summary-hint = 80–400 ký tự: công nghệ là gì, giải quyết việc gì.
+field-description = Mô tả chi tiết
+field-advantages = Ưu điểm so với giải pháp hiện có
+field-applications = Khả năng ứng dụng
+field-problem = Vấn đề cần giải quyết
+field-tried = Giải pháp đã thử
+field-desired-outcome = Kết quả mong muốn
+field-sector = Lĩnh vực
+field-keywords = Từ khóa
+field-keywords-hint = Cách nhau bởi dấu phẩy; nên 1–5 từ khóa.
+field-trl = Mức độ sẵn sàng (TRL)
+field-min-trl = TRL tối thiểu
+field-trl-hint = 1: nguyên lý cơ bản … 9: đã ứng dụng thực tế.
+field-ip-status = Tình trạng sở hữu trí tuệ
+field-ip-number = Số văn bằng / số đơn
+field-transfer-modes = Hình thức chuyển giao
+field-price-min = Giá từ (đồng)
+field-price-max = Giá đến (đồng)
+field-budget-min = Kinh phí từ (đồng)
+field-budget-max = Kinh phí đến (đồng)
+field-money-hint = Ví dụ: 150.000.000 hoặc 1,5 tỷ. Để trống nếu thỏa thuận.
+field-deadline = Hạn mong muốn
+field-province = Tỉnh/thành phố
+field-contact-visibility = Ai xem được thông tin liên hệ
+field-contact-visibility-hint = Thông tin liên hệ chỉ hiện khi tổ chức đã đồng ý chia sẻ.
+field-version = Phiên bản
+field-reason = Lý do
+
+## form
+
+form-save-draft = Lưu bản nháp
+
+## listing
+
+listing-expired = Đã hết hạn
+listing-incomplete = Cần điền đủ các mục bắt buộc trước khi gửi duyệt.
+listing-no-organisation = Chỉ thành viên của một tổ chức mới đăng tin được.
+listing-not-editable = Tin đã lưu trữ hoặc bị từ chối không sửa được nữa.
+listing-not-published = Chỉ gia hạn được tin đang đăng.
+listing-not-submittable = Chỉ gửi duyệt được bản nháp hoặc tin được trả lại.
+listing-not-submitted = Tin này không ở trạng thái chờ duyệt.
+listing-org-unverified = Tổ chức của bạn chưa được Trung tâm xác minh: bạn có thể soạn tin, nhưng chỉ gửi duyệt được sau khi được xác minh.
+listing-refused = Không thực hiện được
+listing-revision-decided = Thay đổi này đã được xử lý.
+listing-conflict-title = Tin đã được người khác sửa
+listing-conflict = Trong lúc bạn sửa, tin đã được lưu một phiên bản mới. Các mục khác với nội dung bạn nhập được liệt kê bên dưới; nội dung bạn nhập vẫn còn trong biểu mẫu. Lưu lại nếu muốn ghi đè.
+
+## my
+
+my-title = Tin của tổ chức
+my-lead = Tất cả công nghệ chào bán và nhu cầu của tổ chức, theo trạng thái.
+my-list = Các tin
+my-kind = Loại
+my-status = Trạng thái
+my-quality = Chất lượng
+my-updated = Cập nhật
+my-new-offer = Đăng công nghệ chào bán
+my-new-need = Đăng nhu cầu công nghệ
+my-draft-lead = Tin được lưu dưới dạng bản nháp; bạn xem gợi ý chất lượng rồi gửi Trung tâm duyệt.
+my-listing-title = Tin của bạn
+my-review-note = Góp ý của Trung tâm: { $note }
+my-pending-revision = Thay đổi của bạn đang chờ duyệt; phiên bản đã đăng vẫn hiển thị cho đến khi thay đổi được duyệt.
+my-history = Lịch sử xử lý
+my-when = Thời gian
+my-what = Nội dung
+my-edit = Sửa tin
+my-propose-change = Gửi thay đổi để duyệt
+my-submit = Gửi Trung tâm duyệt
+my-renew = Gia hạn thêm một kỳ
+my-archive = Lưu trữ (gỡ tin)
+my-done-saved = Đã lưu.
+my-done-revision = Đã gửi thay đổi; phiên bản đang đăng giữ nguyên đến khi được duyệt.
+my-done-submitted = Đã gửi duyệt. Trung tâm sẽ phản hồi qua email.
+my-done-archived = Đã lưu trữ tin.
+my-done-renewed = Đã gia hạn tin.
+
+## history
+
+history-created = Tạo bản nháp
+history-edited = Sửa nội dung
+history-submitted = Gửi duyệt
+history-approved = Được duyệt đăng
+history-returned = Trả lại để bổ sung
+history-rejected = Không được chấp nhận
+history-archived = Lưu trữ
+history-renewed = Gia hạn
+history-revision-submitted = Gửi thay đổi
+history-revision-approved = Thay đổi được duyệt
+history-revision-returned = Thay đổi bị trả lại
+history-revision-rejected = Thay đổi không được chấp nhận
+
+## quality
+
+quality-score = Điểm chất lượng: { $score }/100
+quality-summary-short = Tóm tắt quá ngắn (nên từ 80 ký tự): đối tác khó biết công nghệ làm gì.
+quality-summary-long = Tóm tắt quá dài (nên dưới 400 ký tự): chuyển chi tiết xuống phần mô tả.
+quality-no-advantages = Chưa nêu ưu điểm so với giải pháp hiện có.
+quality-no-trl = Chưa chọn mức độ sẵn sàng công nghệ (TRL).
+quality-many-keywords = Hơn 5 từ khóa làm loãng kết quả ghép nối.
+quality-no-keywords = Chưa có từ khóa.
+quality-no-applications = Chưa nêu khả năng ứng dụng.
+quality-vague = Mô tả còn chung chung: hãy nêu số liệu cụ thể (năng suất, công suất, chi phí, quy mô đã thử).
+quality-no-terms = Chưa có giá hay hình thức chuyển giao.
+quality-problem-short = Mô tả vấn đề quá ngắn (nên từ 80 ký tự).
+quality-no-outcome = Chưa nêu kết quả mong muốn.
+quality-no-budget-deadline = Chưa có kinh phí dự kiến hay thời hạn.
+
+## review
+
+review-title = Duyệt tin
+review-lead = Tin chờ duyệt và thay đổi của tin đang đăng, chờ lâu nhất trước; điểm chất lượng do hệ thống tính khi gửi.
+review-queue = Hàng chờ duyệt
+review-waiting = Chờ từ
+review-change = Thay đổi
+review-listing-title = Duyệt tin
+review-revision-title = Duyệt thay đổi
+review-revision-lead = Các mục thay đổi so với phiên bản đang đăng:
+review-revision-stale = Tin đã thay đổi sau khi đề xuất này được gửi; hãy trả lại để chủ tin gửi lại.
+review-published-version = Xem phiên bản đang đăng
+review-decide = Quyết định
+review-decision = Quyết định
+review-approve = Duyệt đăng
+review-return = Trả lại để bổ sung
+review-reject = Từ chối
+review-reason = Lý do (gửi cho chủ tin)
+review-reason-hint = Bắt buộc khi trả lại hoặc từ chối (ít nhất 10 ký tự).
+review-export-csv = Xuất tất cả tin (CSV)
+review-export-json = Xuất tất cả tin (JSON)
+
+## renew
+
+renew-done-title = Đã gia hạn tin
+renew-until = { $title } — đăng đến { $date }
+renew-failed-title = Không gia hạn được
+renew-confirm-title = Gia hạn tin đăng
+renew-confirm-lead = Bấm nút bên dưới để gia hạn tin «{ $title }».
+renew-confirm = Gia hạn
+
+## nav
+
+nav-my-listings = Tin của tổ chức
+nav-review = Duyệt tin
+
+## err
+
+err-trl = Chọn một mức từ 1 đến 9.
+err-keywords = Tối đa { $n } từ khóa, mỗi từ khóa tối đa 60 ký tự.
+err-money = Số tiền chưa đúng, ví dụ: 150.000.000 hoặc 1,5 tỷ.
+err-range = Mức trên phải lớn hơn hoặc bằng mức dưới.
+err-date = Ngày chưa đúng, ví dụ: 31/03/2027.
+
+## files
+
+files-title = Hình ảnh và tài liệu
+files-file = Tệp
+files-hint = Ảnh JPEG, PNG, WebP (tối đa 5 MB) hoặc tài liệu PDF (tối đa 10 MB); tối đa 10 tệp.
+files-upload = Tải lên
+files-remove = Gỡ
+
+## my
+
+my-done-file = Đã tải tệp lên.
+my-done-file-removed = Đã gỡ tệp.
+
+## err
+
+err-file-type = Chỉ nhận ảnh JPEG, PNG, WebP hoặc tài liệu PDF (kiểm tra theo nội dung tệp, không theo đuôi tên).
+err-file-size = Tệp quá lớn: tối đa { $n } MB.
+err-file-broken = Không đọc được ảnh này; tệp có thể bị hỏng.
+err-file-count = Mỗi tin tối đa { $n } tệp; hãy gỡ bớt trước.
+err-file-missing = Hãy chọn một tệp.
+
+## review
+
+review-org-unverified = Tổ chức đăng tin này chưa được xác minh: chỉ tổ chức đã xác minh mới được đăng tin. Hãy xác minh tổ chức trước, hoặc trả lại tin.
+
+## err
+
+err-name-taken = Một tổ chức đã xác minh khác đã mang tên này.
+
+## org
+
+org-change-held = Đã lưu. Tên, loại hình hoặc mã số thuế mới sẽ có hiệu lực khi Trung tâm duyệt; trang công khai vẫn hiện thông tin đã xác minh.
+org-change-pending = Thay đổi đang chờ Trung tâm duyệt: { $name } (mã số thuế: { $tax })
+
+## staff
+
+staff-changes-waiting = Thay đổi tên, loại hoặc mã số thuế đang chờ duyệt (ở đầu danh sách): { $count }
+staff-change-approve = Duyệt thay đổi
+staff-change-reject = Từ chối thay đổi
+
+## err
+
+err-image-pixels = Ảnh quá lớn: tối đa { $n } megapixel và 12.000 điểm ảnh mỗi chiều; hãy thu nhỏ ảnh rồi tải lại.
+err-control = Trường này chứa ký tự điều khiển (ví dụ xuống dòng hoặc tab) không được phép ở đây.
+
+## showcase
+
+showcase-title = Tuyển chọn sản phẩm trưng bày
+showcase-lead = Chọn các sản phẩm KH&CN tiêu biểu của 10–15 tổ chức; ảnh đầu tiên của mỗi tin được dùng làm ảnh trưng bày.
+showcase-list = Công nghệ đang đăng
+showcase-add = Đưa vào trưng bày
+showcase-remove = Bỏ khỏi trưng bày
+
+## nav
+
+nav-curate = Trưng bày
+
+## search
+
+search-title = Tìm kiếm công nghệ và nhu cầu
+search-hint = Gõ có dấu hoặc không dấu; "cụm từ" trong ngoặc kép; -từ để loại trừ.
+search-sort = Sắp xếp
+search-sort-relevance = Phù hợp nhất
+search-sort-newest = Mới nhất
+search-sort-deadline = Hạn gần nhất
+search-facets = Lọc kết quả
+search-active-filters = Bộ lọc đang dùng
+search-remove-filter = Bỏ bộ lọc
+search-facet-kind = Loại tin
+search-facet-sector = Lĩnh vực
+search-facet-province = Địa phương
+search-facet-ip-status = Sở hữu trí tuệ
+search-facet-transfer-mode = Hình thức chuyển giao
+search-facet-org-kind = Loại tổ chức
+
+## nav
+
+nav-search = Tìm kiếm
+
+## lang
+
+lang-switch = English
+
+## footer
+
+footer-data = Dữ liệu mở: OpenAPI
+
+## money
+
+money-negotiable = Thỏa thuận
+money-between = { $low } – { $high }
+money-from = từ { $amount }
+money-up-to = đến { $amount }
+form-field-error = { $field }: { $error }
+listing-expires-on = Hết hạn: { $date }
+history-with-reason = { $action }: { $reason }
+org-settings-lead = { $name } — { $status }
+account-email-is = Email: { $email }
+account-role-is = Vai trò: { $role }
+review-waited = { $date } ({ $days } ngày)
+showcase-count = { $products } sản phẩm · { $organisations } tổ chức
+org-tax-code-is = Mã số thuế: { $tax }
+list-page-of = Trang { $page } trên { $pages }
+listing-expires = Hết hạn
