@@ -111,13 +111,18 @@ macro_rules! number_values {
         impl From<$t> for Value<'_> {
             #[allow(clippy::cast_precision_loss, clippy::cast_lossless)]
             fn from(n: $t) -> Self {
-                #[allow(clippy::unnecessary_cast)]
-                Value::Number((n as $t).clone() as f64)
+                Value::Number(n as f64)
+            }
+        }
+        // Templates pass their values by reference.
+        impl From<&$t> for Value<'_> {
+            fn from(n: &$t) -> Self {
+                Value::from(*n)
             }
         }
     )*};
 }
-number_values!(u8, i32, i64, u32, u64, usize, &u8, &i32, &i64, &u32, &u64, &usize);
+number_values!(u8, i32, i64, u32, u64, usize);
 
 /// Whether the catalogue of `locale` has the message.
 pub fn has(locale: Locale, key: &str) -> bool {

@@ -29,7 +29,13 @@ pub fn invite(conn: &mut AnyConnection, env: Env, inviter: &User, org: &Organisa
             organisation: org.name.clone(),
             url: env.link("/invitations/accept", &token),
         };
-        env.mail(conn, (&email, &name, inviter.locale), &letter)?;
+        // Someone with an account reads it in their saved language and by their name; someone new
+        // in the inviter's language.
+        let (name, locale) = match db::users::by_email(conn, &email)? {
+            Some(u) => (u.display_name, u.locale),
+            None => (name.clone(), inviter.locale),
+        };
+        env.mail(conn, (&email, &name, locale), &letter)?;
         let detail = serde_json::json!({ "email": email });
         db::audit::record(
             conn,

@@ -44,6 +44,12 @@ fn summary(r: &ExportRow) -> String {
     text.unwrap_or_default()
 }
 
+/// Feeds are in Vietnamese, the language the listings are written in: feed readers send neither
+/// a cookie nor a useful `Accept-Language`, and caches keep one copy.
+fn vi(key: &str) -> String {
+    crate::catalogue::text(crate::domain::Locale::Vi, key)
+}
+
 async fn rows(state: &AppState, kind: Option<ListingKind>) -> Result<Vec<ExportRow>, AppError> {
     let now = state.clock.now();
     Ok(state.db.run(move |c| crate::services::listings::export::published(c, now, kind, None, FEED_SIZE)).await?)
@@ -54,15 +60,16 @@ async fn atom(state: web::Data<AppState>, kind: ListingKind) -> Result<HttpRespo
     let base = base(&state);
     let items = rows(&state, Some(kind)).await?;
     let (title, path) = match kind {
-        ListingKind::Offer => ("Công nghệ chào bán mới — Sàn giao dịch công nghệ", "/feeds/offers.atom"),
-        ListingKind::Need => ("Nhu cầu công nghệ mới — Sàn giao dịch công nghệ", "/feeds/needs.atom"),
+        ListingKind::Offer => (vi("feed-offers-title"), "/feeds/offers.atom"),
+        ListingKind::Need => (vi("feed-needs-title"), "/feeds/needs.atom"),
     };
     let updated = items.iter().filter_map(|r| r.published_at).max().unwrap_or_else(|| now.and_utc());
     let mut out = format!(
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"vi\">\n<title>{}</title>\n<id>{base}{path}</id>\n<link rel=\"self\" href=\"{base}{path}\"/>\n<link rel=\"alternate\" type=\"text/html\" href=\"{base}/{}\"/>\n<updated>{}</updated>\n<author><name>Trung tâm Ứng dụng Tiến bộ Khoa học và Công nghệ</name></author>\n",
-        xml(title),
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"vi\">\n<title>{}</title>\n<id>{base}{path}</id>\n<link rel=\"self\" href=\"{base}{path}\"/>\n<link rel=\"alternate\" type=\"text/html\" href=\"{base}/{}\"/>\n<updated>{}</updated>\n<author><name>{}</name></author>\n",
+        xml(&title),
         plural(kind),
-        rfc3339(updated)
+        rfc3339(updated),
+        xml(&vi("site-centre"))
     );
     for r in &items {
         let url = format!("{base}/{}/{}", plural(kind), r.id);
@@ -115,7 +122,7 @@ pub async fn json_feed(state: web::Data<AppState>) -> Result<HttpResponse, AppEr
         .collect();
     let feed = serde_json::json!({
         "version": "https://jsonfeed.org/version/1.1",
-        "title": "Sàn giao dịch công nghệ — tin mới",
+        "title": vi("feed-listings-title"),
         "home_page_url": format!("{base}/"),
         "feed_url": format!("{base}/feeds/listings.json"),
         "language": "vi",

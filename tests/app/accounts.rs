@@ -877,3 +877,28 @@ async fn every_account_page_renders_in_both_languages() {
         }
     }
 }
+
+/// An email speaks the recipient's saved language, whatever the language of the page that
+/// caused it; its wording comes from the catalogue, with nothing of the other language in it.
+#[tokio::test]
+async fn emails_speak_the_recipients_saved_language() {
+    let app = TestApp::spawn().await;
+    let o = new_org(&app, "Viện", true);
+    let mut en = user(&app, "an@vien.vn", Role::Member, Some(o.id));
+    en.locale = Locale::En;
+    db::users::update(&mut app.db.conn().unwrap(), &en).unwrap();
+    user(&app, "binh@vien.vn", Role::Member, Some(o.id));
+    let b = Browser::new(&app);
+    for to in ["an@vien.vn", "binh@vien.vn"] {
+        // Both asked from a Vietnamese page.
+        b.submit("/reset?lang=vi", "/reset", &[("email", to)]).await;
+    }
+    let english = mail_text(&app, "an@vien.vn", "reset-password");
+    assert!(english.starts_with("Hello Người dùng an@vien.vn,"), "{english}");
+    assert!(english.contains("Choose a new password:") && english.contains("Hue City, Viet Nam"), "{english}");
+    assert!(!english.contains("Xin chào") && !english.contains("mật khẩu"), "{english}");
+    let vietnamese = mail_text(&app, "binh@vien.vn", "reset-password");
+    assert!(vietnamese.starts_with("Xin chào Người dùng binh@vien.vn,"), "{vietnamese}");
+    assert!(vietnamese.contains("Chọn mật khẩu mới:") && vietnamese.contains("Thành phố Huế"), "{vietnamese}");
+    assert!(!vietnamese.contains("Hello") && !vietnamese.contains("password"), "{vietnamese}");
+}

@@ -251,3 +251,135 @@ async fn a_broken_row_gives_the_500_page_without_details() {
     assert_eq!(r.headers()["content-type"], "application/problem+json");
     assert!(!r.text().await.unwrap().contains("no-such-sector"));
 }
+
+/// Every message key of the catalogue: a page that shows one shows a missing message.
+fn catalogue_keys() -> std::collections::HashSet<String> {
+    ketnoi::catalogue::FILES
+        .iter()
+        .flat_map(|(_, _, text)| text.lines())
+        .filter(|l| !l.starts_with(['#', ' ']) && l.contains(" ="))
+        .filter_map(|l| l.split(" =").next().map(str::to_string))
+        .collect()
+}
+
+/// The words of a page's text (outside tags).
+fn words_of(html: &str) -> Vec<&str> {
+    html.split('<').filter_map(|s| s.split_once('>').map(|(_, t)| t)).flat_map(str::split_whitespace).collect()
+}
+
+#[tokio::test]
+async fn the_language_follows_the_reader() {
+    let app = TestApp::with_demo().await;
+    // No cookie store: each request stands alone.
+    let client = reqwest::Client::new();
+    let lang_of = |body: &str| if body.contains(r#"<html lang="en">"#) { "en" } else { "vi" };
+    for (accept, cookie, query, expected) in [
+        ("en-US,en;q=0.9", None, "", "en"),
+        ("fr-FR, en;q=0.5", None, "", "en"),
+        ("vi-VN,vi;q=0.9,en-US;q=0.8", None, "", "vi"),
+        ("fr, de", None, "", "vi"),
+        ("", None, "", "vi"),
+        // An explicit choice outranks the browser: the query, then the cookie.
+        ("en-US,en", None, "?lang=vi", "vi"),
+        ("en-US,en", Some("lang=vi"), "", "vi"),
+        ("vi", Some("lang=en"), "", "en"),
+        ("en", Some("lang=vi"), "?lang=en", "en"),
+        // A cookie with nonsense in it is ignored, never an error.
+        ("en", Some("lang=%0d%0a"), "", "en"),
+    ] {
+        let mut req = client.get(format!("{}/offers{query}", app.address)).header("accept-language", accept);
+        if let Some(c) = cookie {
+            req = req.header("cookie", c);
+        }
+        let r = req.send().await.unwrap();
+        assert_eq!(r.status(), 200);
+        let vary: Vec<String> =
+            r.headers().get_all("vary").iter().map(|v| v.to_str().unwrap().to_ascii_lowercase()).collect();
+        let vary = vary.join(", ");
+        assert!(vary.contains("accept-language") && vary.contains("cookie"), "Vary: {vary}");
+        let body = r.text().await.unwrap();
+        assert_eq!(lang_of(&body), expected, "{accept} / {cookie:?} / {query}");
+        let heading = if expected == "en" { "Technology offers" } else { "Công nghệ chào bán" };
+        assert!(body.contains(heading), "{accept} / {cookie:?} / {query}");
+    }
+}
+
+/// Every page a visitor, a member, the staff and an administrator open renders in both languages
+/// from the catalogue: no message key shows, and the staff pages format money and dates.
+#[tokio::test]
+async fn every_page_in_both_languages_from_the_catalogue() {
+    use ketnoi::domain::{Money, MoneyRange, Role};
+
+    use crate::helpers::{signed_in, user};
+    let app = TestApp::with_demo().await;
+    let keys = catalogue_keys();
+    assert!(keys.len() > 450);
+    let o = org("Viện Nghiên cứu Thủy sản miền Trung");
+    db::organisations::insert(&mut app.db.conn().unwrap(), &o).unwrap();
+    let mut submitted = offer(o.id, "Chế phẩm vi sinh cho ao tôm", ListingStatus::Submitted);
+    submitted.price = MoneyRange::new(Some(Money::new(35_000_000).unwrap()), None).unwrap();
+    db::offers::insert(&mut app.db.conn().unwrap(), &submitted).unwrap();
+    let published = offer(o.id, "Quy trình ương tôm giống", ListingStatus::Published);
+    db::offers::insert(&mut app.db.conn().unwrap(), &published).unwrap();
+    let member = signed_in(&app, &user(&app, "mai@thuysan.vn", Role::Member, Some(o.id)));
+    let staff = signed_in(&app, &user(&app, "canbo@ketnoi.vn", Role::Staff, None));
+    let admin = signed_in(&app, &user(&app, "quantri@ketnoi.vn", Role::Admin, None));
+    let visitor = (reqwest::Client::new(), String::new());
+    let pages: Vec<(&(reqwest::Client, String), String)> = vec![
+        (&visitor, "/".into()),
+        (&visitor, "/offers".into()),
+        (&visitor, "/needs".into()),
+        (&visitor, format!("/offers/{}", published.id)),
+        (&visitor, "/showcase".into()),
+        (&visitor, "/search?q=t%C3%B4m".into()),
+        (&visitor, format!("/organisations/{}", o.id)),
+        (&visitor, "/login".into()),
+        (&visitor, "/register".into()),
+        (&visitor, "/reset".into()),
+        (&visitor, "/khong-co".into()),
+        (&visitor, "/offers?sector=nope".into()),
+        (&member, "/my/listings".into()),
+        (&member, format!("/my/offers/{}", submitted.id)),
+        (&member, "/offers/new".into()),
+        (&member, "/needs/new".into()),
+        (&member, "/account".into()),
+        (&member, "/account/tokens".into()),
+        (&member, format!("/organisations/{}/settings", o.id)),
+        (&member, format!("/organisations/{}/members", o.id)),
+        (&staff, "/staff/review".into()),
+        (&staff, format!("/staff/review/offer/{}", submitted.id)),
+        (&staff, "/staff/showcase".into()),
+        (&staff, "/staff/organisations".into()),
+        (&admin, "/admin/staff".into()),
+    ];
+    let mut bodies = std::collections::HashMap::new();
+    for (who, path) in &pages {
+        for lang in ["vi", "en"] {
+            let sep = if path.contains('?') { '&' } else { '?' };
+            let r = who.0.get(format!("{}{path}{sep}lang={lang}", app.address)).send().await.unwrap();
+            let status = r.status().as_u16();
+            assert!(status < 500, "{path} {lang}: {status}");
+            let body = r.text().await.unwrap();
+            assert!(body.contains(&format!(r#"<html lang="{lang}">"#)), "{path} {lang}");
+            let shown: Vec<&str> = words_of(&body).into_iter().filter(|w| keys.contains(*w)).collect();
+            assert!(shown.is_empty(), "{path} {lang} shows message keys: {shown:?}");
+            bodies.insert((path.clone(), lang), body);
+        }
+    }
+    let review = format!("/staff/review/offer/{}", submitted.id);
+    assert!(bodies[&(review.clone(), "vi")].contains("35.000.000 ₫"), "money on the Vietnamese staff page");
+    assert!(bodies[&(review.clone(), "en")].contains("VND 35,000,000"), "money on the English staff page");
+    assert!(!bodies[&(review.clone(), "vi")].contains("35000000"), "no raw amount");
+    let today_vi = ketnoi::catalogue::human::day(ketnoi::domain::Locale::Vi, db::now());
+    let today_en = ketnoi::catalogue::human::day(ketnoi::domain::Locale::En, db::now());
+    assert!(bodies[&("/staff/review".to_string(), "vi")].contains(&today_vi), "dd/mm/yyyy in the queue");
+    assert!(bodies[&("/staff/review".to_string(), "en")].contains(&today_en), "d Mon yyyy in the queue");
+    assert!(bodies[&("/staff/organisations".to_string(), "vi")].contains(&today_vi));
+    // The labels of the vocabularies follow the page.
+    let detail = format!("/offers/{}", published.id);
+    assert!(bodies[&(detail.clone(), "vi")].contains("Thủy sản"));
+    assert!(
+        bodies[&(detail.clone(), "en")].contains("Aquaculture &amp; fisheries")
+            || bodies[&(detail, "en")].contains("Aquaculture &#38; fisheries")
+    );
+}

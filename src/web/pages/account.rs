@@ -408,7 +408,7 @@ fn profile_panel(ctx: &Ctx, user: &crate::domain::User, forms: [Form; 4], notice
 }
 
 fn profile_forms(ctx: &Ctx, user: &crate::domain::User) -> [Form; 4] {
-    let locales = vec![("vi".to_string(), "Tiếng Việt".to_string()), ("en".to_string(), "English".to_string())];
+    let locales = vec![("vi".to_string(), ctx.t("language-vi")), ("en".to_string(), ctx.t("language-en"))];
     [
         Form::new(ctx, "profile", "/account/profile", "form-save")
             .titled(ctx, "account-profile")

@@ -47,7 +47,7 @@ pub fn shown_value(ctx: &Ctx, raw: &RawListing, name: &str) -> String {
 
 fn trl_options(ctx: &Ctx) -> Vec<(String, String)> {
     std::iter::once((String::new(), ctx.t("listing-not-set")))
-        .chain((1..=9).map(|n| (n.to_string(), format!("TRL {n}"))))
+        .chain((1..=9).map(|n| (n.to_string(), ctx.t1("listing-trl-level", "n", n))))
         .collect()
 }
 
