@@ -244,6 +244,8 @@ pub fn seed_demo(conn: &mut AnyConnection) -> anyhow::Result<SeedReport> {
                 build_offer(o, demo.province_of(&o.org)?, now).with_context(|| format!("demo offer {}", o.key))?;
             if db::offers::get(conn, offer.id)?.is_none() {
                 db::offers::insert(conn, &offer).with_context(|| format!("demo offer {}", o.key))?;
+                let quality = crate::domain::quality::offer(&offer);
+                scored(conn, crate::domain::ListingKind::Offer, &offer.id.to_string(), offer.status, quality)?;
                 db::search_changes::record(conn, crate::domain::ListingKind::Offer, &offer.id.to_string())?;
                 report.offers += 1;
             }
@@ -252,6 +254,8 @@ pub fn seed_demo(conn: &mut AnyConnection) -> anyhow::Result<SeedReport> {
             let need = build_need(n, demo.province_of(&n.org)?, now).with_context(|| format!("demo need {}", n.key))?;
             if db::needs::get(conn, need.id)?.is_none() {
                 db::needs::insert(conn, &need).with_context(|| format!("demo need {}", n.key))?;
+                let quality = crate::domain::quality::need(&need);
+                scored(conn, crate::domain::ListingKind::Need, &need.id.to_string(), need.status, quality)?;
                 db::search_changes::record(conn, crate::domain::ListingKind::Need, &need.id.to_string())?;
                 report.needs += 1;
             }
@@ -290,6 +294,23 @@ pub fn seed_demo(conn: &mut AnyConnection) -> anyhow::Result<SeedReport> {
 }
 
 /// A contact person for a demo organisation, at its (reserved `.example`) web domain.
+/// The quality score a listing gets when it is submitted, so the demo's tables show real figures
+/// (a draft has none yet).
+fn scored(
+    conn: &mut AnyConnection,
+    kind: crate::domain::ListingKind,
+    id: &str,
+    status: ListingStatus,
+    report: crate::domain::quality::Report,
+) -> anyhow::Result<()> {
+    if status == ListingStatus::Draft {
+        return Ok(());
+    }
+    let mut w = db::listings::workflow(conn, kind, id)?.unwrap_or_default();
+    w.quality_score = Some(i32::from(report.score));
+    db::listings::set_workflow(conn, kind, id, &w)
+}
+
 fn demo_contact(key: &str, website: Option<&str>) -> Contact {
     let domain = website
         .and_then(|w| url::Url::parse(w).ok())

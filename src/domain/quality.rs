@@ -4,7 +4,7 @@
 
 use super::{Need, Offer};
 
-/// One finding: an interface-text key (`quality.*`) and the points it costs.
+/// One finding: an interface-text key (`quality-*`) and the points it costs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct Warning {
     pub key: &'static str,

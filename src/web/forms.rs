@@ -58,7 +58,7 @@ impl Form {
             action: action.into(),
             title: None,
             fields: Vec::new(),
-            submit: ctx.t(submit).to_string(),
+            submit: ctx.t(submit),
             danger: false,
             multipart: false,
             errors: Vec::new(),
@@ -67,7 +67,7 @@ impl Form {
 
     /// A heading above the form.
     pub fn titled(mut self, ctx: &Ctx, key: &str) -> Self {
-        self.title = Some(ctx.t(key).to_string());
+        self.title = Some(ctx.t(key));
         self
     }
 
@@ -100,7 +100,8 @@ impl Form {
         };
         self.fields.push(Field {
             name,
-            label: ctx.t(label).to_string(),
+            // A hidden field has no label.
+            label: if label.is_empty() { String::new() } else { ctx.t(label) },
             kind,
             // Passwords are never sent back to the browser.
             value: if kind == "password" { String::new() } else { value.to_string() },
@@ -125,7 +126,7 @@ impl Form {
     /// Adds a hint under the last field.
     pub fn hint(mut self, ctx: &Ctx, key: &str) -> Self {
         if let Some(f) = self.fields.last_mut() {
-            f.hint = Some(ctx.t(key).to_string());
+            f.hint = Some(ctx.t(key));
         }
         self
     }

@@ -63,7 +63,7 @@ pub fn listing_form(
     let l = ctx.locale;
     let mut f = Form::new(ctx, "listing", action, "form-save-draft");
     for name in fields_of(kind) {
-        let label = format!("field.{name}");
+        let label = key_of("field", name);
         let value = raw_value(raw, name);
         f = match *name {
             "sector" => f.field(ctx, "sector", "select", &label, &value).required().options(choices(

@@ -8,6 +8,7 @@ use serde::Deserialize;
 
 use super::my_listings::{quality_box, shown_value, status_text};
 use super::panel::{Cell, Panel, Row, Table, see_other};
+use crate::catalogue::key_of;
 use crate::db;
 use crate::domain::ListingKind;
 use crate::error::AppError;
@@ -111,7 +112,7 @@ fn shown_fields(
     fields_of(kind)
         .iter()
         .filter(|n| before.is_none_or(|b| raw_value(b, n) != raw_value(raw, n)))
-        .map(|n| (ctx.t(&format!("field.{n}")).to_string(), shown_value(ctx, raw, n), before.is_some()))
+        .map(|n| (ctx.t(&key_of("field", n)), shown_value(ctx, raw, n), before.is_some()))
         .collect()
 }
 
