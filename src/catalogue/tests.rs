@@ -249,3 +249,22 @@ fn a_missing_key_shows_as_itself() {
     assert_eq!(text(Locale::Vi, "no-such-message"), "no-such-message");
     assert_eq!(key_of("field", "min_trl"), "field-min-trl");
 }
+
+/// Every `?done=` notice a redirect names has its message (the pages drop an unknown one).
+#[test]
+fn every_done_notice_has_a_message() {
+    let mut checked = 0;
+    for (p, text) in sources() {
+        for part in text.split("done=").skip(1) {
+            let value: String = part.chars().take_while(|c| c.is_ascii_lowercase() || *c == '_').collect();
+            if value.is_empty() {
+                continue;
+            }
+            let family = if p.ends_with("my_listings.rs") { "my-done" } else { "account-done" };
+            let key = key_of(family, &value);
+            assert!(has(Locale::Vi, &key) && has(Locale::En, &key), "{}: no message {key}", p.display());
+            checked += 1;
+        }
+    }
+    assert!(checked >= 12, "{checked}");
+}
