@@ -28,6 +28,8 @@ fn scenario(name: &'static str, tables: usize, general: bool, windows: f64, caps
             windows,
             caps,
             locks,
+            pauses_after: Vec::new(),
+            blocks: 0.0,
         },
     }
 }

@@ -11,7 +11,8 @@ use super::{Failure, read_json, write_json};
 pub enum ScheduleAction {
     /// Compute an optimal (or near-optimal, with its gap) schedule for an instance file.
     Solve {
-        /// Instance JSON: slots, tables, participants, candidates, locked.
+        /// Instance JSON: slots, tables, participants, candidates (with optional slots), locked,
+        /// pauses_after.
         #[arg(long, value_name = "INSTANCE.json")]
         input: PathBuf,
         /// Where to write the schedule (default: standard output).
@@ -52,6 +53,12 @@ pub enum ScheduleAction {
         /// Locked meetings to draw.
         #[arg(long, default_value_t = 0)]
         locks: usize,
+        /// A planned break after this slot (repeatable).
+        #[arg(long = "pause-after", value_name = "SLOT")]
+        pauses_after: Vec<usize>,
+        /// Share (0–1) of meetings tied to one block: before or after the first break.
+        #[arg(long, default_value_t = 0.0)]
+        blocks: f64,
         /// Where to write the instance (default: standard output).
         #[arg(long)]
         output: Option<PathBuf>,
@@ -76,14 +83,34 @@ pub(super) fn schedule(action: ScheduleAction) -> Result<(), Failure> {
                 weight = out.total_weight,
                 bound = out.upper_bound,
                 optimal = out.optimal,
+                idle_slots = out.idle_gaps,
+                idle_waits = out.idle_runs,
+                idle_worst = out.idle_worst,
+                idle_bound = out.idle_lower_bound,
                 seconds = out.seconds,
                 "schedule solved"
             );
             write_json(&out, output.as_deref())
         }
-        ScheduleAction::Gen { seed, participants, slots, tables, pairs, general, windows, caps, locks, output } => {
-            if !(0.0..=1.0).contains(&windows) || !(0.0..=1.0).contains(&caps) {
-                return Err(Failure::Usage("--windows and --caps are shares between 0 and 1".into()));
+        ScheduleAction::Gen {
+            seed,
+            participants,
+            slots,
+            tables,
+            pairs,
+            general,
+            windows,
+            caps,
+            locks,
+            pauses_after,
+            blocks,
+            output,
+        } => {
+            if ![windows, caps, blocks].iter().all(|x| (0.0..=1.0).contains(x)) {
+                return Err(Failure::Usage("--windows, --caps and --blocks are shares between 0 and 1".into()));
+            }
+            if let Some(s) = pauses_after.iter().find(|&&s| s as u64 >= slots) {
+                return Err(Failure::Usage(format!("--pause-after {s} is outside slots 0..{}", slots - 1)));
             }
             let opts = generate::GenOptions {
                 seed,
@@ -95,6 +122,8 @@ pub(super) fn schedule(action: ScheduleAction) -> Result<(), Failure> {
                 windows,
                 caps,
                 locks,
+                pauses_after,
+                blocks,
             };
             write_json(&generate::generate(&opts), output.as_deref())
         }

@@ -26,6 +26,7 @@
 mod coloring;
 mod flow;
 pub mod generate;
+mod idle;
 mod search;
 
 use std::collections::HashMap;
@@ -59,6 +60,9 @@ pub struct CandidateIn {
     pub a: String,
     pub b: String,
     pub weight: f64,
+    /// The slots this meeting may take (a morning or afternoon block, say); any slot when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub slots: Option<Vec<i64>>,
 }
 
 /// A meeting that must take place in the given slot.
@@ -80,6 +84,10 @@ pub struct Instance {
     pub candidates: Vec<CandidateIn>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub locked: Vec<LockIn>,
+    /// Slots followed by a planned break (lunch, say): an empty slot there is not idle time, and
+    /// idle time is counted block by block between breaks.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pauses_after: Vec<i64>,
 }
 
 /// One scheduled meeting.
@@ -101,9 +109,20 @@ pub struct ScheduleOut {
     /// True when the schedule is proven optimal (its weight reaches the bound).
     pub optimal: bool,
     pub seconds: f64,
-    /// Idle slots between a participant's first and last meeting, summed over participants.
+    /// Idle slots between a participant's first and last meeting of each block (planned breaks
+    /// excused), summed over participants.
     #[serde(default)]
     pub idle_gaps: usize,
+    /// How many separate waits (runs of idle slots) those make.
+    #[serde(default)]
+    pub idle_runs: usize,
+    /// The idle slots of the participant who waits most (fairness).
+    #[serde(default)]
+    pub idle_worst: usize,
+    /// No schedule placing the same meetings idles less (absent when not every requested meeting
+    /// is placed: then fewer meetings could idle less).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub idle_lower_bound: Option<usize>,
     /// Meetings of the previous schedule kept at their slot and table (rescheduling only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kept: Option<usize>,
@@ -143,6 +162,8 @@ pub struct Edge {
     pub weight: f64,
     /// The weight scaled to an integer, so that optimality is decided exactly.
     pub w: i64,
+    /// The slots this meeting may take.
+    pub mask: u64,
 }
 
 /// A meeting that stays where it is: a lock, or a kept meeting of a previous schedule.
@@ -167,12 +188,44 @@ pub struct Problem {
     pub fixed: Vec<Fixed>,
     /// Number of locks among `fixed` (they come first).
     pub locks: usize,
+    /// The blocks of consecutive slots between planned breaks, as masks, in order.
+    pub blocks: Vec<u64>,
 }
 
 impl Problem {
     /// The mask of every slot.
     pub fn all_slots(&self) -> u64 {
         if self.slots == 64 { u64::MAX } else { (1u64 << self.slots) - 1 }
+    }
+
+    /// The slots where pair `e` may meet: both available, and within the meeting's own slots.
+    pub fn allowed(&self, e: usize) -> u64 {
+        let edge = &self.edges[e];
+        self.avail[edge.a] & self.avail[edge.b] & edge.mask
+    }
+
+    /// A participant's idle slots: in each block, the empty slots between its first and last
+    /// meeting there.
+    pub fn idle(&self, busy: u64) -> usize {
+        self.blocks.iter().map(|&b| search::gaps_of(busy & b)).sum()
+    }
+
+    /// A participant's separate waits: runs of idle slots, block by block.
+    pub fn idle_runs(&self, busy: u64) -> usize {
+        self.blocks
+            .iter()
+            .map(|&b| {
+                let m = busy & b;
+                if m == 0 {
+                    return 0;
+                }
+                // Inside the span, a run of empty slots starts where a meeting is followed by an
+                // empty slot.
+                let span_top = 63 - m.leading_zeros();
+                let inside = m & !(1u64 << span_top);
+                (inside & !(m >> 1)).count_ones() as usize
+            })
+            .sum()
     }
 
     /// Validates an instance. Every error names the item at fault.
@@ -228,11 +281,29 @@ impl Problem {
         let find = |id: &str, what: &str| {
             index.get(id).copied().ok_or_else(|| bad(format!("{what} names unknown participant {id:?}")))
         };
+        let mut pauses = 0u64;
+        for &s in &inst.pauses_after {
+            if s < 0 || s >= slots as i64 {
+                return Err(bad(format!("pauses_after: slot {s} is outside 0..{}", slots - 1)));
+            }
+            pauses |= 1 << s;
+        }
+        let mut blocks = Vec::new();
+        let mut start = 0;
+        for s in 0..slots {
+            if pauses & (1 << s) != 0 || s + 1 == slots {
+                let len = s + 1 - start;
+                let ones = if len == 64 { u64::MAX } else { (1u64 << len) - 1 };
+                blocks.push(ones << start);
+                start = s + 1;
+            }
+        }
         let max_weight = inst.candidates.iter().map(|c| c.weight).fold(0.0f64, f64::max);
         // Integer weights up to 2^40 keep sums of 10^6 meetings exact in i64.
         let scale = if max_weight > 0.0 { (1u64 << 40) as f64 / max_weight } else { 1.0 };
         let mut edges = Vec::new();
-        let mut pair_index: HashMap<(usize, usize), usize> = HashMap::new();
+        // A pair listed twice asks for two meetings (in two slots): every listing is a meeting.
+        let mut pair_index: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
         for c in &inst.candidates {
             let label = format!("candidate pair {:?}–{:?}", c.a, c.b);
             let a = find(&c.a, &label)?;
@@ -243,11 +314,25 @@ impl Problem {
             if !c.weight.is_finite() || c.weight <= 0.0 {
                 return Err(bad(format!("{label} has weight {}; weights must be positive and finite", c.weight)));
             }
-            if pair_index.insert((a.min(b), a.max(b)), edges.len()).is_some() {
-                return Err(bad(format!("{label} appears more than once")));
-            }
+            pair_index.entry((a.min(b), a.max(b))).or_default().push(edges.len());
+            let mask = match &c.slots {
+                None => all,
+                Some(list) => {
+                    let mut m = 0u64;
+                    for &s in list {
+                        if s < 0 || s >= slots as i64 {
+                            return Err(bad(format!("{label}: slot {s} is outside 0..{}", slots - 1)));
+                        }
+                        m |= 1 << s;
+                    }
+                    if m == 0 {
+                        return Err(bad(format!("{label}: its list of slots is empty")));
+                    }
+                    m
+                }
+            };
             let w = ((c.weight * scale).round() as i64).max(1);
-            edges.push(Edge { a, b, weight: c.weight, w });
+            edges.push(Edge { a, b, weight: c.weight, w, mask });
         }
         let mut fixed = Vec::new();
         let mut busy = vec![0u64; ids.len()];
@@ -257,15 +342,18 @@ impl Problem {
             let label = format!("locked meeting {:?}–{:?} in slot {}", l.a, l.b, l.slot);
             let a = find(&l.a, &label)?;
             let b = find(&l.b, &label)?;
-            let edge = *pair_index
-                .get(&(a.min(b), a.max(b)))
-                .ok_or_else(|| bad(format!("{label} is not a candidate pair")))?;
+            let listed =
+                pair_index.get(&(a.min(b), a.max(b))).ok_or_else(|| bad(format!("{label} is not a candidate pair")))?;
             if l.slot < 0 || l.slot >= slots as i64 {
                 return Err(bad(format!("{label}: slot is outside 0..{}", slots - 1)));
             }
             let s = l.slot as usize;
-            if fixed.iter().any(|f: &Fixed| f.edge == edge) {
-                return Err(bad(format!("{label}: the pair is locked twice")));
+            // The pair's first meeting not locked yet (a pair listed twice may be locked twice).
+            let Some(&edge) = listed.iter().find(|&&e| !fixed.iter().any(|f: &Fixed| f.edge == e)) else {
+                return Err(bad(format!("{label}: the pair is locked more times than it is listed")));
+            };
+            if edges[edge].mask & (1 << s) == 0 {
+                return Err(bad(format!("{label} is outside the slots the pair's meeting may take")));
             }
             for (p, id) in [(a, &l.a), (b, &l.b)] {
                 if avail[p] & (1 << s) == 0 {
@@ -289,15 +377,17 @@ impl Problem {
             fixed.push(Fixed { edge, slot: s, table: None });
         }
         let locks = fixed.len();
-        Ok(Self { slots, tables, ids, avail, cap, edges, fixed, locks })
+        Ok(Self { slots, tables, ids, avail, cap, edges, fixed, locks, blocks })
     }
 
     /// Adds the still-valid meetings of a previous schedule as fixed meetings (kept at their slot
     /// and, when possible, their table). Returns how many were kept.
     pub fn keep_previous(&mut self, prev: &PreviousSchedule) -> usize {
         let index: HashMap<&str, usize> = self.ids.iter().enumerate().map(|(i, id)| (id.as_str(), i)).collect();
-        let pair_index: HashMap<(usize, usize), usize> =
-            self.edges.iter().enumerate().map(|(i, e)| ((e.a.min(e.b), e.a.max(e.b)), i)).collect();
+        let mut pair_index: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
+        for (i, e) in self.edges.iter().enumerate() {
+            pair_index.entry((e.a.min(e.b), e.a.max(e.b))).or_default().push(i);
+        }
         let mut busy = vec![0u64; self.ids.len()];
         let mut deg = vec![0usize; self.ids.len()];
         let mut per_slot = vec![0usize; self.slots];
@@ -313,7 +403,7 @@ impl Problem {
         let mut kept = 0;
         for m in &prev.meetings {
             let (Some(&a), Some(&b)) = (index.get(m.a.as_str()), index.get(m.b.as_str())) else { continue };
-            let Some(&edge) = pair_index.get(&(a.min(b), a.max(b))) else { continue };
+            let Some(listed) = pair_index.get(&(a.min(b), a.max(b))) else { continue };
             if m.slot < 0 || m.slot >= self.slots as i64 {
                 continue;
             }
@@ -323,8 +413,8 @@ impl Problem {
                 .and_then(|t| usize::try_from(t).ok())
                 .filter(|&t| t < self.tables && !tables_used.contains(&(s, t)));
             // A lock that was already in the previous schedule keeps its table too.
-            if let Some(lock) = self.fixed.iter_mut().find(|f| f.edge == edge) {
-                if lock.slot == s && lock.table.is_none() {
+            if let Some(lock) = self.fixed.iter_mut().find(|f| listed.contains(&f.edge) && f.slot == s) {
+                if lock.table.is_none() {
                     lock.table = table;
                     if let Some(t) = table {
                         tables_used.insert((s, t));
@@ -333,9 +423,10 @@ impl Problem {
                 }
                 continue;
             }
+            // Otherwise one of the pair's meetings not yet fixed (locked elsewhere, or kept).
+            let Some(&edge) = listed.iter().find(|&&e| !self.fixed.iter().any(|f| f.edge == e)) else { continue };
             let bit = 1u64 << s;
-            let ok = self.avail[a] & bit != 0
-                && self.avail[b] & bit != 0
+            let ok = self.allowed(edge) & bit != 0
                 && busy[a] & bit == 0
                 && busy[b] & bit == 0
                 && deg[a] < self.cap[a]
@@ -391,7 +482,8 @@ impl Problem {
     }
 
     fn exact_case(&self) -> bool {
-        self.fixed.is_empty() && self.avail.iter().all(|&m| m == self.all_slots())
+        let all = self.all_slots();
+        self.fixed.is_empty() && self.avail.iter().all(|&m| m == all) && self.edges.iter().all(|e| e.mask == all)
     }
 }
 
@@ -426,7 +518,7 @@ pub fn relaxation(p: &Problem, sides: Option<&[bool]>) -> (i64, Vec<u8>) {
         .sum();
     let usable = |i: usize| {
         let e = &p.edges[i];
-        !is_fixed[i] && free[e.a] & free[e.b] != 0 && b[e.a] > 0 && b[e.b] > 0
+        !is_fixed[i] && free[e.a] & free[e.b] & e.mask != 0 && b[e.a] > 0 && b[e.b] > 0
     };
     // Nodes: source, hub, left copies 0..n, right copies n..2n, sink.
     let (src, hub, sink) = (2 * n, 2 * n + 1, 2 * n + 2);
@@ -521,7 +613,7 @@ pub fn solve(p: &Problem, opts: Options) -> Solution {
     }
     let mut state = search::State::from_slots(p, &slot_of);
     state.reduce_gaps(exact);
-    let slot_of = state.slots_of_edges();
+    let slot_of = idle::improve(p, &state.slots_of_edges(), opts);
     let weight: i64 = slot_of.iter().enumerate().filter(|(_, s)| s.is_some()).map(|(i, _)| p.edges[i].w).sum();
     Solution { meetings: assign_tables(p, &slot_of), weight, bound: bound.max(weight) }
 }
@@ -556,14 +648,19 @@ fn assign_tables(p: &Problem, slot_of: &[Option<usize>]) -> Vec<(usize, usize, u
     out
 }
 
-/// Idle gaps: for every participant, empty slots between its first and last meeting.
-pub fn idle_gaps(p: &Problem, meetings: &[(usize, usize, usize)]) -> usize {
+/// Every participant's busy slots.
+fn busy_of(p: &Problem, meetings: &[(usize, usize, usize)]) -> Vec<u64> {
     let mut busy = vec![0u64; p.ids.len()];
     for &(e, s, _) in meetings {
         busy[p.edges[e].a] |= 1 << s;
         busy[p.edges[e].b] |= 1 << s;
     }
-    busy.iter().map(|&m| search::gaps_of(m)).sum()
+    busy
+}
+
+/// Idle slots (block by block, planned breaks excused), summed over participants.
+pub fn idle_gaps(p: &Problem, meetings: &[(usize, usize, usize)]) -> usize {
+    busy_of(p, meetings).iter().map(|&m| p.idle(m)).sum()
 }
 
 /// Converts a solution to the output format.
@@ -571,6 +668,7 @@ pub fn output(p: &Problem, sol: &Solution, seconds: f64, kept: Option<usize>) ->
     let total: f64 = sol.meetings.iter().map(|&(e, _, _)| p.edges[e].weight).sum();
     let scale = if sol.weight > 0 { total / sol.weight as f64 } else { 0.0 };
     let optimal = sol.weight >= sol.bound;
+    let busy = busy_of(p, &sol.meetings);
     ScheduleOut {
         meetings: sol
             .meetings
@@ -586,7 +684,10 @@ pub fn output(p: &Problem, sol: &Solution, seconds: f64, kept: Option<usize>) ->
         upper_bound: if optimal { total } else { (sol.bound as f64 * scale).max(total) },
         optimal,
         seconds,
-        idle_gaps: idle_gaps(p, &sol.meetings),
+        idle_gaps: busy.iter().map(|&m| p.idle(m)).sum(),
+        idle_runs: busy.iter().map(|&m| p.idle_runs(m)).sum(),
+        idle_worst: busy.iter().map(|&m| p.idle(m)).max().unwrap_or(0),
+        idle_lower_bound: (sol.meetings.len() == p.edges.len()).then(|| idle::lower_bound(p)),
         kept,
     }
 }
@@ -607,6 +708,9 @@ pub fn check(p: &Problem, meetings: &[(usize, usize, usize)]) -> Result<(), Stri
         }
         if let Some(other) = tables.insert((s, t), e) {
             return Err(format!("pairs {other} and {e} share table {t} in slot {s}"));
+        }
+        if edge.mask & (1 << s) == 0 {
+            return Err(format!("pair {e} meets in slot {s}, outside its slots"));
         }
         for v in [edge.a, edge.b] {
             if p.avail[v] & (1 << s) == 0 {

@@ -187,11 +187,16 @@ fn schedule_gen_and_solve_through_files() {
             "--pairs",
             "300",
         ])
-        .args(["--windows", "0.3", "--caps", "0.2", "--locks", "3", "--output"])
+        .args(["--windows", "0.3", "--caps", "0.2", "--locks", "3", "--pause-after", "3", "--blocks", "0.4"])
+        .arg("--output")
         .arg(&inst)
         .status()
         .unwrap();
     assert!(status.success());
+    let instance: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&inst).unwrap()).unwrap();
+    assert_eq!(instance["pauses_after"], serde_json::json!([3]));
+    let tied = instance["candidates"].as_array().unwrap().iter().filter(|c| c["slots"].is_array()).count();
+    assert!(tied > 50, "{tied} meetings tied to a block");
     let o = ketnoi(dir.path())
         .args(["schedule", "solve", "--input"])
         .arg(&inst)
@@ -201,8 +206,22 @@ fn schedule_gen_and_solve_through_files() {
         .unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let s: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
-    for field in ["meetings", "total_weight", "upper_bound", "optimal", "seconds"] {
+    for field in
+        ["meetings", "total_weight", "upper_bound", "optimal", "seconds", "idle_gaps", "idle_runs", "idle_worst"]
+    {
         assert!(!s[field].is_null(), "missing {field}");
+    }
+    // Every meeting tied to a block is in it.
+    for m in s["meetings"].as_array().unwrap() {
+        let c = instance["candidates"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| (c["a"] == m["a"] && c["b"] == m["b"]) || (c["a"] == m["b"] && c["b"] == m["a"]))
+            .unwrap();
+        if let Some(slots) = c["slots"].as_array() {
+            assert!(slots.contains(&m["slot"]), "{m} outside {slots:?}");
+        }
     }
     let meetings = s["meetings"].as_array().unwrap();
     assert!(!meetings.is_empty() && meetings.len() <= 8 * 6);
@@ -254,6 +273,22 @@ fn schedule_bad_input_exits_2_naming_the_item() {
             r#"{"slots": 4, "tables": 2, "participants": [], "candidates": [], "locked": [{"a": "x", "b": "y", "slot": 0}]}"#,
             "\"x\"",
         ),
+        (
+            r#"{"slots": 4, "tables": 2, "participants": [{"id": "an"}, {"id": "bo"}], "candidates": [{"a": "an", "b": "bo", "weight": 1, "slots": [1, 4]}]}"#,
+            "candidate pair \"an\"–\"bo\": slot 4 is outside 0..3",
+        ),
+        (
+            r#"{"slots": 4, "tables": 2, "participants": [{"id": "an"}, {"id": "bo"}], "candidates": [{"a": "an", "b": "bo", "weight": 1, "slots": []}]}"#,
+            "its list of slots is empty",
+        ),
+        (
+            r#"{"slots": 4, "tables": 2, "participants": [{"id": "an"}, {"id": "bo"}], "candidates": [{"a": "an", "b": "bo", "weight": 1, "slots": [0]}], "locked": [{"a": "an", "b": "bo", "slot": 2}]}"#,
+            "outside the slots the pair's meeting may take",
+        ),
+        (
+            r#"{"slots": 4, "tables": 2, "participants": [], "candidates": [], "pauses_after": [4]}"#,
+            "pauses_after: slot 4",
+        ),
         (r#"{"slots": 4, "tables": 2, "participants": [ "#, "line 1"),
         (r#"{"slots": "four", "tables": 2, "participants": [], "candidates": []}"#, "invalid type"),
         (r#"{"slots": 4, "tables": 2, "participants": [], "candidates": [], "colour": 1}"#, "unknown field `colour`"),
@@ -269,6 +304,9 @@ fn schedule_bad_input_exits_2_naming_the_item() {
     }
     let o = ketnoi(dir.path()).args(["schedule", "solve", "--input", "missing.json"]).output().unwrap();
     assert_eq!(o.status.code(), Some(2));
+    let o = ketnoi(dir.path()).args(["schedule", "gen", "--slots", "8", "--pause-after", "8"]).output().unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--pause-after 8 is outside"));
 }
 
 #[test]

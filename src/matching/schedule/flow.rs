@@ -1,5 +1,8 @@
 //! Min-cost flow by successive shortest paths (Dijkstra with Johnson potentials), used to solve
-//! the maximum-weight b-matching relaxation of a schedule exactly.
+//! the maximum-weight b-matching relaxation of a schedule exactly. After each Dijkstra, every
+//! shortest path it revealed is used before the next one (primal–dual: augmenting paths made of
+//! arcs of zero reduced cost), which cuts the number of Dijkstra runs by an order of magnitude on
+//! unit-capacity matching networks.
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
@@ -69,10 +72,8 @@ impl FlowNetwork {
         }
         let mut total = 0i64;
         let mut dist = vec![i64::MAX; n];
-        let mut prev = vec![usize::MAX; n];
         loop {
             dist.iter_mut().for_each(|d| *d = i64::MAX);
-            prev.iter_mut().for_each(|p| *p = usize::MAX);
             dist[s] = 0;
             let mut heap = BinaryHeap::new();
             heap.push(Reverse((0i64, s)));
@@ -92,7 +93,6 @@ impl FlowNetwork {
                     let nd = d + self.cost[i] + h[u] - h[v];
                     if nd < dist[v] {
                         dist[v] = nd;
-                        prev[v] = i;
                         heap.push(Reverse((nd, v)));
                     }
                 }
@@ -109,23 +109,69 @@ impl FlowNetwork {
             for v in 0..n {
                 h[v] += dist[v].min(dt);
             }
-            let mut push = i64::MAX;
-            let mut v = t;
-            while v != s {
-                let i = prev[v];
-                push = push.min(self.cap[i]);
-                v = self.to[i ^ 1];
+            total += self.augment_shortest(s, t, &h, path_cost);
+        }
+        total
+    }
+
+    /// Sends flow along every path of arcs with zero reduced cost under potentials `h` (each
+    /// costs `path_cost`) that a depth-first search with current-arc pointers finds; returns the
+    /// cost. Finds at least the path the last Dijkstra run found.
+    fn augment_shortest(&mut self, s: usize, t: usize, h: &[i64], path_cost: i64) -> i64 {
+        let n = self.adj.len();
+        let mut next = vec![0usize; n];
+        let mut on_path = vec![false; n];
+        let mut total = 0;
+        let mut stack: Vec<usize> = Vec::new();
+        let mut arcs: Vec<usize> = Vec::new();
+        loop {
+            stack.clear();
+            arcs.clear();
+            stack.push(s);
+            on_path[s] = true;
+            while let Some(&u) = stack.last() {
+                if u == t {
+                    break;
+                }
+                let mut advanced = false;
+                while next[u] < self.adj[u].len() {
+                    let i = self.adj[u][next[u]];
+                    let v = self.to[i];
+                    if self.cap[i] > 0 && !on_path[v] && self.cost[i] + h[u] - h[v] == 0 {
+                        stack.push(v);
+                        arcs.push(i);
+                        on_path[v] = true;
+                        advanced = true;
+                        break;
+                    }
+                    next[u] += 1;
+                }
+                if !advanced {
+                    // A dead end for this round: retreat and skip the arc that led here.
+                    on_path[u] = false;
+                    stack.pop();
+                    arcs.pop();
+                    if let Some(&w) = stack.last() {
+                        next[w] += 1;
+                    }
+                }
             }
-            let mut v = t;
-            while v != s {
-                let i = prev[v];
+            for &v in &stack {
+                on_path[v] = false;
+            }
+            if stack.last() != Some(&t) {
+                return total;
+            }
+            let push = arcs.iter().map(|&i| self.cap[i]).min().unwrap_or(0);
+            if push <= 0 {
+                return total;
+            }
+            for &i in &arcs {
                 self.cap[i] -= push;
                 self.cap[i ^ 1] += push;
-                v = self.to[i ^ 1];
             }
             total += push * path_cost;
         }
-        total
     }
 }
 

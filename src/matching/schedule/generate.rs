@@ -20,6 +20,11 @@ pub struct GenOptions {
     pub caps: f64,
     /// Number of locked meetings to draw (feasible by construction).
     pub locks: usize,
+    /// Slots followed by a planned break.
+    pub pauses_after: Vec<usize>,
+    /// Share of meetings (0–1) tied to one block (the slots up to the first break, or after it;
+    /// the two halves of the day without a break).
+    pub blocks: f64,
 }
 
 impl Default for GenOptions {
@@ -34,6 +39,8 @@ impl Default for GenOptions {
             windows: 0.0,
             caps: 0.0,
             locks: 0,
+            pauses_after: Vec::new(),
+            blocks: 0.0,
         }
     }
 }
@@ -91,7 +98,12 @@ pub fn generate(o: &GenOptions) -> Instance {
         // Weights like a recommender's scores: a few strong matches, many weak ones.
         let u = (rng.below(1000) as f64 + 1.0) / 1000.0;
         let weight = ((1.0 + 99.0 * u * u) * 10.0).round() / 10.0;
-        candidates.push(CandidateIn { a: ids[a].clone(), b: ids[b].clone(), weight });
+        let split = o.pauses_after.first().copied().unwrap_or(o.slots.saturating_sub(1) / 2).min(o.slots - 1);
+        // Without blocks no random number is drawn, so older seeds give the same instances.
+        let slots = (o.blocks > 0.0 && o.slots > 1 && split + 1 < o.slots && rng.chance(o.blocks)).then(|| {
+            if rng.chance(0.5) { (0..=split as i64).collect() } else { (split as i64 + 1..o.slots as i64).collect() }
+        });
+        candidates.push(CandidateIn { a: ids[a].clone(), b: ids[b].clone(), weight, slots });
     }
     let mut locked = Vec::new();
     let mut busy = vec![0u64; n];
@@ -107,8 +119,13 @@ pub fn generate(o: &GenOptions) -> Instance {
         if !caps_ok(a) || !caps_ok(b) || locked.iter().any(|l: &LockIn| l.a == cand.a && l.b == cand.b) {
             continue;
         }
+        let own = |s: usize| cand.slots.as_ref().is_none_or(|l| l.contains(&(s as i64)));
         let slot = avail[a].iter().copied().find(|&s| {
-            avail[b].contains(&s) && busy[a] & (1 << s) == 0 && busy[b] & (1 << s) == 0 && per_slot[s] < o.tables
+            avail[b].contains(&s)
+                && own(s)
+                && busy[a] & (1 << s) == 0
+                && busy[b] & (1 << s) == 0
+                && per_slot[s] < o.tables
         });
         if let Some(s) = slot {
             busy[a] |= 1 << s;
@@ -119,5 +136,6 @@ pub fn generate(o: &GenOptions) -> Instance {
             locked.push(LockIn { a: cand.a.clone(), b: cand.b.clone(), slot: s as i64 });
         }
     }
-    Instance { slots: o.slots as i64, tables: o.tables as i64, participants, candidates, locked }
+    let pauses_after = o.pauses_after.iter().filter(|&&s| s < o.slots).map(|&s| s as i64).collect();
+    Instance { slots: o.slots as i64, tables: o.tables as i64, participants, candidates, locked, pauses_after }
 }

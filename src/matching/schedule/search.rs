@@ -118,7 +118,7 @@ impl<'p> State<'p> {
         if self.slot[e] != NONE || self.deg[a] >= self.p.cap[a] || self.deg[b] >= self.p.cap[b] {
             return 0;
         }
-        self.p.avail[a] & self.p.avail[b] & !self.busy[a] & !self.busy[b] & self.open_slots()
+        self.p.allowed(e) & !self.busy[a] & !self.busy[b] & self.open_slots()
     }
 
     fn place(&mut self, e: usize, s: usize) {
@@ -210,7 +210,7 @@ impl<'p> State<'p> {
         if self.slot[e] != NONE || self.deg[a] >= self.p.cap[a] || self.deg[b] >= self.p.cap[b] {
             return false;
         }
-        let mut cand = self.p.avail[a] & self.p.avail[b];
+        let mut cand = self.p.allowed(e);
         while cand != 0 {
             let s = cand.trailing_zeros() as usize;
             cand &= cand - 1;
@@ -283,7 +283,7 @@ impl<'p> State<'p> {
         if self.slot[e] != NONE || self.deg[a] >= p.cap[a] || self.deg[b] >= p.cap[b] {
             return false;
         }
-        let common = p.avail[a] & p.avail[b];
+        let common = p.allowed(e);
         for (x, y) in [(a, b), (b, a)] {
             let mut free_x = common & !self.busy[x];
             while free_x != 0 {
@@ -333,7 +333,7 @@ impl<'p> State<'p> {
                 return Some(path);
             }
             let edge = &p.edges[f];
-            if self.fixed[f] || p.avail[edge.a] & p.avail[edge.b] & (1 << other) == 0 || path.len() > 4 * p.slots + 64 {
+            if self.fixed[f] || p.allowed(f) & (1 << other) == 0 || path.len() > 4 * p.slots + 64 {
                 return None;
             }
             path.push(f);
@@ -354,7 +354,7 @@ impl<'p> State<'p> {
         if self.slot[e] != NONE {
             return false;
         }
-        let mut cand = p.avail[a] & p.avail[b];
+        let mut cand = p.allowed(e);
         while cand != 0 {
             let s = cand.trailing_zeros() as usize;
             cand &= cand - 1;
@@ -475,7 +475,7 @@ impl<'p> State<'p> {
                 }
                 let edge = &p.edges[e];
                 let (a, b, s) = (edge.a, edge.b, self.slot[e]);
-                let before = gaps_of(self.busy[a]) + gaps_of(self.busy[b]);
+                let before = p.idle(self.busy[a]) + p.idle(self.busy[b]);
                 self.remove(e);
                 let mask = self.feasible(e);
                 let mut best = (before, s);
@@ -483,7 +483,7 @@ impl<'p> State<'p> {
                 while m != 0 {
                     let t = m.trailing_zeros() as usize;
                     m &= m - 1;
-                    let g = gaps_of(self.busy[a] | 1 << t) + gaps_of(self.busy[b] | 1 << t);
+                    let g = p.idle(self.busy[a] | 1 << t) + p.idle(self.busy[b] | 1 << t);
                     if g < best.0 {
                         best = (g, t);
                     }
@@ -501,7 +501,8 @@ impl<'p> State<'p> {
     /// only when every participant is available in every slot and nothing is fixed.
     fn permute_slots(&mut self) {
         let t = self.p.slots;
-        let total = |busy: &[u64]| busy.iter().map(|&m| gaps_of(m)).sum::<usize>();
+        let p = self.p;
+        let total = |busy: &[u64]| busy.iter().map(|&m| p.idle(m)).sum::<usize>();
         let swap_bits = |m: u64, i: usize, j: usize| {
             let bi = (m >> i) & 1;
             let bj = (m >> j) & 1;

@@ -11,7 +11,7 @@ fn ilp_optimum(p: &Problem) -> f64 {
     let mut vars = Vec::new(); // (edge, slot, var)
     for (i, e) in p.edges.iter().enumerate() {
         for s in 0..p.slots {
-            if p.avail[e.a] & p.avail[e.b] & (1 << s) != 0 {
+            if p.allowed(i) & (1 << s) != 0 {
                 vars.push((i, s, lp.add_binary_var(e.weight)));
             }
         }
@@ -63,6 +63,9 @@ fn small(seed: u64) -> GenOptions {
         windows: if seed.is_multiple_of(3) { 0.0 } else { 0.4 },
         caps: if seed.is_multiple_of(4) { 0.0 } else { 0.3 },
         locks: (seed % 3) as usize,
+        // Some instances with a break and meetings tied to a block.
+        pauses_after: if seed % 4 == 1 { vec![1] } else { vec![] },
+        blocks: if seed % 4 == 1 { 0.4 } else { 0.0 },
     }
 }
 
@@ -147,6 +150,8 @@ fn deterministic_for_a_seed() {
         caps: 0.3,
         locks: 5,
         general: true,
+        pauses_after: vec![3],
+        blocks: 0.3,
     };
     let p = Problem::new(&generate(&o)).unwrap();
     let a = solve(&p, Options { seed: 9, effort: 1 });
@@ -230,6 +235,7 @@ fn rescheduling_keeps_every_meeting_still_valid() {
             a: inst.participants[0].id.clone(),
             b: inst.participants[39 - 2].id.clone(),
             weight: 500.0,
+            slots: None,
         });
         inst.candidates.dedup_by(|x, y| x.a == y.a && x.b == y.b);
         let Ok(mut p2) = Problem::new(&inst) else { continue };
@@ -312,11 +318,28 @@ fn bad_input_names_the_item() {
         (base(serde_json::json!({"candidates": [{"a": "an", "b": "binh", "weight": 0}]})), "weight 0"),
         (base(serde_json::json!({"candidates": [{"a": "an", "b": "binh", "weight": -2}]})), "weight -2"),
         (
-            base(
-                serde_json::json!({"candidates": [{"a": "an", "b": "binh", "weight": 1}, {"a": "binh", "b": "an", "weight": 2}]}),
-            ),
-            "appears more than once",
+            base(serde_json::json!({"candidates": [{"a": "an", "b": "binh", "weight": 1, "slots": [0, 9]}]})),
+            "slot 9 is outside 0..3",
         ),
+        (
+            base(serde_json::json!({"candidates": [{"a": "an", "b": "binh", "weight": 1, "slots": []}]})),
+            "its list of slots is empty",
+        ),
+        (
+            base(serde_json::json!({
+                "candidates": [{"a": "an", "b": "binh", "weight": 1, "slots": [2, 3]}],
+                "locked": [{"a": "an", "b": "binh", "slot": 0}]
+            })),
+            "outside the slots the pair's meeting may take",
+        ),
+        (
+            base(
+                serde_json::json!({"locked": [{"a": "an", "b": "binh", "slot": 0}, {"a": "binh", "b": "an", "slot": 1}]}),
+            ),
+            "locked more times than it is listed",
+        ),
+        (base(serde_json::json!({"pauses_after": [4]})), "pauses_after: slot 4 is outside 0..3"),
+        (base(serde_json::json!({"pauses_after": [-1]})), "pauses_after: slot -1"),
         (base(serde_json::json!({"locked": [{"a": "an", "b": "binh", "slot": 9}]})), "slot is outside"),
         (base(serde_json::json!({"locked": [{"a": "an", "b": "chi", "slot": 0}]})), "not a candidate pair"),
         (base(serde_json::json!({"locked": [{"a": "an", "b": "ghost", "slot": 0}]})), "unknown participant \"ghost\""),
@@ -388,6 +411,8 @@ fn near_optimal_up_to_sixty_participants() {
             windows: 0.4,
             caps: 0.3,
             locks: 2,
+            pauses_after: vec![],
+            blocks: 0.0,
         };
         let p = Problem::new(&generate(&o)).unwrap();
         let sol = solve(&p, Options::default());
@@ -403,4 +428,62 @@ fn near_optimal_up_to_sixty_participants() {
         assert!(ours >= 0.99 * opt, "seed {seed}: {ours} < 0.99 × {opt}");
         assert!(output(&p, &sol, 0.0, None).upper_bound + 1e-6 >= opt);
     }
+}
+
+#[test]
+fn a_pair_listed_twice_meets_twice() {
+    let inst: Instance = serde_json::from_value(serde_json::json!({
+        "slots": 4, "tables": 2,
+        "participants": [{"id": "an"}, {"id": "binh"}],
+        "candidates": [{"a": "an", "b": "binh", "weight": 1}, {"a": "binh", "b": "an", "weight": 1}],
+        "locked": [{"a": "an", "b": "binh", "slot": 3}]
+    }))
+    .unwrap();
+    let p = Problem::new(&inst).unwrap();
+    let sol = solve(&p, Options::default());
+    check(&p, &sol.meetings).unwrap();
+    let slots: Vec<usize> = sol.meetings.iter().map(|&(_, s, _)| s).collect();
+    assert_eq!(slots.len(), 2, "two meetings");
+    assert!(slots.contains(&3) && slots.contains(&2), "the lock kept, the other meeting next to it: {slots:?}");
+}
+
+/// Meetings tied to a block and a planned break: every constraint holds, and with every meeting
+/// placed the idle time is never above the greedy baseline's (first free slot, pair by pair).
+#[test]
+fn blocks_and_breaks_hold_and_idle_time_beats_greedy() {
+    let mut compared = 0;
+    for seed in 0..30u64 {
+        let o = GenOptions {
+            seed: 500 + seed,
+            participants: 30 + (seed as usize % 4) * 10,
+            slots: 10 + (seed as usize % 3) * 2,
+            tables: 40,
+            pairs: 120,
+            general: seed % 2 == 0,
+            windows: 0.0,
+            caps: 0.0,
+            locks: (seed % 3) as usize * 3,
+            pauses_after: vec![4 + (seed as usize % 2)],
+            blocks: 0.5,
+        };
+        let p = Problem::new(&generate(&o)).unwrap();
+        let sol = solve(&p, Options::default());
+        check(&p, &sol.meetings).unwrap_or_else(|e| panic!("seed {seed}: {e}"));
+        let g = greedy(&p);
+        let greedy_meetings: Vec<(usize, usize, usize)> =
+            g.iter().enumerate().filter_map(|(e, s)| s.map(|s| (e, s, 0))).collect();
+        assert!(sol.meetings.len() >= greedy_meetings.len(), "seed {seed}: fewer meetings than greedy");
+        if sol.meetings.len() == greedy_meetings.len() {
+            let (ours, theirs) = (idle_gaps(&p, &sol.meetings), idle_gaps(&p, &greedy_meetings));
+            assert!(ours <= theirs, "seed {seed}: idle {ours} > greedy's {theirs}");
+            assert!(theirs == 0 || ours < theirs, "seed {seed}: idle {ours}, greedy's {theirs}");
+            compared += 1;
+        }
+        let out = output(&p, &sol, 0.0, None);
+        if let Some(bound) = out.idle_lower_bound {
+            assert!(bound <= out.idle_gaps, "seed {seed}: the idle bound {bound} is above {}", out.idle_gaps);
+        }
+        assert!(out.idle_worst <= out.idle_gaps && out.idle_runs <= out.idle_gaps);
+    }
+    assert!(compared >= 5, "only {compared} instances where greedy placed as many meetings");
 }
