@@ -3,9 +3,10 @@
 //!
 //! A pure engine: JSON in, JSON out, no database or HTTP. The problem: `T` slots, `K` tables,
 //! participants with their available slots and an optional cap on meetings, candidate pairs with
-//! a positive weight, and locked meetings. Find meetings maximising the total weight such that
-//! nobody is in two meetings at once or outside their availability, no slot holds more than `K`
-//! meetings, no pair meets twice, caps hold and locks stay.
+//! a positive weight and optionally the slots their meeting may take, locked meetings, and
+//! planned breaks. Find meetings maximising the total weight such that nobody is in two meetings
+//! at once or outside their availability, every meeting is within its slots, no slot holds more
+//! than `K` meetings, a pair meets at most as often as it is listed, caps hold and locks stay.
 //!
 //! - When the pairs form a bipartite graph, everyone is free in every slot and nothing is locked,
 //!   the optimum is computed exactly: a maximum-weight b-matching (min-cost flow; degree ≤
@@ -15,8 +16,9 @@
 //!   cover when the pairs are not bipartite) gives an upper bound, a schedule is built from its
 //!   edges and improved by local search (moves, ejections, seeded perturbation), and the gap to
 //!   the bound is reported. The result is never worse than the greedy baseline.
-//! - Among schedules of equal weight, meetings are moved to reduce idle gaps between a
-//!   participant's meetings.
+//! - Then, without lowering the weight, the participants' idle slots between their first and last
+//!   meeting of each block (between planned breaks) are minimised, then the separate waits
+//!   (`idle.rs`: annealing over moves and Kempe swaps), and a lower bound on them is reported.
 //! - Rescheduling from a previous schedule keeps every still-valid meeting at its slot and table
 //!   and fills the freed capacity.
 //!
