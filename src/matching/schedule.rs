@@ -155,6 +155,16 @@ fn bad(msg: impl Into<String>) -> InputError {
     InputError(msg.into())
 }
 
+/// A list of slots as a mask; `what` names the list in the error for a slot out of range.
+fn slot_mask(list: &[i64], slots: usize, what: &str) -> Result<u64, InputError> {
+    list.iter().try_fold(0u64, |m, &s| {
+        if s < 0 || s >= slots as i64 {
+            return Err(bad(format!("{what} slot {s} is outside 0..{}", slots - 1)));
+        }
+        Ok(m | 1 << s)
+    })
+}
+
 /// A candidate pair inside the engine.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Edge {
@@ -256,20 +266,7 @@ impl Problem {
             }
             let mask = match &p.available {
                 None => all,
-                Some(list) => {
-                    let mut m = 0u64;
-                    for &s in list {
-                        if s < 0 || s >= slots as i64 {
-                            return Err(bad(format!(
-                                "participant {:?}: available slot {s} is outside 0..{}",
-                                p.id,
-                                slots - 1
-                            )));
-                        }
-                        m |= 1 << s;
-                    }
-                    m
-                }
+                Some(list) => slot_mask(list, slots, &format!("participant {:?}: available", p.id))?,
             };
             let c = match p.max_meetings {
                 None => slots,
@@ -283,13 +280,7 @@ impl Problem {
         let find = |id: &str, what: &str| {
             index.get(id).copied().ok_or_else(|| bad(format!("{what} names unknown participant {id:?}")))
         };
-        let mut pauses = 0u64;
-        for &s in &inst.pauses_after {
-            if s < 0 || s >= slots as i64 {
-                return Err(bad(format!("pauses_after: slot {s} is outside 0..{}", slots - 1)));
-            }
-            pauses |= 1 << s;
-        }
+        let pauses = slot_mask(&inst.pauses_after, slots, "pauses_after:")?;
         let mut blocks = Vec::new();
         let mut start = 0;
         for s in 0..slots {
@@ -319,19 +310,8 @@ impl Problem {
             pair_index.entry((a.min(b), a.max(b))).or_default().push(edges.len());
             let mask = match &c.slots {
                 None => all,
-                Some(list) => {
-                    let mut m = 0u64;
-                    for &s in list {
-                        if s < 0 || s >= slots as i64 {
-                            return Err(bad(format!("{label}: slot {s} is outside 0..{}", slots - 1)));
-                        }
-                        m |= 1 << s;
-                    }
-                    if m == 0 {
-                        return Err(bad(format!("{label}: its list of slots is empty")));
-                    }
-                    m
-                }
+                Some(list) if list.is_empty() => return Err(bad(format!("{label}: its list of slots is empty"))),
+                Some(list) => slot_mask(list, slots, &format!("{label}:"))?,
             };
             let w = ((c.weight * scale).round() as i64).max(1);
             edges.push(Edge { a, b, weight: c.weight, w, mask });

@@ -63,7 +63,12 @@ pub async fn search(req: HttpRequest, state: web::Data<AppState>) -> Result<Sear
         .pairs
         .iter()
         .filter(|(k, _)| FACET_PARAMS.contains(&k.as_str()))
-        .map(|(k, v)| (format!("{}: {}", ctx.t(&key_of("search-facet", k)), label(k, v, l)), url(&without(k, v))))
+        .map(|(k, v)| {
+            (
+                ctx.t2("search-active-filter", "facet", ctx.t(&key_of("search-facet", k)), "value", label(k, v, l)),
+                url(&without(k, v)),
+            )
+        })
         .collect();
     let facets = FACET_PARAMS
         .iter()
