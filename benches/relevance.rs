@@ -10,95 +10,12 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use diesel::prelude::*;
-use diesel::sql_types::{Double, Text};
-use ketnoi_index::eval::{self, Metrics, Runs};
+use ketnoi_index::eval;
+
+#[path = "common/fts5.rs"]
+mod fts5;
+use fts5::{fts5, line};
 use unicode_normalization::UnicodeNormalization;
-
-#[derive(QueryableByName)]
-struct Row {
-    #[diesel(sql_type = Text)]
-    id: String,
-    #[diesel(sql_type = Double)]
-    score: f64,
-}
-
-fn read_corpus(path: &Path) -> anyhow::Result<Vec<(String, String, String)>> {
-    use std::io::BufRead;
-    let file = std::fs::File::open(path)?;
-    let reader: Box<dyn std::io::Read> = if path.extension().is_some_and(|e| e == "gz") {
-        Box::new(flate2::read::GzDecoder::new(file))
-    } else {
-        Box::new(file)
-    };
-    let mut out = Vec::new();
-    for line in std::io::BufReader::new(reader).lines() {
-        let line = line?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let v: serde_json::Value = serde_json::from_str(&line)?;
-        let s = |k: &str| {
-            v[k].as_str().map(str::to_string).unwrap_or_else(|| v[k].to_string().trim_matches('"').to_string())
-        };
-        out.push((s("_id"), s("title"), s("text")));
-    }
-    Ok(out)
-}
-
-fn fts5(corpus: &[(String, String, String)], queries: &[(String, String)]) -> anyhow::Result<Runs> {
-    let mut c = SqliteConnection::establish(":memory:")?;
-    diesel::sql_query(
-        "CREATE VIRTUAL TABLE d USING fts5(id UNINDEXED, title, body, tokenize = 'unicode61 remove_diacritics 2')",
-    )
-    .execute(&mut c)?;
-    c.transaction::<_, anyhow::Error, _>(|c| {
-        for (id, title, text) in corpus {
-            diesel::sql_query("INSERT INTO d (id, title, body) VALUES (?, ?, ?)")
-                .bind::<Text, _>(id)
-                .bind::<Text, _>(title)
-                .bind::<Text, _>(text)
-                .execute(c)?;
-        }
-        Ok(())
-    })?;
-    let mut runs = Vec::new();
-    for (qid, text) in queries {
-        let mut words: Vec<String> = text
-            .split(|ch: char| !ch.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(|w| format!("\"{w}\""))
-            .collect();
-        words.dedup();
-        let hits = if words.is_empty() {
-            Vec::new()
-        } else {
-            diesel::sql_query(
-                "SELECT id, bm25(d, 0.0, 2.0, 1.0) AS score FROM d WHERE d MATCH ? ORDER BY score LIMIT 100",
-            )
-            .bind::<Text, _>(words.join(" OR "))
-            .load::<Row>(&mut c)?
-            .into_iter()
-            .map(|r| (r.id, -r.score as f32))
-            .collect()
-        };
-        runs.push((qid.clone(), hits));
-    }
-    Ok(runs)
-}
-
-fn line(name: &str, k: &Metrics, f: &Metrics) {
-    println!(
-        "{name:<44} ketnoi nDCG@10 {:.4} MRR@10 {:.4} R@100 {:.4} | FTS5 nDCG@10 {:.4} MRR@10 {:.4} R@100 {:.4} | nDCG ratio {:.3}×",
-        k.ndcg10,
-        k.mrr10,
-        k.recall100,
-        f.ndcg10,
-        f.mrr10,
-        f.recall100,
-        k.ndcg10 / f.ndcg10.max(1e-9)
-    );
-}
 
 fn main() -> anyhow::Result<()> {
     let dirs: Vec<PathBuf> = match std::env::var("KETNOI_RELEVANCE_DIRS") {
@@ -118,7 +35,7 @@ fn main() -> anyhow::Result<()> {
         let name = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let queries = eval::read_queries(&dir.join("queries.jsonl"))?;
         let qrels: HashMap<String, HashMap<String, f64>> = eval::read_qrels(&dir.join("qrels.tsv"))?;
-        let corpus = read_corpus(&corpus_path)?;
+        let corpus = eval::read_corpus(&corpus_path)?;
         let (index, _) = eval::index_corpus(&corpus_path)?;
         let t = std::time::Instant::now();
         let k = eval::metrics(&eval::run(&index, &queries, 100)?, &qrels);

@@ -10,6 +10,7 @@ use std::path::Path;
 use anyhow::Context;
 
 use crate::engine::{Doc, SearchIndex, SearchQuery};
+use crate::similar::{Analyzer, Model, Text};
 
 fn lines(path: &Path) -> anyhow::Result<Box<dyn BufRead>> {
     let file = std::fs::File::open(path).with_context(|| format!("opening {}", path.display()))?;
@@ -55,6 +56,49 @@ pub fn index_corpus(corpus: &Path) -> anyhow::Result<(SearchIndex, usize)> {
     }
     index.commit(&mut w, 0)?;
     Ok((index, n))
+}
+
+/// The documents of a corpus: (id, title, text).
+pub fn read_corpus(path: &Path) -> anyhow::Result<Vec<(String, String, String)>> {
+    let mut out = Vec::new();
+    for (i, line) in lines(path)?.lines().enumerate() {
+        let line = line?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let v: serde_json::Value =
+            serde_json::from_str(&line).with_context(|| format!("{} line {}", path.display(), i + 1))?;
+        out.push((text_of(&v, "_id"), text_of(&v, "title"), text_of(&v, "text")));
+    }
+    Ok(out)
+}
+
+/// The ranked documents of every query as the recommender ranks them: the corpus as the offers,
+/// each query a need whose first line is its title. `threads` analyse and score in parallel.
+pub fn run_match(
+    corpus: &[(String, String, String)],
+    queries: &[(String, String)],
+    n: usize,
+    threads: usize,
+) -> Runs {
+    let docs: Vec<Text> = corpus.iter().map(|(_, title, body)| Text { title, body }).collect();
+    let model = Model::build(&docs, threads);
+    let mut analyzer = Analyzer::default();
+    let needs: Vec<_> = queries
+        .iter()
+        .map(|(_, text)| {
+            let (title, body) = text.split_once('\n').unwrap_or((text, ""));
+            model.query(&mut analyzer, Text { title, body })
+        })
+        .collect();
+    let lists = model.all_pairs(&needs, n, threads, |_, _| 1.0, || {});
+    queries
+        .iter()
+        .zip(lists.documents)
+        .map(|((qid, _), hits)| {
+            (qid.clone(), hits.into_iter().map(|s| (corpus[s.index as usize].0.clone(), s.relevance)).collect())
+        })
+        .collect()
 }
 
 /// The queries: (id, text).

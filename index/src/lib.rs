@@ -10,6 +10,7 @@ mod coord;
 pub mod engine;
 pub mod eval;
 pub mod facets;
+pub mod similar;
 pub mod snippet;
 
 pub use engine::{Doc, FACETS, Hit, Results, SearchIndex, SearchQuery, Sort, Stale, Writer};

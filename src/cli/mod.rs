@@ -97,7 +97,7 @@ pub enum Command {
     },
     /// Rebuild the search index from the database (with `serve` stopped: one writer per index).
     Reindex,
-    /// Evaluate the search engine on a BEIR-layout collection.
+    /// Evaluate the search engine or the recommender on a BEIR-layout collection.
     Eval {
         #[command(subcommand)]
         what: EvalWhat,
@@ -200,9 +200,7 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
         }
         Command::Outbox { action } => outbox::outbox(&settings()?, action),
         Command::Reindex => search::reindex(&settings()?),
-        Command::Eval { what: EvalWhat::Search { corpus, queries, qrels, run, top } } => {
-            search::eval_search(&corpus, &queries, qrels.as_deref(), run.as_deref(), top)
-        }
+        Command::Eval { what } => search::eval(&what),
         Command::Import { kind, file, format, mapping, org, province, publish, skip_invalid } => import::import(
             &settings()?,
             import::ImportArgs { kind, file, format, mapping, org, province, publish, skip_invalid },

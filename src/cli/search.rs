@@ -1,9 +1,9 @@
-//! `ketnoi eval search` and `ketnoi reindex`: the search engine from the command line.
+//! `ketnoi eval search`, `ketnoi eval match` and `ketnoi reindex`: the search engine from the command line.
 
 use std::path::PathBuf;
 
 use anyhow::Context;
-use clap::Subcommand;
+use clap::{Args, Subcommand};
 
 use super::{Failure, migrated};
 use crate::config::Settings;
@@ -11,53 +11,65 @@ use crate::config::Settings;
 /// What `eval` measures.
 #[derive(Debug, Subcommand)]
 pub enum EvalWhat {
-    /// Index a corpus with the production analysis and ranking, run the queries, write a TREC run
-    /// and, with judgements, print nDCG@10, MRR@10 and Recall@100 as JSON.
-    Search {
-        /// `corpus.jsonl` or `corpus.jsonl.gz` (`_id`, `title`, `text`).
-        #[arg(long)]
-        corpus: PathBuf,
-        /// `queries.jsonl` (`_id`, `text`).
-        #[arg(long)]
-        queries: PathBuf,
-        /// `qrels.tsv` (`query-id`, `corpus-id`, `score`).
-        #[arg(long)]
-        qrels: Option<PathBuf>,
-        /// Where to write the TREC run (`qid Q0 docid rank score ketnoi`).
-        #[arg(long)]
-        run: Option<PathBuf>,
-        /// Results per query in the run.
-        #[arg(long, default_value_t = 100)]
-        top: usize,
-    },
+    /// Index a corpus with the production analysis and ranking, run the queries as the search
+    /// page runs them, write a TREC run and, with judgements, print nDCG@10, MRR@10 and
+    /// Recall@100 as JSON.
+    Search(EvalArgs),
+    /// The recommender: the corpus as the offers, each query a need (its first line the title)
+    /// matched as `ketnoi match all` matches needs to offers; the same outputs.
+    Match(EvalArgs),
 }
 
-pub(super) fn eval_search(
-    corpus: &std::path::Path,
-    queries: &std::path::Path,
-    qrels: Option<&std::path::Path>,
-    run_file: Option<&std::path::Path>,
+/// A BEIR-layout collection and what to write.
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// `corpus.jsonl` or `corpus.jsonl.gz` (`_id`, `title`, `text`).
+    #[arg(long)]
+    corpus: PathBuf,
+    /// `queries.jsonl` (`_id`, `text`).
+    #[arg(long)]
+    queries: PathBuf,
+    /// `qrels.tsv` (`query-id`, `corpus-id`, `score`).
+    #[arg(long)]
+    qrels: Option<PathBuf>,
+    /// Where to write the TREC run (`qid Q0 docid rank score ketnoi`).
+    #[arg(long)]
+    run: Option<PathBuf>,
+    /// Results per query in the run.
+    #[arg(long, default_value_t = 100)]
     top: usize,
-) -> Result<(), Failure> {
+}
+
+pub(super) fn eval(what: &EvalWhat) -> Result<(), Failure> {
     use ketnoi_index::eval;
-    if !(1..=10_000).contains(&top) {
+    let (EvalWhat::Search(a) | EvalWhat::Match(a)) = what;
+    if !(1..=10_000).contains(&a.top) {
         return Err(Failure::Usage("--top must be from 1 to 10000".into()));
     }
     let started = std::time::Instant::now();
-    let (index, docs) = eval::index_corpus(corpus)?;
-    let queries = eval::read_queries(queries)?;
-    let runs = eval::run(&index, &queries, top)?;
+    let queries = eval::read_queries(&a.queries)?;
+    let (runs, docs) = match what {
+        EvalWhat::Search(_) => {
+            let (index, docs) = eval::index_corpus(&a.corpus)?;
+            (eval::run(&index, &queries, a.top)?, docs)
+        }
+        EvalWhat::Match(_) => {
+            let corpus = eval::read_corpus(&a.corpus)?;
+            let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+            (eval::run_match(&corpus, &queries, a.top, threads), corpus.len())
+        }
+    };
     tracing::info!(docs, queries = queries.len(), seconds = started.elapsed().as_secs_f64(), "evaluated");
-    if let Some(path) = run_file {
+    if let Some(path) = &a.run {
         let mut out = std::io::BufWriter::new(
             std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?,
         );
         eval::write_trec(&mut out, &runs)?;
     }
-    if let Some(path) = qrels {
+    if let Some(path) = &a.qrels {
         let metrics = eval::metrics(&runs, &eval::read_qrels(path)?);
         println!("{}", serde_json::to_string(&metrics).map_err(anyhow::Error::from)?);
-    } else if run_file.is_none() {
+    } else if a.run.is_none() {
         eval::write_trec(&mut std::io::stdout().lock(), &runs)?;
     }
     Ok(())

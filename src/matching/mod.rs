@@ -1,4 +1,6 @@
-//! Matching: bringing needs and offers together. Today it holds the meeting scheduler of the
-//! bimonthly matchmaking sessions ([`schedule`]), a pure engine with no database or HTTP.
+//! Matching: bringing needs and offers together. [`fit`] holds the rules on what the text does
+//! not say (sector, maturity, money, transfer, province) for the recommender; [`schedule`] the
+//! meeting scheduler of the bimonthly matchmaking sessions. Both are pure: no database or HTTP.
 
+pub mod fit;
 pub mod schedule;

@@ -1,0 +1,502 @@
+//! Long texts against long texts: a need's whole description against every offer (the
+//! recommender), and the same weighting for a long question pasted into the search box.
+//!
+//! The search page's ranking leans towards documents holding *every* word, which is right for
+//! three typed words and wrong for an 800-word need: no offer holds them all, and the words that
+//! say what the need is about drown in the ones every description uses. Here a long text becomes
+//! a weighted query instead, the weights chosen on the need→offer collection
+//! (`../shared/data/match/sbir_dod_dev`, see BENCHMARKS.md):
+//!
+//! - a word's weight grows with the log of its count in the text, doubled when it is in the
+//!   title (or the keywords);
+//! - only the `WORDS` words with the highest weight × idf are kept, and the `PAIRS` adjacent word
+//!   pairs likewise at `PAIR_WEIGHT` (phrases such as "lithium sulfur", "nuôi tôm");
+//! - documents are scored by BM25 with full length normalisation (b = 1: a long abstract does not
+//!   win by mentioning everything), the title counting twice.
+//!
+//! The [`Model`] holds the documents' weights in memory as posting lists, so scoring a query
+//! visits only the documents sharing one of its terms, and [`Model::all_pairs`] computes every
+//! query's best documents and every document's best queries exactly (the scores are the sums a
+//! brute-force scorer makes, in the same order: [`Model::brute_force`] checks it).
+
+use std::cmp::Ordering;
+use std::collections::{BinaryHeap, HashMap};
+
+use tantivy::tokenizer::{AsciiFoldingFilter, Language, LowerCaser, SimpleTokenizer, Stemmer, TextAnalyzer};
+
+use crate::engine::is_vietnamese;
+use ketnoi_text::normalize;
+
+/// BM25 term-frequency saturation.
+const K1: f32 = 1.2;
+/// BM25 length normalisation: full.
+const B: f32 = 1.0;
+/// A term in the document's title counts this much more than in its text.
+const TITLE: f32 = 2.0;
+/// A query word in the query's title (or keywords) weighs this much more.
+const QUERY_TITLE: f32 = 2.0;
+/// The words a long query keeps.
+pub const WORDS: usize = 100;
+/// The adjacent word pairs a long query keeps, and their weight against single words.
+pub const PAIRS: usize = 30;
+const PAIR_WEIGHT: f32 = 0.3;
+
+/// A text to match: its title (with the keywords) and the rest.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Text<'a> {
+    pub title: &'a str,
+    pub body: &'a str,
+}
+
+/// The words of a text as the model counts them: folded (lowercase, no diacritics), and stemmed
+/// when the text is not Vietnamese.
+pub struct Analyzer {
+    folded: TextAnalyzer,
+    stemmed: TextAnalyzer,
+}
+
+impl Default for Analyzer {
+    fn default() -> Self {
+        let base = || TextAnalyzer::builder(SimpleTokenizer::default()).filter(LowerCaser).filter(AsciiFoldingFilter);
+        Self { folded: base().build(), stemmed: base().filter(Stemmer::new(Language::English)).build() }
+    }
+}
+
+impl Analyzer {
+    /// The words of `text`; `english` chooses stemming (decided once per listing, title and text
+    /// together, so that both are analysed alike).
+    fn words(&mut self, text: &str, english: bool) -> Vec<String> {
+        let analyzer = if english { &mut self.stemmed } else { &mut self.folded };
+        let mut out = Vec::new();
+        let mut stream = analyzer.token_stream(text);
+        stream.process(&mut |t| out.push(t.text.clone()));
+        out
+    }
+
+    /// The title's and the body's words.
+    pub fn text(&mut self, t: Text<'_>) -> (Vec<String>, Vec<String>) {
+        let (title, body) = (normalize(t.title), normalize(t.body));
+        let english = !is_vietnamese(&format!("{title} {body}"));
+        (self.words(&title, english), self.words(&body, english))
+    }
+}
+
+fn pair(a: &str, b: &str) -> String {
+    format!("{a} {b}")
+}
+
+fn counts(words: &[String]) -> HashMap<String, u32> {
+    let mut c: HashMap<String, u32> = HashMap::new();
+    for w in words {
+        *c.entry(w.clone()).or_default() += 1;
+    }
+    for p in words.windows(2) {
+        *c.entry(pair(&p[0], &p[1])).or_default() += 1;
+    }
+    c
+}
+
+/// A query made of a long text: the terms kept, with their weights.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Query {
+    /// (term id, weight × idf), in a fixed order (the order the scores are summed in).
+    terms: Vec<(u32, f32)>,
+    /// The largest score a document could reach: scores divided by it lie in [0, 1].
+    max: f32,
+}
+
+impl Query {
+    /// True when no term of the text is in any document.
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+}
+
+/// Documents' term weights, ready to score long queries.
+pub struct Model {
+    terms: HashMap<String, u32>,
+    names: Vec<String>,
+    idf: Vec<f32>,
+    /// Per term: (document, weight without idf), documents in increasing order.
+    postings: Vec<Vec<(u32, f32)>>,
+    docs: usize,
+}
+
+/// One document's counted words, before the collection's statistics are known.
+struct Counted {
+    title: HashMap<String, u32>,
+    body: HashMap<String, u32>,
+    title_len: usize,
+    body_len: usize,
+}
+
+/// A scored document (or query) in a best-first list.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Scored {
+    pub index: u32,
+    /// The score divided by the query's largest possible: in [0, 1].
+    pub relevance: f32,
+}
+
+/// Best first; among equal scores the lower index first, so that lists are the same however
+/// they were computed.
+fn better(a: &Scored, b: &Scored) -> Ordering {
+    b.relevance.total_cmp(&a.relevance).then(a.index.cmp(&b.index))
+}
+
+/// A heap entry whose top is the worst of the kept ones.
+#[derive(PartialEq)]
+struct Worst(Scored);
+impl Eq for Worst {}
+impl PartialOrd for Worst {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Worst {
+    fn cmp(&self, other: &Self) -> Ordering {
+        better(&self.0, &other.0)
+    }
+}
+
+/// The `k` best of a stream of scored entries.
+struct Best {
+    k: usize,
+    heap: BinaryHeap<Worst>,
+}
+
+impl Best {
+    fn new(k: usize) -> Self {
+        Self { k, heap: BinaryHeap::with_capacity(k + 1) }
+    }
+    fn push(&mut self, s: Scored) {
+        if self.k == 0 {
+            return;
+        }
+        if self.heap.len() < self.k {
+            self.heap.push(Worst(s));
+        } else if self.heap.peek().is_some_and(|w| better(&s, &w.0) == Ordering::Less) {
+            self.heap.pop();
+            self.heap.push(Worst(s));
+        }
+    }
+    fn merge(&mut self, other: Best) {
+        for w in other.heap {
+            self.push(w.0);
+        }
+    }
+    fn sorted(self) -> Vec<Scored> {
+        let mut v: Vec<Scored> = self.heap.into_iter().map(|w| w.0).collect();
+        v.sort_by(better);
+        v
+    }
+}
+
+/// Every query's best documents and every document's best queries.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Lists {
+    /// Per query: its best documents.
+    pub documents: Vec<Vec<Scored>>,
+    /// Per document: its best queries.
+    pub queries: Vec<Vec<Scored>>,
+}
+
+impl Model {
+    /// The model of `docs`, analysed on up to `threads` threads.
+    pub fn build(docs: &[Text<'_>], threads: usize) -> Self {
+        let counted: Vec<Counted> = parallel(docs, threads, |chunk| {
+            let mut a = Analyzer::default();
+            chunk
+                .iter()
+                .map(|d| {
+                    let (title, body) = a.text(*d);
+                    Counted { title_len: title.len(), body_len: body.len(), title: counts(&title), body: counts(&body) }
+                })
+                .collect()
+        });
+        let n = counted.len();
+        let avg = |f: fn(&Counted) -> usize| (counted.iter().map(f).sum::<usize>() as f32 / n.max(1) as f32).max(1.0);
+        let (avg_title, avg_body) = (avg(|c| c.title_len), avg(|c| c.body_len));
+        let mut terms: HashMap<String, u32> = HashMap::new();
+        let mut names: Vec<String> = Vec::new();
+        let mut postings: Vec<Vec<(u32, f32)>> = Vec::new();
+        let sat = |tf: u32, len: usize, avg: f32| {
+            let tf = tf as f32;
+            tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len as f32 / avg))
+        };
+        for (d, c) in counted.iter().enumerate() {
+            // Sorted, so that term ids do not depend on a hash map's order.
+            let mut words: Vec<&String> = c.title.keys().chain(c.body.keys().filter(|w| !c.title.contains_key(*w))).collect();
+            words.sort();
+            for w in words {
+                let weight = c.title.get(w).map_or(0.0, |&tf| TITLE * sat(tf, c.title_len, avg_title))
+                    + c.body.get(w).map_or(0.0, |&tf| sat(tf, c.body_len, avg_body));
+                let id = *terms.entry(w.clone()).or_insert_with(|| {
+                    names.push(w.clone());
+                    postings.push(Vec::new());
+                    (names.len() - 1) as u32
+                });
+                postings[id as usize].push((d as u32, weight));
+            }
+        }
+        let idf = postings
+            .iter()
+            .map(|p| {
+                let df = p.len() as f32;
+                (1.0 + (n as f32 - df + 0.5) / (df + 0.5)).ln()
+            })
+            .collect();
+        Self { terms, names, idf, postings, docs: n }
+    }
+
+    /// The number of documents.
+    pub fn len(&self) -> usize {
+        self.docs
+    }
+
+    /// True when there is no document.
+    pub fn is_empty(&self) -> bool {
+        self.docs == 0
+    }
+
+    /// The query a long text makes against these documents: its words and word pairs weighted,
+    /// the best of them kept (see the module's documentation).
+    pub fn query(&self, analyzer: &mut Analyzer, text: Text<'_>) -> Query {
+        let (title, body) = analyzer.text(text);
+        let in_title = counts(&title);
+        let mut all = title;
+        all.extend(body);
+        let mut words: Vec<(u32, f32)> = Vec::new();
+        let mut pairs: Vec<(u32, f32)> = Vec::new();
+        let mut c: Vec<(String, u32)> = counts(&all).into_iter().collect();
+        c.sort();
+        for (term, n) in c {
+            let Some(&id) = self.terms.get(&term) else { continue };
+            let boost = if in_title.contains_key(&term) { QUERY_TITLE } else { 1.0 };
+            let w = (1.0 + (n as f32).ln()) * boost;
+            if term.contains(' ') { pairs.push((id, w * PAIR_WEIGHT)) } else { words.push((id, w)) }
+        }
+        let mut terms = Vec::new();
+        for (mut list, keep) in [(words, WORDS), (pairs, PAIRS)] {
+            let key = |&(id, w): &(u32, f32)| w * self.idf[id as usize];
+            list.sort_by(|a, b| key(b).total_cmp(&key(a)).then(a.0.cmp(&b.0)));
+            list.truncate(keep);
+            terms.extend(list.into_iter().map(|(id, w)| (id, w * self.idf[id as usize])));
+        }
+        let max = terms.iter().map(|(_, w)| w * (TITLE + 1.0) * (K1 + 1.0)).sum();
+        Query { terms, max }
+    }
+
+    /// The terms of a query, with their share of the weight (for explaining a match).
+    pub fn terms_of(&self, q: &Query) -> Vec<(&str, f32)> {
+        q.terms.iter().map(|(id, w)| (self.names[*id as usize].as_str(), w / q.max.max(f32::MIN_POSITIVE))).collect()
+    }
+
+    /// The terms a query and a document share, heaviest first, with the share of the relevance
+    /// each brings.
+    pub fn shared(&self, q: &Query, doc: u32) -> Vec<(&str, f32)> {
+        let mut out: Vec<(&str, f32)> = q
+            .terms
+            .iter()
+            .filter_map(|(id, w)| {
+                let p = &self.postings[*id as usize];
+                let i = p.binary_search_by_key(&doc, |(d, _)| *d).ok()?;
+                Some((self.names[*id as usize].as_str(), w * p[i].1 / q.max))
+            })
+            .collect();
+        out.sort_by(|a, b| b.1.total_cmp(&a.1));
+        out
+    }
+
+    /// Adds the query's scores into `acc` (one slot per document), noting the documents touched.
+    fn accumulate(&self, q: &Query, acc: &mut [f32], touched: &mut Vec<u32>) {
+        for (id, w) in &q.terms {
+            for (d, x) in &self.postings[*id as usize] {
+                let slot = &mut acc[*d as usize];
+                if *slot == 0.0 {
+                    touched.push(*d);
+                }
+                *slot += w * x;
+            }
+        }
+    }
+
+    /// The `k` documents most relevant to `q`, each with `fit(document)` applied (a factor for
+    /// what the text does not say: sector, maturity, budget…); documents sharing no term left
+    /// out.
+    pub fn top(&self, q: &Query, k: usize, fit: impl Fn(u32) -> f32) -> Vec<Scored> {
+        let mut acc = vec![0.0f32; self.docs];
+        let mut touched = Vec::new();
+        self.accumulate(q, &mut acc, &mut touched);
+        let mut best = Best::new(k);
+        for d in touched {
+            best.push(Scored { index: d, relevance: acc[d as usize] / q.max * fit(d) });
+        }
+        best.sorted()
+    }
+
+    /// For every query its `k` best documents, and for every document its `k` best queries, by
+    /// the same relevance (times `fit(query, document)`), on `threads` threads. `done` is called
+    /// after each query (progress).
+    pub fn all_pairs(
+        &self,
+        queries: &[Query],
+        k: usize,
+        threads: usize,
+        fit: impl Fn(usize, u32) -> f32 + Sync,
+        done: impl Fn() + Sync,
+    ) -> Lists {
+        let indexed: Vec<(usize, &Query)> = queries.iter().enumerate().collect();
+        let parts: Vec<(Vec<Vec<Scored>>, Vec<Best>)> = parallel(&indexed, threads, |chunk| {
+            let mut acc = vec![0.0f32; self.docs];
+            let mut touched = Vec::new();
+            let mut per_doc: Vec<Best> = (0..self.docs).map(|_| Best::new(k)).collect();
+            let mut lists = Vec::with_capacity(chunk.len());
+            for (qi, q) in chunk {
+                touched.clear();
+                self.accumulate(q, &mut acc, &mut touched);
+                let mut best = Best::new(k);
+                for &d in &touched {
+                    let relevance = acc[d as usize] / q.max * fit(*qi, d);
+                    acc[d as usize] = 0.0;
+                    best.push(Scored { index: d, relevance });
+                    per_doc[d as usize].push(Scored { index: *qi as u32, relevance });
+                }
+                lists.push(best.sorted());
+                done();
+            }
+            vec![(lists, per_doc)]
+        });
+        let mut documents = Vec::with_capacity(queries.len());
+        let mut per_doc: Vec<Best> = (0..self.docs).map(|_| Best::new(k)).collect();
+        for (lists, part) in parts {
+            documents.extend(lists);
+            for (all, p) in per_doc.iter_mut().zip(part) {
+                all.merge(p);
+            }
+        }
+        Lists { documents, queries: per_doc.into_iter().map(Best::sorted).collect() }
+    }
+
+    /// [`Model::all_pairs`] the slow way: every pair scored on its own, each document's weights
+    /// looked up term by term (the check that the posting-list way loses nothing).
+    pub fn brute_force(&self, queries: &[Query], k: usize, fit: impl Fn(usize, u32) -> f32) -> Lists {
+        let mut forward: Vec<HashMap<u32, f32>> = vec![HashMap::new(); self.docs];
+        for (t, p) in self.postings.iter().enumerate() {
+            for (d, x) in p {
+                forward[*d as usize].insert(t as u32, *x);
+            }
+        }
+        let mut documents = Vec::new();
+        let mut per_doc: Vec<Best> = (0..self.docs).map(|_| Best::new(k)).collect();
+        for (qi, q) in queries.iter().enumerate() {
+            let mut best = Best::new(k);
+            for (d, weights) in forward.iter().enumerate() {
+                let mut score = 0.0f32;
+                let mut shared = false;
+                for (id, w) in &q.terms {
+                    if let Some(x) = weights.get(id) {
+                        score += w * x;
+                        shared = true;
+                    }
+                }
+                if shared {
+                    let s = Scored { index: d as u32, relevance: score / q.max * fit(qi, d as u32) };
+                    best.push(s);
+                    per_doc[d].push(Scored { index: qi as u32, relevance: s.relevance });
+                }
+            }
+            documents.push(best.sorted());
+        }
+        Lists { documents, queries: per_doc.into_iter().map(Best::sorted).collect() }
+    }
+}
+
+/// `f` over `items` cut into `threads` contiguous chunks, the results concatenated in order.
+fn parallel<T: Sync, R: Send>(items: &[T], threads: usize, f: impl Fn(&[T]) -> Vec<R> + Sync) -> Vec<R> {
+    let threads = threads.clamp(1, items.len().max(1));
+    if threads == 1 {
+        return f(items);
+    }
+    let size = items.len().div_ceil(threads);
+    std::thread::scope(|s| {
+        let handles: Vec<_> = items.chunks(size).map(|c| s.spawn(|| f(c))).collect();
+        handles.into_iter().flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t<'a>(title: &'a str, body: &'a str) -> Text<'a> {
+        Text { title, body }
+    }
+
+    #[test]
+    fn the_document_on_the_topic_ranks_first() {
+        let docs = [
+            t("Bộ kit LAMP phát hiện virus trên tôm", "Phát hiện nhanh bệnh hoại tử gan tụy cấp (AHPND) trên tôm thẻ tại ao nuôi."),
+            t("Chế phẩm vi sinh xử lý bùn đáy ao", "Vi sinh phân hủy bùn đáy ao nuôi tôm, giảm khí độc."),
+            t("Máy sấy cà phê năng lượng mặt trời", "Sấy cà phê bằng năng lượng mặt trời cho hợp tác xã."),
+        ];
+        let m = Model::build(&docs, 2);
+        let mut a = Analyzer::default();
+        let q = m.query(&mut a, t("Cần giải pháp phòng bệnh hoại tử gan tụy cấp trên tôm thẻ", "Ao nuôi tôm thẻ bị bệnh gan tụy."));
+        let top = m.top(&q, 10, |_| 1.0);
+        assert_eq!(top[0].index, 0, "{top:?}");
+        assert!(top.iter().all(|s| s.index != 2), "the dryer shares no word: {top:?}");
+        assert!(top.iter().all(|s| s.relevance > 0.0 && s.relevance <= 1.0));
+        let shared = m.shared(&q, 0);
+        assert!(shared.iter().any(|(w, _)| *w == "gan tuy"), "{shared:?}");
+        let sum: f32 = shared.iter().map(|(_, x)| x).sum();
+        assert!((sum - top[0].relevance).abs() < 1e-4, "the shares add up to the relevance");
+    }
+
+    #[test]
+    fn english_words_are_stemmed_and_pairs_count() {
+        let docs = [
+            t("Floating solar power plant", "Floating photovoltaic panels on reservoirs."),
+            t("Solar dryer", "Drying fruit with the sun."),
+            t("Power electronics", "Inverters for floating docks."),
+        ];
+        let m = Model::build(&docs, 1);
+        let q = m.query(&mut Analyzer::default(), t("Floating solar plants", "We need floating solar on our reservoir."));
+        let top = m.top(&q, 3, |_| 1.0);
+        assert_eq!(top[0].index, 0);
+        assert!(m.terms_of(&q).iter().any(|(w, _)| *w == "float solar"), "{:?}", m.terms_of(&q));
+    }
+
+    #[test]
+    fn the_fit_reorders_and_an_empty_query_finds_nothing() {
+        let docs = [t("Solar dryer", "Solar drying."), t("Solar dryer for coffee", "Solar drying of coffee.")];
+        let m = Model::build(&docs, 1);
+        let mut a = Analyzer::default();
+        let q = m.query(&mut a, t("solar dryer", ""));
+        let plain = m.top(&q, 2, |_| 1.0);
+        let fitted = m.top(&q, 2, |d| if d == plain[1].index { 2.0 } else { 1.0 });
+        assert_eq!(fitted[0].index, plain[1].index);
+        let none = m.query(&mut a, t("zzz", "qqq"));
+        assert!(none.is_empty() && m.top(&none, 5, |_| 1.0).is_empty());
+        assert!(Model::build(&[], 2).is_empty());
+    }
+
+    #[test]
+    fn all_pairs_equals_brute_force() {
+        let words = ["solar", "dryer", "shrimp", "pond", "coffee", "sensor", "water", "drone", "battery", "rice"];
+        let text = |seed: usize, n: usize| -> String {
+            (0..n).map(|i| words[(seed * 7 + i * i * 3 + i) % words.len()]).collect::<Vec<_>>().join(" ")
+        };
+        let bodies: Vec<(String, String)> = (0..60).map(|i| (text(i, 2), text(i + 100, 5 + i % 9))).collect();
+        let docs: Vec<Text> = bodies.iter().map(|(a, b)| t(a, b)).collect();
+        let m = Model::build(&docs, 2);
+        let mut a = Analyzer::default();
+        let qs: Vec<(String, String)> = (0..25).map(|i| (text(i + 7, 3), text(i + 50, 12))).collect();
+        let queries: Vec<Query> = qs.iter().map(|(x, y)| m.query(&mut a, t(x, y))).collect();
+        let fit = |q: usize, d: u32| 1.0 + ((q + d as usize) % 3) as f32 * 0.1;
+        let fast = m.all_pairs(&queries, 5, 2, fit, || {});
+        assert_eq!(fast, m.brute_force(&queries, 5, fit));
+        assert_eq!(fast, m.all_pairs(&queries, 5, 1, fit, || {}), "the same on one thread");
+        assert!(fast.documents.iter().all(|l| l.len() == 5));
+    }
+}
