@@ -132,7 +132,8 @@ fn speed() -> anyhow::Result<()> {
     println!("lists identical on one and two threads: {}", lists[0] == lists[1]);
     println!("peak RSS: {:.0} MiB (before the corpora were scored: {rss_before:.0} MiB)", peak_rss_mib());
     if let Some((model, queries)) = model_and_queries {
-        let sample: Vec<Query> = queries.iter().step_by(queries.len().div_ceil(500).max(1)).take(500).cloned().collect();
+        let sample: Vec<Query> =
+            queries.iter().step_by(queries.len().div_ceil(500).max(1)).take(500).cloned().collect();
         let t = Instant::now();
         let fast = model.all_pairs(&sample, 10, 2, |_, _| 1.0, || {});
         let fast_s = t.elapsed().as_secs_f64();

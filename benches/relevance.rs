@@ -8,7 +8,7 @@
 //! without diacritics and the corpus in decomposed (NFD) form.
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use ketnoi_index::eval;
 

@@ -45,6 +45,8 @@ fn lower_layers_do_not_know_higher_ones() {
         ("src/db", &["ketnoi_index", "crate::services", "crate::web", "crate::cli"]),
         // The catalogue of words sits beside the domain: the domain's labels use it.
         ("src/catalogue", &["ketnoi_index", "crate::db", "crate::services", "crate::web", "crate::cli", "actix"]),
+        // The recommender and the scheduler are pure: no storage, no HTTP.
+        ("src/matching", &["crate::db", "crate::services", "crate::web", "crate::cli", "actix", "diesel"]),
         ("src/services", &["crate::web", "crate::cli", "actix_web::HttpRequest"]),
         ("text/src", &["ketnoi_index", "tantivy", "ketnoi::"]),
         // The application reaches the search engine only through ketnoi-index.

@@ -68,4 +68,3 @@ pub fn line(name: &str, k: &Metrics, f: &Metrics) {
         k.ndcg10 / f.ndcg10.max(1e-9)
     );
 }
-

@@ -75,12 +75,7 @@ pub fn read_corpus(path: &Path) -> anyhow::Result<Vec<(String, String, String)>>
 
 /// The ranked documents of every query as the recommender ranks them: the corpus as the offers,
 /// each query a need whose first line is its title. `threads` analyse and score in parallel.
-pub fn run_match(
-    corpus: &[(String, String, String)],
-    queries: &[(String, String)],
-    n: usize,
-    threads: usize,
-) -> Runs {
+pub fn run_match(corpus: &[(String, String, String)], queries: &[(String, String)], n: usize, threads: usize) -> Runs {
     let docs: Vec<Text> = corpus.iter().map(|(_, title, body)| Text { title, body }).collect();
     let model = Model::build(&docs, threads);
     let mut analyzer = Analyzer::default();
@@ -96,7 +91,7 @@ pub fn run_match(
         .iter()
         .zip(lists.documents)
         .map(|((qid, _), hits)| {
-            (qid.clone(), hits.into_iter().map(|s| (corpus[s.index as usize].0.clone(), s.relevance)).collect())
+            (qid.clone(), hits.into_iter().map(|s| (corpus[s.index as usize].0.clone(), s.score)).collect())
         })
         .collect()
 }

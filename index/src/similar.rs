@@ -73,6 +73,27 @@ impl Analyzer {
         out
     }
 
+    /// Where a term of the model (a word or a word pair) first appears in a text, as written
+    /// there ("gan tuy" → "gan tụy", "float solar" → "Floating solar").
+    pub fn surface(&mut self, term: &str, t: Text<'_>) -> Option<String> {
+        let wanted: Vec<&str> = term.split(' ').collect();
+        let (title, body) = (normalize(t.title), normalize(t.body));
+        let english = !is_vietnamese(&format!("{title} {body}"));
+        let analyzer = if english { &mut self.stemmed } else { &mut self.folded };
+        for text in [&title, &body] {
+            let mut tokens: Vec<(String, usize, usize)> = Vec::new();
+            analyzer
+                .token_stream(text)
+                .process(&mut |tok| tokens.push((tok.text.clone(), tok.offset_from, tok.offset_to)));
+            if let Some(w) =
+                tokens.windows(wanted.len()).find(|w| w.iter().map(|x| x.0.as_str()).eq(wanted.iter().copied()))
+            {
+                return text.get(w[0].1..w[w.len() - 1].2).map(str::to_string);
+            }
+        }
+        None
+    }
+
     /// The title's and the body's words.
     pub fn text(&mut self, t: Text<'_>) -> (Vec<String>, Vec<String>) {
         let (title, body) = (normalize(t.title), normalize(t.body));
@@ -134,14 +155,15 @@ struct Counted {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Scored {
     pub index: u32,
-    /// The score divided by the query's largest possible: in [0, 1].
-    pub relevance: f32,
+    /// The text relevance (the score divided by the query's largest possible: in [0, 1]) times
+    /// the fit.
+    pub score: f32,
 }
 
 /// Best first; among equal scores the lower index first, so that lists are the same however
 /// they were computed.
 fn better(a: &Scored, b: &Scored) -> Ordering {
-    b.relevance.total_cmp(&a.relevance).then(a.index.cmp(&b.index))
+    b.score.total_cmp(&a.score).then(a.index.cmp(&b.index))
 }
 
 /// A heap entry whose top is the worst of the kept ones.
@@ -226,7 +248,8 @@ impl Model {
         };
         for (d, c) in counted.iter().enumerate() {
             // Sorted, so that term ids do not depend on a hash map's order.
-            let mut words: Vec<&String> = c.title.keys().chain(c.body.keys().filter(|w| !c.title.contains_key(*w))).collect();
+            let mut words: Vec<&String> =
+                c.title.keys().chain(c.body.keys().filter(|w| !c.title.contains_key(*w))).collect();
             words.sort();
             for w in words {
                 let weight = c.title.get(w).map_or(0.0, |&tf| TITLE * sat(tf, c.title_len, avg_title))
@@ -330,7 +353,7 @@ impl Model {
         self.accumulate(q, &mut acc, &mut touched);
         let mut best = Best::new(k);
         for d in touched {
-            best.push(Scored { index: d, relevance: acc[d as usize] / q.max * fit(d) });
+            best.push(Scored { index: d, score: acc[d as usize] / q.max * fit(d) });
         }
         best.sorted()
     }
@@ -357,10 +380,10 @@ impl Model {
                 self.accumulate(q, &mut acc, &mut touched);
                 let mut best = Best::new(k);
                 for &d in &touched {
-                    let relevance = acc[d as usize] / q.max * fit(*qi, d);
+                    let score = acc[d as usize] / q.max * fit(*qi, d);
                     acc[d as usize] = 0.0;
-                    best.push(Scored { index: d, relevance });
-                    per_doc[d as usize].push(Scored { index: *qi as u32, relevance });
+                    best.push(Scored { index: d, score });
+                    per_doc[d as usize].push(Scored { index: *qi as u32, score });
                 }
                 lists.push(best.sorted());
                 done();
@@ -401,9 +424,9 @@ impl Model {
                     }
                 }
                 if shared {
-                    let s = Scored { index: d as u32, relevance: score / q.max * fit(qi, d as u32) };
+                    let s = Scored { index: d as u32, score: score / q.max * fit(qi, d as u32) };
                     best.push(s);
-                    per_doc[d].push(Scored { index: qi as u32, relevance: s.relevance });
+                    per_doc[d].push(Scored { index: qi as u32, score: s.score });
                 }
             }
             documents.push(best.sorted());
@@ -436,21 +459,30 @@ mod tests {
     #[test]
     fn the_document_on_the_topic_ranks_first() {
         let docs = [
-            t("Bộ kit LAMP phát hiện virus trên tôm", "Phát hiện nhanh bệnh hoại tử gan tụy cấp (AHPND) trên tôm thẻ tại ao nuôi."),
+            t(
+                "Bộ kit LAMP phát hiện virus trên tôm",
+                "Phát hiện nhanh bệnh hoại tử gan tụy cấp (AHPND) trên tôm thẻ tại ao nuôi.",
+            ),
             t("Chế phẩm vi sinh xử lý bùn đáy ao", "Vi sinh phân hủy bùn đáy ao nuôi tôm, giảm khí độc."),
             t("Máy sấy cà phê năng lượng mặt trời", "Sấy cà phê bằng năng lượng mặt trời cho hợp tác xã."),
         ];
         let m = Model::build(&docs, 2);
         let mut a = Analyzer::default();
-        let q = m.query(&mut a, t("Cần giải pháp phòng bệnh hoại tử gan tụy cấp trên tôm thẻ", "Ao nuôi tôm thẻ bị bệnh gan tụy."));
+        let q = m.query(
+            &mut a,
+            t("Cần giải pháp phòng bệnh hoại tử gan tụy cấp trên tôm thẻ", "Ao nuôi tôm thẻ bị bệnh gan tụy."),
+        );
         let top = m.top(&q, 10, |_| 1.0);
         assert_eq!(top[0].index, 0, "{top:?}");
         assert!(top.iter().all(|s| s.index != 2), "the dryer shares no word: {top:?}");
-        assert!(top.iter().all(|s| s.relevance > 0.0 && s.relevance <= 1.0));
+        assert!(top.iter().all(|s| s.score > 0.0 && s.score <= 1.0));
         let shared = m.shared(&q, 0);
         assert!(shared.iter().any(|(w, _)| *w == "gan tuy"), "{shared:?}");
+        assert_eq!(a.surface("gan tuy", docs[0]).as_deref(), Some("gan tụy"));
+        assert_eq!(a.surface("hoai tu gan", docs[0]).as_deref(), Some("hoại tử gan"));
+        assert_eq!(a.surface("ca phe", docs[0]), None);
         let sum: f32 = shared.iter().map(|(_, x)| x).sum();
-        assert!((sum - top[0].relevance).abs() < 1e-4, "the shares add up to the relevance");
+        assert!((sum - top[0].score).abs() < 1e-4, "the shares add up to the relevance");
     }
 
     #[test]
@@ -461,10 +493,12 @@ mod tests {
             t("Power electronics", "Inverters for floating docks."),
         ];
         let m = Model::build(&docs, 1);
-        let q = m.query(&mut Analyzer::default(), t("Floating solar plants", "We need floating solar on our reservoir."));
+        let q =
+            m.query(&mut Analyzer::default(), t("Floating solar plants", "We need floating solar on our reservoir."));
         let top = m.top(&q, 3, |_| 1.0);
         assert_eq!(top[0].index, 0);
         assert!(m.terms_of(&q).iter().any(|(w, _)| *w == "float solar"), "{:?}", m.terms_of(&q));
+        assert_eq!(Analyzer::default().surface("float solar", docs[0]).as_deref(), Some("Floating solar"));
     }
 
     #[test]

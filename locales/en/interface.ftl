@@ -603,3 +603,19 @@ listing-budget-is = Budget: { $amount }
 listing-deadline-is = Wanted by: { $date }
 listing-price-is = Asking price: { $amount }
 listing-ip-number-is = Patent or application number: { $number }
+
+## Suggestions (the recommender) and their reasons
+reason-same-sector = Same sector: { $sector }
+reason-related-sector = Related sectors: { $offer } – { $need }
+reason-trl-met = TRL { $offer } ≥ required { $required }
+reason-trl-too-early = TRL { $offer }: too early for the required { $required }
+reason-within-budget = Within budget
+reason-above-budget = Price above budget
+reason-shared-modes = Transfer modes in common: { $modes }
+reason-no-shared-mode = No transfer mode in common
+reason-same-province = Same province: { $province }
+reason-terms-label = Matched words:
+suggest-heading = Suggested matches
+suggest-offers-intro = The technology offers that best fit this need, and why.
+suggest-needs-intro = The technology needs this technology answers best, and why.
+suggest-empty = No suggestions for this listing yet. They are updated as new listings arrive.

@@ -576,3 +576,19 @@ listing-budget-is = Kinh phí dự kiến: { $amount }
 listing-deadline-is = Hạn mong muốn: { $date }
 listing-price-is = Giá chào bán: { $amount }
 listing-ip-number-is = Số văn bằng / số đơn: { $number }
+
+## Suggestions (the recommender) and their reasons
+reason-same-sector = Cùng lĩnh vực: { $sector }
+reason-related-sector = Lĩnh vực liên quan: { $offer } – { $need }
+reason-trl-met = TRL { $offer } ≥ yêu cầu { $required }
+reason-trl-too-early = TRL { $offer }: còn sớm so với yêu cầu { $required }
+reason-within-budget = Trong ngân sách
+reason-above-budget = Giá cao hơn ngân sách
+reason-shared-modes = Hình thức chuyển giao chung: { $modes }
+reason-no-shared-mode = Không có hình thức chuyển giao chung
+reason-same-province = Cùng địa phương: { $province }
+reason-terms-label = Từ khớp:
+suggest-heading = Gợi ý phù hợp
+suggest-offers-intro = Các công nghệ chào bán phù hợp nhất với nhu cầu này, kèm lý do.
+suggest-needs-intro = Các nhu cầu công nghệ mà công nghệ này đáp ứng tốt nhất, kèm lý do.
+suggest-empty = Chưa có gợi ý nào cho tin này. Gợi ý được cập nhật khi có tin mới.

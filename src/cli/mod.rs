@@ -7,6 +7,7 @@
 mod admin;
 mod import;
 mod outbox;
+mod recommend;
 mod schedule;
 mod search;
 mod serve;
@@ -97,6 +98,11 @@ pub enum Command {
     },
     /// Rebuild the search index from the database (with `serve` stopped: one writer per index).
     Reindex,
+    /// Suggestions: the recommender's lists of offers for needs and needs for offers.
+    Match {
+        #[command(subcommand)]
+        action: recommend::MatchAction,
+    },
     /// Evaluate the search engine or the recommender on a BEIR-layout collection.
     Eval {
         #[command(subcommand)]
@@ -200,6 +206,7 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
         }
         Command::Outbox { action } => outbox::outbox(&settings()?, action),
         Command::Reindex => search::reindex(&settings()?),
+        Command::Match { action } => recommend::run(&settings()?, action),
         Command::Eval { what } => search::eval(&what),
         Command::Import { kind, file, format, mapping, org, province, publish, skip_invalid } => import::import(
             &settings()?,

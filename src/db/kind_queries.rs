@@ -54,6 +54,11 @@ macro_rules! listing_queries {
             )
         }
 
+        /// Every public listing, in id order (the recommender reads them all).
+        pub fn all_public(conn: &mut AnyConnection, now: NaiveDateTime) -> anyhow::Result<Vec<$Rec>> {
+            convert(public(&ListFilter::default(), now).order($table::id.asc()).select($Row::as_select()).load(conn)?)
+        }
+
         /// A page of public listings, newest first.
         pub fn list_public(
             conn: &mut AnyConnection,

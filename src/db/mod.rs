@@ -17,6 +17,7 @@ pub mod offers;
 pub mod organisations;
 pub mod outbox;
 pub mod rate_limits;
+pub mod recommendations;
 pub mod schema;
 pub mod search_changes;
 pub mod users;

@@ -253,3 +253,24 @@ diesel::table! {
         at -> Timestamp,
     }
 }
+
+diesel::table! {
+    recommendations (side, listing_id, rank) {
+        side -> Text,
+        listing_id -> Text,
+        rank -> Integer,
+        other_id -> Text,
+        score -> Double,
+        relevance -> Double,
+        terms -> Text,
+        computed_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    recommendation_cursor (id) {
+        id -> Integer,
+        last_change -> BigInt,
+        top -> Integer,
+    }
+}

@@ -1,5 +1,5 @@
-//! The background loop of `ketnoi serve`: email delivery from the outbox, the search index
-//! following the change log, and every hour the clean-up of expired sessions, stale rate-limit
+//! The background loop of `ketnoi serve`: email delivery from the outbox, the search index and
+//! the suggestion lists following the change log, and every hour the clean-up of expired sessions, stale rate-limit
 //! counters and link grants, and the reminders of listings about to expire. Every job is
 //! idempotent (claims with leases, unique keys), so several nodes may run it at once without doing
 //! anything twice. [`tick`] runs every job once, now (by the application's clock): the tests use it
@@ -22,6 +22,10 @@ pub const HOURLY: Duration = Duration::from_secs(3600);
 /// How often the index follows the change log.
 pub const SEARCH_POLL: Duration = Duration::from_secs(1);
 
+/// How often the suggestion lists follow the change log (each batch of changes computes the
+/// lists again: less often than the index).
+pub const RECOMMEND_POLL: Duration = Duration::from_secs(10);
+
 /// Starts the background jobs on the current tokio runtime; they run until aborted or until the
 /// runtime stops.
 pub fn spawn(state: &AppState) -> anyhow::Result<Vec<JoinHandle<()>>> {
@@ -30,6 +34,7 @@ pub fn spawn(state: &AppState) -> anyhow::Result<Vec<JoinHandle<()>>> {
         tokio::spawn(worker.run(OUTBOX_POLL)),
         tokio::spawn(every(HOURLY, state.clone(), hourly)),
         tokio::spawn(every(SEARCH_POLL, state.clone(), follow_search)),
+        tokio::spawn(every(RECOMMEND_POLL, state.clone(), |s| follow_recommendations(s, false))),
     ])
 }
 
@@ -37,6 +42,7 @@ pub fn spawn(state: &AppState) -> anyhow::Result<Vec<JoinHandle<()>>> {
 /// does the hourly work at the clock's time.
 pub async fn tick(state: &AppState) -> anyhow::Result<()> {
     follow_search(state.clone()).await;
+    follow_recommendations(state.clone(), false).await;
     hourly(state.clone()).await;
     Worker::new(state.db.clone(), &state.settings)?.drain().await?;
     Ok(())
@@ -62,6 +68,17 @@ async fn follow_search(state: AppState) {
         Ok(0) => {}
         Ok(n) => tracing::debug!(changes = n, "search index updated"),
         Err(e) => tracing::warn!(error = format!("{e:#}"), "updating the search index failed"),
+    }
+}
+
+/// Rewrites the suggestion lists that listing changes touched; `expiry` also when nothing
+/// changed, so that listings that expired since leave the lists.
+async fn follow_recommendations(state: AppState, expiry: bool) {
+    let now = state.clock.now();
+    match state.db.run(move |c| crate::services::recommend::refresh(c, now, expiry)).await {
+        Ok(0) => {}
+        Ok(n) => tracing::debug!(lists = n, "suggestion lists updated"),
+        Err(e) => tracing::warn!(error = format!("{e:#}"), "updating the suggestion lists failed"),
     }
 }
 
@@ -91,4 +108,5 @@ async fn hourly(state: AppState) {
         Ok(n) => tracing::info!(reminders = n, "expiry reminders queued"),
         Err(e) => tracing::warn!(error = format!("{e:#}"), "expiry reminders failed"),
     }
+    follow_recommendations(state, true).await;
 }

@@ -13,7 +13,7 @@
 //!
 //! A rule with a side unknown (no TRL, a negotiable price, no modes) gives no factor and no line.
 
-use crate::domain::{MoneyRange, Province, Sector, TransferMode};
+use crate::domain::{Locale, MoneyRange, Province, Sector, TransferMode};
 
 /// What the rules read of a listing: an offer's TRL and price, or a need's minimum TRL and
 /// budget.
@@ -27,8 +27,7 @@ pub struct Profile {
 }
 
 /// One line of the checklist.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-#[serde(tag = "rule", rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Check {
     /// The same sector.
     SameSector { sector: Sector },
@@ -56,6 +55,48 @@ impl Check {
         !matches!(self, Self::TrlTooEarly { .. } | Self::AboveBudget | Self::NoSharedMode)
     }
 
+    /// The line as a reader of `locale` reads it.
+    pub fn text(&self, locale: Locale) -> String {
+        use crate::catalogue::text_with as t;
+        let modes = |m: &[TransferMode]| m.iter().map(|x| x.label(locale)).collect::<Vec<_>>().join(", ");
+        match self {
+            Self::SameSector { sector } => t(locale, "reason-same-sector", &[("sector", sector.label(locale).into())]),
+            Self::RelatedSector { offer, need } => t(
+                locale,
+                "reason-related-sector",
+                &[("offer", offer.label(locale).into()), ("need", need.label(locale).into())],
+            ),
+            Self::TrlMet { offer, required } => {
+                t(locale, "reason-trl-met", &[("offer", (*offer).into()), ("required", (*required).into())])
+            }
+            Self::TrlTooEarly { offer, required } => {
+                t(locale, "reason-trl-too-early", &[("offer", (*offer).into()), ("required", (*required).into())])
+            }
+            Self::WithinBudget => t(locale, "reason-within-budget", &[]),
+            Self::AboveBudget => t(locale, "reason-above-budget", &[]),
+            Self::SharedModes { modes: m } => t(locale, "reason-shared-modes", &[("modes", modes(m).into())]),
+            Self::NoSharedMode => t(locale, "reason-no-shared-mode", &[]),
+            Self::SameProvince { province } => {
+                t(locale, "reason-same-province", &[("province", province.label(locale).into())])
+            }
+        }
+    }
+
+    /// The rule's code (the API's `rule`).
+    pub fn rule(&self) -> &'static str {
+        match self {
+            Self::SameSector { .. } => "same_sector",
+            Self::RelatedSector { .. } => "related_sector",
+            Self::TrlMet { .. } => "trl_met",
+            Self::TrlTooEarly { .. } => "trl_too_early",
+            Self::WithinBudget => "within_budget",
+            Self::AboveBudget => "above_budget",
+            Self::SharedModes { .. } => "shared_modes",
+            Self::NoSharedMode => "no_shared_mode",
+            Self::SameProvince { .. } => "same_province",
+        }
+    }
+
     /// The factor this line puts on the relevance.
     pub fn factor(&self) -> f32 {
         match self {
@@ -73,8 +114,9 @@ impl Check {
 }
 
 /// Sectors whose technologies often serve each other's needs (symmetric): farming and fish
-/// farming feed food processing and use biotechnology; energy, machines and electronics build on
-/// each other; materials serve construction, machines and crafts; crafts live from tourism.
+/// farming feed food processing and use biotechnology and animal health (diagnostics, vaccines);
+/// energy, machines and electronics build on each other; materials serve construction, machines
+/// and crafts; crafts live from tourism.
 const RELATED: &[(Sector, Sector)] = {
     use Sector::*;
     &[
@@ -85,6 +127,8 @@ const RELATED: &[(Sector, Sector)] = {
         (Aquaculture, FoodProcessing),
         (Aquaculture, Biotechnology),
         (Aquaculture, Environment),
+        (Aquaculture, Health),
+        (Agriculture, Health),
         (FoodProcessing, Biotechnology),
         (FoodProcessing, Mechanics),
         (Biotechnology, Health),
@@ -177,7 +221,11 @@ mod tests {
         assert!(checks(&offer(money(None, Some(50))), &need).contains(&Check::WithinBudget), "cheaper is fine");
         let open = profile(Sector::Energy, None, money(Some(100), None), &[], Province::Hue);
         assert!(checks(&offer(money(Some(10_000), None)), &open).contains(&Check::WithinBudget), "no upper budget");
-        assert!(!checks(&offer(MoneyRange::negotiable()), &need).iter().any(|c| matches!(c, Check::WithinBudget | Check::AboveBudget)));
+        assert!(
+            !checks(&offer(MoneyRange::negotiable()), &need)
+                .iter()
+                .any(|c| matches!(c, Check::WithinBudget | Check::AboveBudget))
+        );
     }
 
     #[test]
@@ -201,5 +249,29 @@ mod tests {
         let other = profile(Sector::Other, None, MoneyRange::negotiable(), &[], Province::DaNang);
         assert!(checks(&other, &profile(Sector::Other, None, MoneyRange::negotiable(), &[], Province::Hue)).is_empty());
         assert!(c.iter().all(Check::fits) && !Check::NoSharedMode.fits());
+    }
+
+    #[test]
+    fn every_line_reads_in_both_languages() {
+        let lines = [
+            Check::SameSector { sector: Sector::Aquaculture },
+            Check::RelatedSector { offer: Sector::Biotechnology, need: Sector::Aquaculture },
+            Check::TrlMet { offer: 6, required: 5 },
+            Check::TrlTooEarly { offer: 3, required: 6 },
+            Check::WithinBudget,
+            Check::AboveBudget,
+            Check::SharedModes { modes: vec![TransferMode::Licence, TransferMode::Training] },
+            Check::NoSharedMode,
+            Check::SameProvince { province: Province::Hue },
+        ];
+        for c in &lines {
+            for l in [Locale::Vi, Locale::En] {
+                let text = c.text(l);
+                assert!(!text.contains("reason-") && !text.contains('\u{2068}'), "{text}");
+            }
+        }
+        assert_eq!(lines[2].text(Locale::En), "TRL 6 ≥ required 5");
+        assert_eq!(lines[3].text(Locale::En), "TRL 3: too early for the required 6");
+        assert_eq!(lines[0].text(Locale::Vi), "Cùng lĩnh vực: Thủy sản");
     }
 }

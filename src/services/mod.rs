@@ -8,6 +8,7 @@ pub mod context;
 pub mod listings;
 pub mod members;
 pub mod organisations;
+pub mod recommend;
 pub mod search;
 pub mod staff;
 pub mod tokens;

@@ -64,6 +64,7 @@ route_table! {
     "PUT" "/api/v1/offers/{id}" => api::writes::put_offer, ListingOwner(Offer, "id");
     "PATCH" "/api/v1/offers/{id}" => api::writes::patch_offer, ListingOwner(Offer, "id");
     "GET" "/api/v1/offers/{id}" => api::listings::get_offer, Anyone;
+    "GET" "/api/v1/offers/{id}/matches" => api::matches::offer_matches, Anyone;
     "POST" "/api/v1/offers/{id}/submit" => api::writes::submit_offer, ListingOwner(Offer, "id");
     "POST" "/api/v1/offers/{id}/archive" => api::writes::archive_offer, ListingOwner(Offer, "id");
     "POST" "/api/v1/needs" => api::writes::create_need, Member;
@@ -71,6 +72,7 @@ route_table! {
     "PUT" "/api/v1/needs/{id}" => api::writes::put_need, ListingOwner(Need, "id");
     "PATCH" "/api/v1/needs/{id}" => api::writes::patch_need, ListingOwner(Need, "id");
     "GET" "/api/v1/needs/{id}" => api::listings::get_need, Anyone;
+    "GET" "/api/v1/needs/{id}/matches" => api::matches::need_matches, Anyone;
     "POST" "/api/v1/needs/{id}/submit" => api::writes::submit_need, ListingOwner(Need, "id");
     "POST" "/api/v1/needs/{id}/archive" => api::writes::archive_need, ListingOwner(Need, "id");
     // Public pages.

@@ -266,3 +266,31 @@ mod tests {
         assert!(Pager::new("/x", &[], 1, 1, 0).next.is_none());
     }
 }
+
+/// A suggested listing with the "how you match" checklist.
+#[derive(Debug, Clone)]
+pub struct SuggestionView {
+    pub href: String,
+    pub title: String,
+    pub org_name: String,
+    /// (fits, text): ✓ lines and gaps.
+    pub lines: Vec<(bool, String)>,
+    /// The matched words, as the suggested listing writes them.
+    pub words: Vec<String>,
+}
+
+impl SuggestionView {
+    pub fn new(s: &crate::services::recommend::Suggestion, org_name: &str, l: Locale) -> Self {
+        let href = match &s.listing {
+            crate::domain::Listing::Offer(o) => format!("/offers/{}", o.id),
+            crate::domain::Listing::Need(n) => format!("/needs/{}", n.id),
+        };
+        Self {
+            href,
+            title: s.listing.title().to_string(),
+            org_name: org_name.to_string(),
+            lines: s.checks.iter().map(|c| (c.fits(), c.text(l))).collect(),
+            words: s.words.clone(),
+        }
+    }
+}

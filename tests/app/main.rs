@@ -14,4 +14,5 @@ mod import;
 mod listings;
 mod mail;
 mod pages;
+mod recommend;
 mod search;

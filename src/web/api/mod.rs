@@ -5,6 +5,7 @@ pub(crate) mod accounts;
 mod contract;
 pub(crate) mod export;
 pub(crate) mod listings;
+pub(crate) mod matches;
 pub(crate) mod search;
 pub(crate) mod writes;
 
@@ -26,6 +27,8 @@ pub use listings::{NeedDto, NeedList, OfferDto, OfferList};
         listings::get_offer,
         listings::list_needs,
         listings::get_need,
+        matches::need_matches,
+        matches::offer_matches,
         accounts::me,
         accounts::patch_organisation,
         accounts::verify_organisation,

@@ -15,7 +15,7 @@ use crate::state::AppState;
 use crate::web::auth;
 use crate::web::i18n::Ctx;
 use crate::web::query::{ListParams, ListQuery, Strictness};
-use crate::web::views::{Choice, ContactView, NeedCard, NeedView, OfferCard, OfferView, Pager};
+use crate::web::views::{Choice, ContactView, NeedCard, NeedView, OfferCard, OfferView, Pager, SuggestionView};
 
 /// The filter form's state.
 pub struct FilterForm {
@@ -127,19 +127,27 @@ pub struct OfferPage {
     offer: OfferView,
     contact: ContactView,
     files: Vec<FileView>,
+    suggestions: Vec<SuggestionView>,
+    suggest_intro: &'static str,
+}
+
+/// What a detail page shows beside the listing itself.
+struct Detail {
+    ctx: Ctx,
+    listing: Listing,
+    org: String,
+    contact: ContactView,
+    files: Vec<FileView>,
+    suggestions: Vec<SuggestionView>,
 }
 
 /// A public listing of one kind with its organisation, the contact as the viewer may see it,
-/// and its files.
-async fn detail(
-    req: &HttpRequest,
-    state: &AppState,
-    kind: ListingKind,
-    id: String,
-) -> Result<(Ctx, Listing, String, ContactView, Vec<FileView>), AppError> {
+/// its files and its suggestions.
+async fn detail(req: &HttpRequest, state: &AppState, kind: ListingKind, id: String) -> Result<Detail, AppError> {
     let now = state.clock.now();
     let viewer = auth::current(req).map(|c| c.actor);
-    let (l, name, contact, files) = state
+    let locale = crate::web::request_locale(req);
+    let (l, name, contact, files, suggestions) = state
         .db
         .run(move |c| {
             let Some(l) = db::listings::get_public(c, kind, &id, now)? else { return Ok(None) };
@@ -151,20 +159,31 @@ async fn detail(
             };
             let contact = ContactView::new(viewer.as_ref(), &org, visibility);
             let files = db::attachments::of_listing(c, kind, &l.id())?;
-            Ok(Some((l, org.name, contact, files)))
+            let found = crate::services::recommend::suggestions(c, &l, now)?;
+            let names = db::organisations::names(c, found.iter().map(|s| s.listing.organisation()))?;
+            let suggestions = found
+                .iter()
+                .map(|s| SuggestionView::new(s, name_of(&names, s.listing.organisation()), locale))
+                .collect();
+            Ok(Some((l, org.name, contact, files, suggestions)))
         })
         .await?
         .ok_or(AppError::NotFound)?;
-    Ok((Ctx::from_request(req), l, name, contact, files.iter().map(file_view).collect()))
+    let files = files.iter().map(file_view).collect();
+    Ok(Detail { ctx: Ctx::from_request(req), listing: l, org: name, contact, files, suggestions })
 }
 
 pub async fn offer(req: HttpRequest, state: web::Data<AppState>, id: web::Path<String>) -> Result<OfferPage, AppError> {
-    match detail(&req, &state, ListingKind::Offer, id.into_inner()).await? {
-        (ctx, Listing::Offer(o), org, contact, files) => {
-            Ok(OfferPage { offer: OfferView::new(&o, &org, ctx.locale), ctx, contact, files })
-        }
-        _ => Err(AppError::NotFound),
-    }
+    let d = detail(&req, &state, ListingKind::Offer, id.into_inner()).await?;
+    let Listing::Offer(o) = &d.listing else { return Err(AppError::NotFound) };
+    Ok(OfferPage {
+        offer: OfferView::new(o, &d.org, d.ctx.locale),
+        ctx: d.ctx,
+        contact: d.contact,
+        files: d.files,
+        suggestions: d.suggestions,
+        suggest_intro: "suggest-needs-intro",
+    })
 }
 
 #[derive(Template, WebTemplate)]
@@ -174,13 +193,19 @@ pub struct NeedPage {
     need: NeedView,
     contact: ContactView,
     files: Vec<FileView>,
+    suggestions: Vec<SuggestionView>,
+    suggest_intro: &'static str,
 }
 
 pub async fn need(req: HttpRequest, state: web::Data<AppState>, id: web::Path<String>) -> Result<NeedPage, AppError> {
-    match detail(&req, &state, ListingKind::Need, id.into_inner()).await? {
-        (ctx, Listing::Need(n), org, contact, files) => {
-            Ok(NeedPage { need: NeedView::new(&n, &org, ctx.locale), ctx, contact, files })
-        }
-        _ => Err(AppError::NotFound),
-    }
+    let d = detail(&req, &state, ListingKind::Need, id.into_inner()).await?;
+    let Listing::Need(n) = &d.listing else { return Err(AppError::NotFound) };
+    Ok(NeedPage {
+        need: NeedView::new(n, &d.org, d.ctx.locale),
+        ctx: d.ctx,
+        contact: d.contact,
+        files: d.files,
+        suggestions: d.suggestions,
+        suggest_intro: "suggest-offers-intro",
+    })
 }

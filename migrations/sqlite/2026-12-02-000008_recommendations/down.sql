@@ -1,0 +1,2 @@
+DROP TABLE recommendation_cursor;
+DROP TABLE recommendations;

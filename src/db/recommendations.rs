@@ -1,0 +1,108 @@
+//! The stored suggestion lists (see the migration): one row per place in a need's list of offers
+//! or an offer's list of needs, and the change-log cursor they reflect.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use super::AnyConnection;
+use super::schema::{recommendation_cursor, recommendations};
+use crate::domain::ListingKind;
+
+/// One place in a list.
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
+#[diesel(table_name = recommendations)]
+pub struct Row {
+    /// The kind of the listing whose list this is (`need`: a list of offers).
+    pub side: String,
+    pub listing_id: String,
+    /// 1 for the best.
+    pub rank: i32,
+    pub other_id: String,
+    pub score: f64,
+    pub relevance: f64,
+    /// The heaviest shared terms, separated by `|`.
+    pub terms: String,
+    pub computed_at: NaiveDateTime,
+}
+
+/// The list of one listing, best first.
+pub fn list(conn: &mut AnyConnection, side: ListingKind, id: &str) -> anyhow::Result<Vec<Row>> {
+    Ok(recommendations::table
+        .filter(recommendations::side.eq(side.code()))
+        .filter(recommendations::listing_id.eq(id))
+        .order(recommendations::rank.asc())
+        .select(Row::as_select())
+        .load(conn)?)
+}
+
+/// Every stored list as (side, listing, the other listings in rank order).
+pub fn all_orders(conn: &mut AnyConnection) -> anyhow::Result<Vec<(String, String, Vec<String>)>> {
+    let rows: Vec<(String, String, String)> = recommendations::table
+        .order((recommendations::side, recommendations::listing_id, recommendations::rank))
+        .select((recommendations::side, recommendations::listing_id, recommendations::other_id))
+        .load(conn)?;
+    let mut out: Vec<(String, String, Vec<String>)> = Vec::new();
+    for (side, listing, other) in rows {
+        match out.last_mut() {
+            Some((s, l, others)) if *s == side && *l == listing => others.push(other),
+            _ => out.push((side, listing, vec![other])),
+        }
+    }
+    Ok(out)
+}
+
+/// Replaces the list of one listing (an empty `rows` removes it).
+pub fn replace(conn: &mut AnyConnection, side: &str, id: &str, rows: &[Row]) -> anyhow::Result<()> {
+    diesel::delete(
+        recommendations::table.filter(recommendations::side.eq(side)).filter(recommendations::listing_id.eq(id)),
+    )
+    .execute(conn)?;
+    insert(conn, rows)
+}
+
+/// Removes every list.
+pub fn clear(conn: &mut AnyConnection) -> anyhow::Result<usize> {
+    Ok(diesel::delete(recommendations::table).execute(conn)?)
+}
+
+/// Stores rows (in batches: SQLite limits the parameters of one statement).
+pub fn insert(conn: &mut AnyConnection, rows: &[Row]) -> anyhow::Result<()> {
+    // 8 columns a row: 1,000 rows stay under SQLite's 32,766 parameters.
+    for chunk in rows.chunks(1000) {
+        let insert = diesel::insert_into(recommendations::table).values(chunk);
+        match conn {
+            AnyConnection::Postgresql(c) => insert.execute(c)?,
+            AnyConnection::Sqlite(c) => insert.execute(c)?,
+        };
+    }
+    Ok(())
+}
+
+/// The last change the lists reflect and their length.
+pub fn cursor(conn: &mut AnyConnection) -> anyhow::Result<(i64, usize)> {
+    let q =
+        recommendation_cursor::table.find(1).select((recommendation_cursor::last_change, recommendation_cursor::top));
+    Ok(q.first::<(i64, i32)>(conn).optional()?.map_or((0, 10), |(l, t)| (l, usize::try_from(t).unwrap_or(10))))
+}
+
+/// [`cursor`], locked until the transaction ends on PostgreSQL (on SQLite the write transaction
+/// holds the lock), so that one node at a time writes the lists.
+pub fn cursor_for_update(conn: &mut AnyConnection) -> anyhow::Result<i64> {
+    let q = recommendation_cursor::table.find(1).select(recommendation_cursor::last_change);
+    Ok(match conn {
+        AnyConnection::Postgresql(c) => q.for_update().first::<i64>(c).optional()?,
+        AnyConnection::Sqlite(c) => q.first::<i64>(c).optional()?,
+    }
+    .unwrap_or(0))
+}
+
+/// Records the last change the lists reflect and their length.
+pub fn set_cursor(conn: &mut AnyConnection, last: i64, top: usize) -> anyhow::Result<()> {
+    diesel::update(recommendation_cursor::table.find(1))
+        .set((
+            recommendation_cursor::last_change.eq(last),
+            recommendation_cursor::top.eq(i32::try_from(top).unwrap_or(i32::MAX)),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
