@@ -35,10 +35,57 @@ fn migrate_and_seed_are_idempotent() {
         assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
         String::from_utf8(out.stdout).unwrap()
     };
-    assert!(run(&["migrate"]).starts_with("7 migration(s) applied"));
+    assert!(run(&["migrate"]).starts_with("8 migration(s) applied"));
     assert!(run(&["migrate"]).starts_with("0 migration(s) applied"));
     assert!(run(&["seed", "demo"]).contains("43 offer(s)"));
     assert!(run(&["seed", "demo"]).contains("already present"));
+    // Every suggestion list, computed and stored; the same again gives the same rows.
+    let first = run(&["match", "all", "--top", "5"]);
+    assert!(first.starts_with("suggestions: ") && first.contains("offer(s)"), "{first}");
+    let rows = |out: &str| out.split(", ").nth(1).map(str::to_string);
+    assert_eq!(rows(&first), rows(&run(&["match", "all", "--top", "5"])));
+    for bad in [&["match", "all", "--top", "0"][..], &["match", "all", "--top", "x"]] {
+        let out = ketnoi(t.dir.path()).args(bad).env("KETNOI_DATABASE_URL", t.url_string()).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{bad:?}");
+    }
+}
+
+#[test]
+fn eval_match_scores_a_collection_and_refuses_bad_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    std::fs::write(
+        p.join("corpus.jsonl"),
+        "{\"_id\": \"a\", \"title\": \"Floating solar plant\", \"text\": \"Photovoltaic panels floating on reservoirs.\"}\n\
+         {\"_id\": \"b\", \"title\": \"Coffee dryer\", \"text\": \"Drying coffee beans with heat pumps.\"}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        p.join("queries.jsonl"),
+        "{\"_id\": \"q\", \"text\": \"Solar power on water\\nWe need floating panels on our reservoir.\"}\n",
+    )
+    .unwrap();
+    std::fs::write(p.join("qrels.tsv"), "query-id\tcorpus-id\tscore\nq\ta\t1\n").unwrap();
+    let out = ketnoi(p)
+        .args(["eval", "match", "--corpus", "corpus.jsonl", "--queries", "queries.jsonl", "--qrels", "qrels.tsv"])
+        .current_dir(p)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let m: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(m["ndcg@10"], 1.0, "{m}");
+    let out = ketnoi(p)
+        .args(["eval", "match", "--corpus", "missing.jsonl", "--queries", "queries.jsonl"])
+        .current_dir(p)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "a missing file is a runtime failure");
+    let out = ketnoi(p)
+        .args(["eval", "match", "--corpus", "corpus.jsonl", "--queries", "queries.jsonl", "--top", "0"])
+        .current_dir(p)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
 }
 
 fn create_user(t: &TestDb, args: &[&str], stdin: &str) -> std::process::Output {
