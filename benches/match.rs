@@ -1,4 +1,4 @@
-//! Recommender benchmark: `cargo bench --bench match`.
+//! Recommender benchmark: `cargo bench --bench match [-- quality|speed]`.
 //!
 //! 1. Quality, for every need → offer collection under ../shared/data/match (or the directories
 //!    in `KETNOI_MATCH_DIRS`, separated by `:`): the recommender (exactly as `ketnoi eval match`
@@ -149,7 +149,14 @@ fn speed() -> anyhow::Result<()> {
     Ok(())
 }
 
+/// `cargo bench --bench match [-- quality|speed]`: one part, or both.
 fn main() -> anyhow::Result<()> {
-    quality()?;
-    speed()
+    let part = std::env::args().skip(1).find(|a| a == "quality" || a == "speed");
+    if part.as_deref() != Some("speed") {
+        quality()?;
+    }
+    if part.as_deref() != Some("quality") {
+        speed()?;
+    }
+    Ok(())
 }

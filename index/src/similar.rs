@@ -135,7 +135,10 @@ impl Query {
 
 /// Documents' term weights, ready to score long queries.
 pub struct Model {
-    terms: HashMap<String, u32>,
+    /// The vocabulary in shards ([`shard_of`]): term → id within the shard.
+    terms: Vec<HashMap<String, u32>>,
+    /// The first id of each shard.
+    offsets: Vec<u32>,
     names: Vec<String>,
     idf: Vec<f32>,
     /// Per term: (document, weight without idf), documents in increasing order.
@@ -145,10 +148,24 @@ pub struct Model {
 
 /// One document's counted words, before the collection's statistics are known.
 struct Counted {
-    title: HashMap<String, u32>,
-    body: HashMap<String, u32>,
+    /// (term, count in the title, count in the text).
+    terms: Vec<(String, u32, u32)>,
     title_len: usize,
     body_len: usize,
+}
+
+/// A part of the vocabulary with its posting lists.
+#[derive(Default)]
+struct Shard {
+    terms: HashMap<String, u32>,
+    names: Vec<String>,
+    postings: Vec<Vec<(u32, f32)>>,
+}
+
+/// The shard of a term: a fixed hash (FNV-1a), so that any thread count finds the same terms.
+fn shard_of(term: &str, shards: usize) -> usize {
+    let h = term.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+    (h % shards.max(1) as u64) as usize
 }
 
 /// A scored document (or query) in a best-first list.
@@ -232,35 +249,60 @@ impl Model {
                 .iter()
                 .map(|d| {
                     let (title, body) = a.text(*d);
-                    Counted { title_len: title.len(), body_len: body.len(), title: counts(&title), body: counts(&body) }
+                    let (t, mut b) = (counts(&title), counts(&body));
+                    let mut terms: Vec<(String, u32, u32)> = t
+                        .into_iter()
+                        .map(|(w, n)| {
+                            let m = b.remove(&w).unwrap_or(0);
+                            (w, n, m)
+                        })
+                        .collect();
+                    terms.extend(b.into_iter().map(|(w, m)| (w, 0, m)));
+                    Counted { title_len: title.len(), body_len: body.len(), terms }
                 })
                 .collect()
         });
         let n = counted.len();
         let avg = |f: fn(&Counted) -> usize| (counted.iter().map(f).sum::<usize>() as f32 / n.max(1) as f32).max(1.0);
         let (avg_title, avg_body) = (avg(|c| c.title_len), avg(|c| c.body_len));
-        let mut terms: HashMap<String, u32> = HashMap::new();
-        let mut names: Vec<String> = Vec::new();
-        let mut postings: Vec<Vec<(u32, f32)>> = Vec::new();
         let sat = |tf: u32, len: usize, avg: f32| {
+            if tf == 0 {
+                return 0.0;
+            }
             let tf = tf as f32;
             tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len as f32 / avg))
         };
-        for (d, c) in counted.iter().enumerate() {
-            // Sorted, so that term ids do not depend on a hash map's order.
-            let mut words: Vec<&String> =
-                c.title.keys().chain(c.body.keys().filter(|w| !c.title.contains_key(*w))).collect();
-            words.sort();
-            for w in words {
-                let weight = c.title.get(w).map_or(0.0, |&tf| TITLE * sat(tf, c.title_len, avg_title))
-                    + c.body.get(w).map_or(0.0, |&tf| sat(tf, c.body_len, avg_body));
-                let id = *terms.entry(w.clone()).or_insert_with(|| {
-                    names.push(w.clone());
-                    postings.push(Vec::new());
-                    (names.len() - 1) as u32
-                });
-                postings[id as usize].push((d as u32, weight));
-            }
+        // The vocabulary in shards, one per thread, each built by a pass over every document that
+        // keeps only its own terms: posting lists stay in document order, and no thread waits.
+        let shards = threads.max(1);
+        let parts: Vec<Shard> = parallel(&(0..shards).collect::<Vec<_>>(), threads, |mine| {
+            mine.iter()
+                .map(|&s| {
+                    let mut shard = Shard::default();
+                    for (d, c) in counted.iter().enumerate() {
+                        for (w, tf_title, tf_body) in c.terms.iter().filter(|(w, _, _)| shard_of(w, shards) == s) {
+                            let weight =
+                                TITLE * sat(*tf_title, c.title_len, avg_title) + sat(*tf_body, c.body_len, avg_body);
+                            let id = *shard.terms.entry(w.clone()).or_insert_with(|| {
+                                shard.names.push(w.clone());
+                                shard.postings.push(Vec::new());
+                                (shard.names.len() - 1) as u32
+                            });
+                            shard.postings[id as usize].push((d as u32, weight));
+                        }
+                    }
+                    shard
+                })
+                .collect()
+        });
+        drop(counted);
+        let mut offsets = Vec::with_capacity(shards);
+        let (mut terms, mut names, mut postings) = (Vec::new(), Vec::new(), Vec::new());
+        for part in parts {
+            offsets.push(names.len() as u32);
+            terms.push(part.terms);
+            names.extend(part.names);
+            postings.extend(part.postings);
         }
         let idf = postings
             .iter()
@@ -269,7 +311,13 @@ impl Model {
                 (1.0 + (n as f32 - df + 0.5) / (df + 0.5)).ln()
             })
             .collect();
-        Self { terms, names, idf, postings, docs: n }
+        Self { terms, offsets, names, idf, postings, docs: n }
+    }
+
+    /// The id of a term, if a document has it.
+    fn id(&self, term: &str) -> Option<u32> {
+        let s = shard_of(term, self.terms.len());
+        self.terms[s].get(term).map(|id| self.offsets[s] + id)
     }
 
     /// The number of documents.
@@ -294,7 +342,7 @@ impl Model {
         let mut c: Vec<(String, u32)> = counts(&all).into_iter().collect();
         c.sort();
         for (term, n) in c {
-            let Some(&id) = self.terms.get(&term) else { continue };
+            let Some(id) = self.id(&term) else { continue };
             let boost = if in_title.contains_key(&term) { QUERY_TITLE } else { 1.0 };
             let w = (1.0 + (n as f32).ln()) * boost;
             if term.contains(' ') { pairs.push((id, w * PAIR_WEIGHT)) } else { words.push((id, w)) }
@@ -302,7 +350,10 @@ impl Model {
         let mut terms = Vec::new();
         for (mut list, keep) in [(words, WORDS), (pairs, PAIRS)] {
             let key = |&(id, w): &(u32, f32)| w * self.idf[id as usize];
-            list.sort_by(|a, b| key(b).total_cmp(&key(a)).then(a.0.cmp(&b.0)));
+            // Ties go by the term itself: ids depend on how the vocabulary was sharded.
+            list.sort_by(|a, b| {
+                key(b).total_cmp(&key(a)).then_with(|| self.names[a.0 as usize].cmp(&self.names[b.0 as usize]))
+            });
             list.truncate(keep);
             terms.extend(list.into_iter().map(|(id, w)| (id, w * self.idf[id as usize])));
         }
@@ -327,7 +378,7 @@ impl Model {
                 Some((self.names[*id as usize].as_str(), w * p[i].1 / q.max))
             })
             .collect();
-        out.sort_by(|a, b| b.1.total_cmp(&a.1));
+        out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
         out
     }
 
