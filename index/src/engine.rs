@@ -33,6 +33,10 @@ use crate::facets::{DateOrder, FacetCounts, FacetTables};
 use crate::snippet::passage;
 use ketnoi_text::{normalize, query_words, words};
 
+/// Queries of at least this many words are long texts pasted in (see `long_query`): the
+/// relevance collections' typed questions stay below it.
+pub const LONG_QUERY: usize = 50;
+
 /// Bumped whenever the schema or the analysis changes: an index of another version is rebuilt.
 pub const SCHEMA_VERSION: u32 = 2;
 
@@ -459,6 +463,15 @@ impl SearchIndex {
     fn text_query(&self, text: &str) -> TextParts {
         let f = &self.f;
         let text = normalize(text);
+        if words(&text).nth(LONG_QUERY - 1).is_some() {
+            // Pasted text, not query syntax: quotes and hyphens are the text's own.
+            let query: Vec<(String, String)> =
+                words(&text.to_lowercase()).map(|e| (e.to_string(), ketnoi_text::fold(e))).collect();
+            let first_line = text.lines().next().filter(|l| l.len() < text.len()).unwrap_or("");
+            let title: std::collections::HashSet<String> = query_words(first_line).into_iter().collect();
+            let highlight = query.iter().map(|(_, f)| f.clone()).collect();
+            return (Some(self.long_query(&query, &title)), Vec::new(), Vec::new(), highlight);
+        }
         let mut query: Vec<(String, String)> = Vec::new(); // (exact lowercase, folded)
         let mut phrases: Vec<Box<dyn Query>> = Vec::new();
         let mut excluded: Vec<Box<dyn Query>> = Vec::new();
@@ -534,6 +547,63 @@ impl SearchIndex {
             clauses.push((Occur::Should, term(f.bigrams, &g, w.bigram)));
         }
         (Some(Box::new(BooleanQuery::new(clauses))), phrases, excluded, highlight)
+    }
+
+    /// A long text pasted as a query (a need's description, a question): no document holds every
+    /// word, so instead of leaning towards all of them it becomes a weighted sum, as the
+    /// recommender weighs a need ([`crate::similar`]): a word weighs 1 + ln(count), doubled in
+    /// the first line; the `similar::WORDS` words and `similar::PAIRS` adjacent pairs (at
+    /// `PAIR_WEIGHT`) with the highest weight × idf are kept.
+    fn long_query(&self, query: &[(String, String)], title: &std::collections::HashSet<String>) -> Box<dyn Query> {
+        let f = &self.f;
+        let searcher = self.reader.searcher();
+        let docs = searcher.num_docs() as f32;
+        let idf = |field: Field, t: &str| {
+            let df = searcher.doc_freq(&Term::from_field_text(field, t)).unwrap_or(0) as f32;
+            if df == 0.0 { 0.0 } else { (1.0 + (docs - df + 0.5) / (df + 0.5)).ln() }
+        };
+        let mut counts: BTreeMap<&str, (u32, &str)> = BTreeMap::new();
+        for (exact, folded) in query {
+            counts.entry(folded.as_str()).or_insert((0, exact.as_str())).0 += 1;
+        }
+        let weight = |n: u32, in_title: bool| (1.0 + (n as f32).ln()) * if in_title { 2.0 } else { 1.0 };
+        let mut words: Vec<(f32, &str, &str)> = counts
+            .iter()
+            .map(|(folded, (n, exact))| (weight(*n, title.contains(*folded)), *folded, *exact))
+            .filter(|(_, folded, _)| idf(f.body, folded) > 0.0 || idf(f.title, folded) > 0.0)
+            .collect();
+        let key = |w: f32, folded: &str| w * idf(f.body, folded).max(idf(f.title, folded));
+        words.sort_by(|a, b| key(b.0, b.1).total_cmp(&key(a.0, a.1)).then(a.1.cmp(b.1)));
+        words.truncate(crate::similar::WORDS);
+        let term = |field: Field, w: &str, boost: f32| -> Box<dyn Query> {
+            Box::new(BoostQuery::new(
+                Box::new(TermQuery::new(Term::from_field_text(field, w), IndexRecordOption::WithFreqs)),
+                boost,
+            ))
+        };
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for (w, folded, exact) in words {
+            let mut alternatives = vec![term(f.title, folded, 2.0), term(f.body, folded, 1.0)];
+            alternatives.extend(self.stems(exact).into_iter().map(|s| term(f.english, &s, 1.0)));
+            clauses
+                .push((Occur::Should, Box::new(BoostQuery::new(Box::new(DisjunctionMaxQuery::new(alternatives)), w))));
+        }
+        let folded: Vec<String> = query.iter().map(|(_, f)| f.clone()).collect();
+        let mut pairs: BTreeMap<String, u32> = BTreeMap::new();
+        for g in bigrams(&folded) {
+            *pairs.entry(g).or_default() += 1;
+        }
+        let mut pairs: Vec<(f32, String)> = pairs
+            .into_iter()
+            .map(|(g, n)| (weight(n, false) * crate::similar::PAIR_WEIGHT, g))
+            .filter(|(_, g)| idf(f.bigrams, g) > 0.0)
+            .collect();
+        pairs.sort_by(|a, b| (b.0 * idf(f.bigrams, &b.1)).total_cmp(&(a.0 * idf(f.bigrams, &a.1))).then(a.1.cmp(&b.1)));
+        pairs.truncate(crate::similar::PAIRS);
+        for (w, g) in pairs {
+            clauses.push((Occur::Should, term(f.bigrams, &g, w)));
+        }
+        Box::new(BooleanQuery::new(clauses))
     }
 
     /// The English stems of a word, as the `english` field's analyzer makes them.
@@ -741,6 +811,30 @@ mod tests {
         assert!(ids(&idx, "duong").contains(&"duong".to_string()));
         assert_eq!(ids(&idx, "đường")[0], "duong");
         assert_eq!(ids(&idx, "dương")[0], "dong");
+    }
+
+    #[test]
+    fn a_long_pasted_text_is_a_weighted_query_not_query_syntax() {
+        let idx = index(&[
+            doc(
+                "a",
+                "Chế phẩm vi sinh xử lý đáy ao nuôi tôm",
+                "Vi sinh phân hủy bùn đáy ao nuôi tôm thẻ, giảm khí độc NH3.",
+                "aquaculture",
+            ),
+            doc("b", "Máy sấy cà phê", "Sấy cà phê bằng năng lượng mặt trời.", "energy"),
+            doc("c", "Phần mềm quản lý hợp tác xã", "Quản lý đơn hàng và kho cho hợp tác xã nông nghiệp.", "it"),
+        ]);
+        // Sixty words, with quotes and hyphens that a typed query would read as syntax.
+        let long = "Cần xử lý đáy ao nuôi tôm\nAo nuôi tôm thẻ của hợp tác xã bị ô nhiễm bùn đáy, khí độc \"NH3\" tăng cao \
+                    vào cuối vụ; tôm yếu và chết rải rác. Chúng tôi đã thử thay nước nhiều lần, dùng vôi và một số \
+                    sản phẩm trôi nổi trên thị trường -không hiệu quả- mà chi phí lại tăng. Cần một chế phẩm vi sinh \
+                    hoặc quy trình xử lý đáy ao phù hợp với độ mặn thấp, dễ áp dụng cho hộ nuôi nhỏ lẻ.";
+        assert!(words(long).count() >= LONG_QUERY);
+        let found = ids(&idx, long);
+        assert_eq!(found.first().map(String::as_str), Some("a"), "{found:?}");
+        // The same words typed short stay AND-leaning: the quoted word is a phrase, "-" excludes.
+        assert_eq!(ids(&idx, "ao nuôi -tôm"), Vec::<String>::new());
     }
 
     #[test]

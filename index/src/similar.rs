@@ -39,7 +39,7 @@ const QUERY_TITLE: f32 = 2.0;
 pub const WORDS: usize = 100;
 /// The adjacent word pairs a long query keeps, and their weight against single words.
 pub const PAIRS: usize = 30;
-const PAIR_WEIGHT: f32 = 0.3;
+pub const PAIR_WEIGHT: f32 = 0.3;
 
 /// A text to match: its title (with the keywords) and the rest.
 #[derive(Debug, Clone, Copy, Default)]
