@@ -260,7 +260,13 @@ fn every_done_notice_has_a_message() {
             if value.is_empty() {
                 continue;
             }
-            let family = if p.ends_with("my_listings.rs") { "my-done" } else { "account-done" };
+            let family = if p.ends_with("my_listings.rs") {
+                "my-done"
+            } else if p.ends_with("pages/listings.rs") {
+                "listing-done"
+            } else {
+                "account-done"
+            };
             let key = key_of(family, &value);
             assert!(has(Locale::Vi, &key) && has(Locale::En, &key), "{}: no message {key}", p.display());
             checked += 1;

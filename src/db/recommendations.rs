@@ -5,7 +5,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::AnyConnection;
-use super::schema::{recommendation_cursor, recommendations};
+use super::schema::{recommendation_cursor, recommendation_feedback, recommendations};
 use crate::domain::ListingKind;
 
 /// One place in a list.
@@ -105,4 +105,66 @@ pub fn set_cursor(conn: &mut AnyConnection, last: i64, top: usize) -> anyhow::Re
         ))
         .execute(conn)?;
     Ok(())
+}
+
+/// A member's judgement of a suggestion.
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
+#[diesel(table_name = recommendation_feedback)]
+pub struct Feedback {
+    pub side: String,
+    pub listing_id: String,
+    pub other_id: String,
+    pub organisation_id: String,
+    pub user_id: Option<String>,
+    pub useful: bool,
+    pub sector: String,
+    pub at: NaiveDateTime,
+}
+
+/// Records a judgement, replacing the organisation's earlier one on the same pair.
+pub fn record_feedback(conn: &mut AnyConnection, f: &Feedback) -> anyhow::Result<()> {
+    use recommendation_feedback::dsl as d;
+    diesel::delete(
+        d::recommendation_feedback
+            .filter(d::side.eq(&f.side))
+            .filter(d::listing_id.eq(&f.listing_id))
+            .filter(d::other_id.eq(&f.other_id))
+            .filter(d::organisation_id.eq(&f.organisation_id)),
+    )
+    .execute(conn)?;
+    diesel::insert_into(d::recommendation_feedback).values(f).execute(conn)?;
+    Ok(())
+}
+
+/// An organisation's judgements on one listing's list: suggested listing → useful.
+pub fn feedback_on(
+    conn: &mut AnyConnection,
+    side: ListingKind,
+    id: &str,
+    organisation: &str,
+) -> anyhow::Result<std::collections::HashMap<String, bool>> {
+    use recommendation_feedback::dsl as d;
+    let rows: Vec<(String, bool)> = d::recommendation_feedback
+        .filter(d::side.eq(side.code()))
+        .filter(d::listing_id.eq(id))
+        .filter(d::organisation_id.eq(organisation))
+        .select((d::other_id, d::useful))
+        .load(conn)?;
+    Ok(rows.into_iter().collect())
+}
+
+/// Every judgement, oldest first (the staff's precision figures and the regression fixture).
+pub fn all_feedback(conn: &mut AnyConnection) -> anyhow::Result<Vec<Feedback>> {
+    use recommendation_feedback::dsl as d;
+    Ok(d::recommendation_feedback.order((d::at.asc(), d::listing_id.asc())).select(Feedback::as_select()).load(conn)?)
+}
+
+/// The judgements a person made (their data export).
+pub fn feedback_by(conn: &mut AnyConnection, user: &str) -> anyhow::Result<Vec<Feedback>> {
+    use recommendation_feedback::dsl as d;
+    Ok(d::recommendation_feedback
+        .filter(d::user_id.eq(user))
+        .order(d::at.asc())
+        .select(Feedback::as_select())
+        .load(conn)?)
 }

@@ -274,3 +274,16 @@ diesel::table! {
         top -> Integer,
     }
 }
+
+diesel::table! {
+    recommendation_feedback (side, listing_id, other_id, organisation_id) {
+        side -> Text,
+        listing_id -> Text,
+        other_id -> Text,
+        organisation_id -> Text,
+        user_id -> Nullable<Text>,
+        useful -> Bool,
+        sector -> Text,
+        at -> Timestamp,
+    }
+}

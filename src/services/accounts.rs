@@ -457,6 +457,10 @@ pub fn export(conn: &mut AnyConnection, user: &User) -> anyhow::Result<serde_jso
         .into_iter()
         .map(|a| serde_json::json!({ "at": a.at, "action": a.action, "entity_type": a.entity_type, "entity_id": a.entity_id, "detail": serde_json::from_str::<serde_json::Value>(&a.detail).unwrap_or_default() }))
         .collect();
+    let judgements: Vec<serde_json::Value> = db::recommendations::feedback_by(conn, &user.id.to_string())?
+        .into_iter()
+        .map(|f| serde_json::json!({ "at": f.at, "list_of": f.side, "listing_id": f.listing_id, "suggested_id": f.other_id, "useful": f.useful }))
+        .collect();
     Ok(serde_json::json!({
         "exported_at": db::now(),
         "user": {
@@ -478,5 +482,6 @@ pub fn export(conn: &mut AnyConnection, user: &User) -> anyhow::Result<serde_jso
         "sessions": sessions,
         "api_tokens": tokens,
         "activity": audit,
+        "suggestion_judgements": judgements,
     }))
 }

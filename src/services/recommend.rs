@@ -15,7 +15,7 @@ use ketnoi_index::similar::Analyzer;
 
 use crate::db::recommendations::Row;
 use crate::db::{self, AnyConnection};
-use crate::domain::{Listing, ListingKind};
+use crate::domain::{Listing, ListingKind, OrganisationId, Sector, User};
 use crate::matching::fit::{Check, checks};
 use crate::matching::recommend::{Entry, Lists, recommend};
 
@@ -159,11 +159,23 @@ pub struct Suggestion {
     pub words: Vec<String>,
     /// What fits and what does not.
     pub checks: Vec<Check>,
+    /// The viewer's organisation's judgement, when it owns the listing and gave one.
+    pub judged: Option<bool>,
 }
 
-/// The stored list of a public listing, its members still public at `now`, with the checklist.
-pub fn suggestions(conn: &mut AnyConnection, listing: &Listing, now: NaiveDateTime) -> anyhow::Result<Vec<Suggestion>> {
+/// The stored list of a public listing, its members still public at `now`, with the checklist;
+/// for a viewer of the owning organisation, with its judgements.
+pub fn suggestions(
+    conn: &mut AnyConnection,
+    listing: &Listing,
+    viewer: Option<OrganisationId>,
+    now: NaiveDateTime,
+) -> anyhow::Result<Vec<Suggestion>> {
     let rows = db::recommendations::list(conn, listing.kind(), &listing.id())?;
+    let judged = match viewer.filter(|o| *o == listing.organisation()) {
+        Some(org) => db::recommendations::feedback_on(conn, listing.kind(), &listing.id(), &org.to_string())?,
+        None => HashMap::new(),
+    };
     let other_kind = match listing.kind() {
         ListingKind::Need => ListingKind::Offer,
         ListingKind::Offer => ListingKind::Need,
@@ -188,7 +200,86 @@ pub fn suggestions(conn: &mut AnyConnection, listing: &Listing, now: NaiveDateTi
                 .filter(|t| !t.is_empty())
                 .map(|t| analyzer.surface(t, them.text()).unwrap_or_else(|| t.to_string()))
                 .collect();
-            Some(Suggestion { listing: other, score: r.score, relevance: r.relevance, words, checks })
+            let judged = judged.get(&r.other_id).copied();
+            Some(Suggestion { listing: other, score: r.score, relevance: r.relevance, words, checks, judged })
         })
         .collect())
+}
+
+/// Records a member's judgement of a suggestion on their organisation's listing: `Ok(false)` when
+/// the listing is not theirs or `other` is not in its list (only what was suggested is judged).
+pub fn judge(
+    conn: &mut AnyConnection,
+    user: &User,
+    kind: ListingKind,
+    id: &str,
+    other: &str,
+    useful: bool,
+    now: NaiveDateTime,
+) -> anyhow::Result<bool> {
+    let Some(org) = user.organisation_id else { return Ok(false) };
+    let Some(listing) = db::listings::get_public(conn, kind, id, now)? else { return Ok(false) };
+    if listing.organisation() != org || !db::recommendations::list(conn, kind, id)?.iter().any(|r| r.other_id == other)
+    {
+        return Ok(false);
+    }
+    let sector = Entry::of(&listing).profile.sector;
+    db::write(conn, |c| {
+        db::recommendations::record_feedback(
+            c,
+            &db::recommendations::Feedback {
+                side: kind.code().to_string(),
+                listing_id: id.to_string(),
+                other_id: other.to_string(),
+                organisation_id: org.to_string(),
+                user_id: Some(user.id.to_string()),
+                useful,
+                sector: sector.code().to_string(),
+                at: now,
+            },
+        )
+    })?;
+    Ok(true)
+}
+
+/// Members' judgements of one sector.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SectorPrecision {
+    pub sector: Sector,
+    pub judged: usize,
+    pub useful: usize,
+}
+
+impl SectorPrecision {
+    /// The share judged useful (0 when none was judged).
+    pub fn precision(&self) -> f64 {
+        if self.judged == 0 { 0.0 } else { self.useful as f64 / self.judged as f64 }
+    }
+}
+
+/// The precision of the suggestions by the sector of the listing they were made for, sectors
+/// with judgements only, in the taxonomy's order.
+pub fn precision_by_sector(conn: &mut AnyConnection) -> anyhow::Result<Vec<SectorPrecision>> {
+    let all = db::recommendations::all_feedback(conn)?;
+    Ok(Sector::ALL
+        .iter()
+        .map(|s| {
+            let mine: Vec<_> = all.iter().filter(|f| f.sector == s.code()).collect();
+            SectorPrecision { sector: *s, judged: mine.len(), useful: mine.iter().filter(|f| f.useful).count() }
+        })
+        .filter(|p| p.judged > 0)
+        .collect())
+}
+
+/// Every judgement as relevance judgements in the BEIR layout (`query-id  corpus-id  score`:
+/// the need, the offer, 1 useful or 0 not), for `ketnoi eval match --qrels` on a copy of the
+/// listings: the members' verdicts become the recommender's regression fixture.
+pub fn judgements_tsv(conn: &mut AnyConnection) -> anyhow::Result<String> {
+    let mut out = String::from("query-id\tcorpus-id\tscore\n");
+    for f in db::recommendations::all_feedback(conn)? {
+        let (need, offer) =
+            if f.side == ListingKind::Need.code() { (f.listing_id, f.other_id) } else { (f.other_id, f.listing_id) };
+        out.push_str(&format!("{need}\t{offer}\t{}\n", u8::from(f.useful)));
+    }
+    Ok(out)
 }

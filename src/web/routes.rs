@@ -94,6 +94,8 @@ route_table! {
     "GET" "/my/listings" => pages::my_listings::dashboard, Member;
     "GET" "/my/offers/{id}" => pages::my_listings::my_offer, ListingOwner(Offer, "id");
     "GET" "/my/needs/{id}" => pages::my_listings::my_need, ListingOwner(Need, "id");
+    "POST" "/offers/{id}/suggestions/{other}" => pages::listings::judge, ListingOwner(Offer, "id");
+    "POST" "/needs/{id}/suggestions/{other}" => pages::listings::judge, ListingOwner(Need, "id");
     "POST" "/offers/{id}/edit" => pages::my_listings::save, ListingOwner(Offer, "id");
     "POST" "/offers/{id}/submit" => pages::my_listings::submit, ListingOwner(Offer, "id");
     "POST" "/offers/{id}/archive" => pages::my_listings::archive, ListingOwner(Offer, "id");
@@ -153,6 +155,8 @@ route_table! {
     "POST" "/staff/revisions/{id}" => pages::review::decide_revision, Staff;
     "GET" "/staff/export" => pages::review::export, Staff;
     "GET" "/staff/showcase" => pages::review::showcase, Staff;
+    "GET" "/staff/suggestions" => pages::review::suggestions, Staff;
+    "GET" "/staff/suggestions/judgements.tsv" => pages::review::judgements, Staff;
     "POST" "/staff/showcase/{id}" => pages::review::feature, Staff;
     "GET" "/staff/organisations" => pages::staff::organisations, Staff;
     "POST" "/staff/organisations/{id}/verify" => pages::staff::verify, Staff;

@@ -277,10 +277,19 @@ pub struct SuggestionView {
     pub lines: Vec<(bool, String)>,
     /// The matched words, as the suggested listing writes them.
     pub words: Vec<String>,
+    /// For the owning organisation's members: where to post the judgement, and the one given.
+    pub judge: Option<String>,
+    pub judged: Option<bool>,
 }
 
 impl SuggestionView {
-    pub fn new(s: &crate::services::recommend::Suggestion, org_name: &str, l: Locale) -> Self {
+    /// `owner_path`: the listing's own path (`/needs/{id}`) when the viewer's organisation owns it.
+    pub fn new(
+        s: &crate::services::recommend::Suggestion,
+        org_name: &str,
+        owner_path: Option<&str>,
+        l: Locale,
+    ) -> Self {
         let href = match &s.listing {
             crate::domain::Listing::Offer(o) => format!("/offers/{}", o.id),
             crate::domain::Listing::Need(n) => format!("/needs/{}", n.id),
@@ -291,6 +300,8 @@ impl SuggestionView {
             org_name: org_name.to_string(),
             lines: s.checks.iter().map(|c| (c.fits(), c.text(l))).collect(),
             words: s.words.clone(),
+            judge: owner_path.map(|p| format!("{p}/suggestions/{}", s.listing.id())),
+            judged: s.judged,
         }
     }
 }

@@ -104,6 +104,7 @@ fn expected() -> BTreeMap<(&'static str, &'static str), Vec<Who>> {
             ("POST", format!("/{kind}/{{id}}/edit")),
             ("POST", format!("/{kind}/{{id}}/submit")),
             ("POST", format!("/{kind}/{{id}}/archive")),
+            ("POST", format!("/{kind}/{{id}}/suggestions/{{other}}")),
             ("POST", format!("/{kind}/{{id}}/renew")),
             ("POST", format!("/{kind}/{{id}}/attachments")),
             ("POST", format!("/{kind}/{{id}}/attachments/{{file}}/delete")),
@@ -124,6 +125,8 @@ fn expected() -> BTreeMap<(&'static str, &'static str), Vec<Who>> {
         ("GET", "/staff/export"),
         ("GET", "/staff/showcase"),
         ("POST", "/staff/showcase/{id}"),
+        ("GET", "/staff/suggestions"),
+        ("GET", "/staff/suggestions/judgements.tsv"),
     ] {
         m.insert((method, p), vec![Staff, Admin]);
     }

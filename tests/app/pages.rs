@@ -349,6 +349,7 @@ async fn every_page_in_both_languages_from_the_catalogue() {
         (&staff, "/staff/review".into()),
         (&staff, format!("/staff/review/offer/{}", submitted.id)),
         (&staff, "/staff/showcase".into()),
+        (&staff, "/staff/suggestions".into()),
         (&staff, "/staff/organisations".into()),
         (&admin, "/admin/staff".into()),
     ];

@@ -223,4 +223,54 @@ async fn a_new_published_need_gets_its_list_from_the_loop() {
     assert!(rules.contains(&"trl_too_early"), "TRL 7 against the required 8: {rules:?}");
     let (_, v) = app.json(&format!("/api/v1/offers/{offer}/matches")).await;
     assert_eq!(v["items"][0]["id"], need.as_str());
+
+    // The need's owner judges the suggestion from the page; others cannot.
+    let (owner, csrf) = signed_in(&app, &member);
+    let (_, page) = {
+        let r = owner.get(format!("{}/needs/{need}", app.address)).send().await.unwrap();
+        (r.status(), r.text().await.unwrap())
+    };
+    assert!(page.contains(&format!("action=\"/needs/{need}/suggestions/{offer}\"")), "the owner sees the buttons");
+    let (_, anonymous) = app.text(&format!("/needs/{need}")).await;
+    assert!(!anonymous.contains("/suggestions/"), "a visitor does not");
+    let post = |client: &reqwest::Client, csrf: &str, path: String, useful: &str| {
+        client.post(format!("{}{path}", app.address)).form(&[("csrf_token", csrf), ("useful", useful)]).send()
+    };
+    let r = post(&owner, &csrf, format!("/needs/{need}/suggestions/{offer}"), "0").await.unwrap();
+    assert_eq!(r.status().as_u16(), 303);
+    assert_eq!(location(&r), format!("/needs/{need}?done=judged#suggestions"));
+    let r = post(&owner, &csrf, format!("/needs/{need}/suggestions/{offer}"), "1").await.unwrap();
+    assert_eq!(r.status().as_u16(), 303, "a second judgement replaces the first");
+    let page =
+        owner.get(format!("{}/needs/{need}?done=judged", app.address)).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains("Cảm ơn!") && page.contains("value=\"1\" aria-pressed=\"true\""), "{page}");
+    // Bad input: not 1 or 0, a listing not suggested, someone else's listing.
+    let r = post(&owner, &csrf, format!("/needs/{need}/suggestions/{offer}"), "yes").await.unwrap();
+    assert_eq!(r.status().as_u16(), 400);
+    let r = post(&owner, &csrf, format!("/needs/{need}/suggestions/{need}"), "1").await.unwrap();
+    assert_eq!(r.status().as_u16(), 404);
+    let (other_client, other_csrf) = signed_in(&app, &researcher);
+    let r = post(&other_client, &other_csrf, format!("/needs/{need}/suggestions/{offer}"), "0").await.unwrap();
+    assert_eq!(r.status().as_u16(), 403);
+    // Staff see the precision by sector and download the judgements.
+    let precision = ketnoi::services::recommend::precision_by_sector(&mut c).unwrap();
+    assert_eq!(precision.len(), 1);
+    assert_eq!((precision[0].sector, precision[0].judged, precision[0].useful), (Sector::Aquaculture, 1, 1));
+    let (staff_client, _) = signed_in(&app, &staff);
+    let page =
+        staff_client.get(format!("{}/staff/suggestions", app.address)).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains("Thủy sản") && page.contains("100 %"), "{page}");
+    let tsv = staff_client
+        .get(format!("{}/staff/suggestions/judgements.tsv", app.address))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(tsv, format!("query-id\tcorpus-id\tscore\n{need}\t{offer}\t1\n"));
+    // The judgement is in the member's data export.
+    let export: serde_json::Value =
+        owner.get(format!("{}/account/export", app.address)).send().await.unwrap().json().await.unwrap();
+    assert_eq!(export["suggestion_judgements"][0]["useful"], true, "{export}");
 }

@@ -23,3 +23,19 @@ CREATE TABLE recommendation_cursor (
     top INTEGER NOT NULL
 );
 INSERT INTO recommendation_cursor (id, last_change, top) VALUES (1, 0, 10);
+
+-- Members' judgements of suggestions: one per organisation and pair (the latest counts). The
+-- listing whose list it was is `side`/`listing_id`; the suggested one `other_id`.
+CREATE TABLE recommendation_feedback (
+    side TEXT NOT NULL CHECK (side IN ('need', 'offer')),
+    listing_id TEXT NOT NULL,
+    other_id TEXT NOT NULL,
+    organisation_id TEXT NOT NULL REFERENCES organisations (id) ON DELETE CASCADE,
+    -- The person who judged; kept as NULL when the account is deleted.
+    user_id TEXT REFERENCES users (id) ON DELETE SET NULL,
+    useful BOOLEAN NOT NULL,
+    -- The sector of the listing whose list it was, for precision by sector.
+    sector TEXT NOT NULL,
+    at TIMESTAMP NOT NULL,
+    PRIMARY KEY (side, listing_id, other_id, organisation_id)
+);

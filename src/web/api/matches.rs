@@ -53,7 +53,7 @@ async fn matches(req: &HttpRequest, state: &AppState, kind: ListingKind, id: Str
         .db
         .run(move |c| {
             let Some(l) = db::listings::get_public(c, kind, &id, now)? else { return Ok(None) };
-            let found = crate::services::recommend::suggestions(c, &l, now)?;
+            let found = crate::services::recommend::suggestions(c, &l, None, now)?;
             let names = db::organisations::names(c, found.iter().map(|s| s.listing.organisation()))?;
             Ok(Some((found, names)))
         })

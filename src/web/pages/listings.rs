@@ -1,6 +1,6 @@
 //! Offer and need list and detail pages (public: published and unexpired only).
 
-use actix_web::{HttpRequest, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use askama_web::WebTemplate;
 
@@ -129,6 +129,7 @@ pub struct OfferPage {
     files: Vec<FileView>,
     suggestions: Vec<SuggestionView>,
     suggest_intro: &'static str,
+    notice: Option<String>,
 }
 
 /// What a detail page shows beside the listing itself.
@@ -147,6 +148,7 @@ async fn detail(req: &HttpRequest, state: &AppState, kind: ListingKind, id: Stri
     let now = state.clock.now();
     let viewer = auth::current(req).map(|c| c.actor);
     let locale = crate::web::request_locale(req);
+    let viewer_org = viewer.as_ref().and_then(|a| a.organisation);
     let (l, name, contact, files, suggestions) = state
         .db
         .run(move |c| {
@@ -159,11 +161,12 @@ async fn detail(req: &HttpRequest, state: &AppState, kind: ListingKind, id: Stri
             };
             let contact = ContactView::new(viewer.as_ref(), &org, visibility);
             let files = db::attachments::of_listing(c, kind, &l.id())?;
-            let found = crate::services::recommend::suggestions(c, &l, now)?;
+            let found = crate::services::recommend::suggestions(c, &l, viewer_org, now)?;
             let names = db::organisations::names(c, found.iter().map(|s| s.listing.organisation()))?;
+            let own = (viewer_org == Some(l.organisation())).then(|| format!("/{}/{}", plural(kind), l.id()));
             let suggestions = found
                 .iter()
-                .map(|s| SuggestionView::new(s, name_of(&names, s.listing.organisation()), locale))
+                .map(|s| SuggestionView::new(s, name_of(&names, s.listing.organisation()), own.as_deref(), locale))
                 .collect();
             Ok(Some((l, org.name, contact, files, suggestions)))
         })
@@ -173,11 +176,34 @@ async fn detail(req: &HttpRequest, state: &AppState, kind: ListingKind, id: Stri
     Ok(Detail { ctx: Ctx::from_request(req), listing: l, org: name, contact, files, suggestions })
 }
 
-pub async fn offer(req: HttpRequest, state: web::Data<AppState>, id: web::Path<String>) -> Result<OfferPage, AppError> {
+/// `?done=` after an action on the page.
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+pub struct DoneQuery {
+    done: String,
+}
+
+/// The notice a `?done=` names, if the catalogue has it (an unknown one is dropped).
+fn notice(ctx: &Ctx, done: &str) -> Option<String> {
+    let key = crate::catalogue::key_of("listing-done", done);
+    (!done.is_empty() && crate::catalogue::has(ctx.locale, &key)).then(|| ctx.t(&key))
+}
+
+fn plural(kind: ListingKind) -> &'static str {
+    if kind == ListingKind::Offer { "offers" } else { "needs" }
+}
+
+pub async fn offer(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    q: web::Query<DoneQuery>,
+) -> Result<OfferPage, AppError> {
     let d = detail(&req, &state, ListingKind::Offer, id.into_inner()).await?;
     let Listing::Offer(o) = &d.listing else { return Err(AppError::NotFound) };
     Ok(OfferPage {
         offer: OfferView::new(o, &d.org, d.ctx.locale),
+        notice: notice(&d.ctx, &q.done),
         ctx: d.ctx,
         contact: d.contact,
         files: d.files,
@@ -195,17 +221,55 @@ pub struct NeedPage {
     files: Vec<FileView>,
     suggestions: Vec<SuggestionView>,
     suggest_intro: &'static str,
+    notice: Option<String>,
 }
 
-pub async fn need(req: HttpRequest, state: web::Data<AppState>, id: web::Path<String>) -> Result<NeedPage, AppError> {
+pub async fn need(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    q: web::Query<DoneQuery>,
+) -> Result<NeedPage, AppError> {
     let d = detail(&req, &state, ListingKind::Need, id.into_inner()).await?;
     let Listing::Need(n) = &d.listing else { return Err(AppError::NotFound) };
     Ok(NeedPage {
         need: NeedView::new(n, &d.org, d.ctx.locale),
+        notice: notice(&d.ctx, &q.done),
         ctx: d.ctx,
         contact: d.contact,
         files: d.files,
         suggestions: d.suggestions,
         suggest_intro: "suggest-offers-intro",
     })
+}
+
+/// The form of a judgement: useful (`1`) or not (`0`).
+#[derive(serde::Deserialize)]
+pub struct JudgeForm {
+    useful: String,
+}
+
+/// A member marks a suggestion on their organisation's listing useful or not.
+pub async fn judge(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+    form: web::Form<JudgeForm>,
+) -> Result<HttpResponse, AppError> {
+    let me = auth::require(&req)?;
+    let kind = crate::services::listings::input::kind_in_path(req.path());
+    let (id, other) = path.into_inner();
+    let useful = match form.useful.as_str() {
+        "1" => true,
+        "0" => false,
+        _ => return Err(AppError::bad_param("useful", Ctx::from_request(&req).t("suggest-bad-judgement"))),
+    };
+    let now = state.clock.now();
+    let (user, i) = (me.user.clone(), id.clone());
+    let recorded =
+        state.db.run(move |c| crate::services::recommend::judge(c, &user, kind, &i, &other, useful, now)).await?;
+    if !recorded {
+        return Err(AppError::NotFound);
+    }
+    Ok(super::panel::see_other(&format!("/{}/{id}?done=judged#suggestions", plural(kind))))
 }

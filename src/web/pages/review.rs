@@ -394,3 +394,48 @@ pub async fn feature(
         }
     }
 }
+
+/// The staff's view of the suggestions: how members judged them, by sector, and the judgements
+/// as a download (the recommender's regression fixture).
+pub async fn suggestions(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let ctx = Ctx::from_request(&req);
+    let rows = state.db.run(crate::services::recommend::precision_by_sector).await?;
+    let (judged, useful) = rows.iter().fold((0, 0), |(j, u), r| (j + r.judged, u + r.useful));
+    let percent = |useful: usize, judged: usize| {
+        (100 * useful + judged / 2).checked_div(judged).map_or_else(|| "—".to_string(), |p| format!("{p} %"))
+    };
+    let mut p = Panel::new(&ctx, "suggest-staff-title").lead(ctx.t("suggest-staff-lead"));
+    p.table = Some(Table {
+        caption: ctx.t2("suggest-staff-total", "judged", judged, "precision", percent(useful, judged)),
+        headers: ["field-sector", "suggest-staff-judged", "suggest-staff-useful", "suggest-staff-precision"]
+            .iter()
+            .map(|k| ctx.t(k).to_string())
+            .collect(),
+        rows: rows
+            .iter()
+            .map(|r| Row {
+                cells: vec![
+                    Cell::text(r.sector.label(ctx.locale)),
+                    Cell::text(ctx.number(&(r.judged as i64))),
+                    Cell::text(ctx.number(&(r.useful as i64))),
+                    Cell::text(percent(r.useful, r.judged)),
+                ],
+                actions: Vec::new(),
+            })
+            .collect(),
+    });
+    if rows.is_empty() {
+        p = p.lead(ctx.t("suggest-staff-empty"));
+    }
+    p.link("/staff/suggestions/judgements.tsv", "suggest-staff-download").ok()
+}
+
+/// Every judgement as BEIR relevance judgements (`ketnoi eval match --qrels`).
+pub async fn judgements(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let stamp = state.clock.now().format("%Y%m%d");
+    let tsv = state.db.run(crate::services::recommend::judgements_tsv).await?;
+    Ok(HttpResponse::Ok()
+        .content_type("text/tab-separated-values; charset=utf-8")
+        .insert_header(("content-disposition", format!("attachment; filename=\"ketnoi-judgements-{stamp}.tsv\"")))
+        .body(tsv))
+}
