@@ -606,3 +606,5 @@ suggest-staff-precision = Độ chính xác
 suggest-staff-empty = Chưa có đánh giá nào. Thành viên đánh giá gợi ý ngay trên trang tin của đơn vị mình.
 suggest-staff-download = Tải các đánh giá (TSV, dùng cho ketnoi eval match)
 nav-suggestions = Gợi ý
+my-suggestions = Gợi ý phù hợp
+my-suggestions-count = { $count } gợi ý

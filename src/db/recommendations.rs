@@ -168,3 +168,13 @@ pub fn feedback_by(conn: &mut AnyConnection, user: &str) -> anyhow::Result<Vec<F
         .select(Feedback::as_select())
         .load(conn)?)
 }
+
+/// How many suggestions the stored lists of `ids` hold, by listing id.
+pub fn counts(conn: &mut AnyConnection, ids: &[String]) -> anyhow::Result<std::collections::HashMap<String, i64>> {
+    let rows: Vec<(String, i64)> = recommendations::table
+        .filter(recommendations::listing_id.eq_any(ids))
+        .group_by(recommendations::listing_id)
+        .select((recommendations::listing_id, diesel::dsl::count_star()))
+        .load(conn)?;
+    Ok(rows.into_iter().collect())
+}

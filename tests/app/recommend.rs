@@ -231,6 +231,11 @@ async fn a_new_published_need_gets_its_list_from_the_loop() {
         (r.status(), r.text().await.unwrap())
     };
     assert!(page.contains(&format!("action=\"/needs/{need}/suggestions/{offer}\"")), "the owner sees the buttons");
+    let dashboard = owner.get(format!("{}/my/listings", app.address)).send().await.unwrap().text().await.unwrap();
+    assert!(
+        dashboard.contains(&format!("href=\"/needs/{need}#suggestions\"")) && dashboard.contains("1 gợi ý"),
+        "{dashboard}"
+    );
     let (_, anonymous) = app.text(&format!("/needs/{need}")).await;
     assert!(!anonymous.contains("/suggestions/"), "a visitor does not");
     let post = |client: &reqwest::Client, csrf: &str, path: String, useful: &str| {

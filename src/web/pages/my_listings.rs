@@ -133,11 +133,18 @@ pub async fn dashboard(req: HttpRequest, state: web::Data<AppState>) -> Result<H
     let me = auth::require(&req)?;
     let ctx = Ctx::from_request(&req);
     let org = me.actor.organisation.ok_or(AppError::NotFound)?;
-    let items = state.db.run(move |c| db::listings::by_organisation(c, org)).await?;
+    let (items, suggested) = state
+        .db
+        .run(move |c| {
+            let items = db::listings::by_organisation(c, org)?;
+            let ids: Vec<String> = items.iter().map(|s| s.id.clone()).collect();
+            Ok((items, db::recommendations::counts(c, &ids)?))
+        })
+        .await?;
     let mut p = Panel::new(&ctx, "my-title").lead(ctx.t("my-lead"));
     p.table = Some(Table {
         caption: ctx.t("my-list"),
-        headers: ["field-title", "my-kind", "my-status", "my-quality", "my-updated"]
+        headers: ["field-title", "my-kind", "my-status", "my-quality", "my-suggestions", "my-updated"]
             .iter()
             .map(|k| ctx.t(k).to_string())
             .collect(),
@@ -149,6 +156,13 @@ pub async fn dashboard(req: HttpRequest, state: web::Data<AppState>) -> Result<H
                     Cell::text(s.kind.label(ctx.locale)),
                     Cell::text(status_text(&ctx, s.status, s.expires_at)),
                     Cell::text(s.quality_score.map(|q| format!("{q}/100")).unwrap_or_else(|| "—".into())),
+                    match suggested.get(&s.id).copied().filter(|n| *n > 0 && s.status == ListingStatus::Published) {
+                        Some(n) => Cell::link(
+                            ctx.t1("my-suggestions-count", "count", n),
+                            format!("/{}/{}#suggestions", plural(s.kind), s.id),
+                        ),
+                        None => Cell::text("—"),
+                    },
                     Cell::text(ctx.when(s.updated_at)),
                 ],
                 actions: vec![],
