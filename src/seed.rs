@@ -280,6 +280,9 @@ pub fn seed_demo(conn: &mut AnyConnection) -> anyhow::Result<SeedReport> {
             db::users::insert(conn, &user).with_context(|| format!("demo account {}", a.email))?;
             report.accounts += 1;
         }
+        if report.offers + report.needs > 0 {
+            judge_demo_suggestions(conn, &demo, now)?;
+        }
         if !report.is_empty() {
             let detail = serde_json::json!({
                 "organisations": report.organisations,
@@ -291,6 +294,25 @@ pub fn seed_demo(conn: &mut AnyConnection) -> anyhow::Result<SeedReport> {
         }
         Ok(report)
     })
+}
+
+/// Computes the suggestion lists and has each demo member judge the first suggestions on their
+/// organisation's published listings (the first two useful, the third not), so that the pages
+/// and the staff's precision figures show something real.
+fn judge_demo_suggestions(conn: &mut AnyConnection, demo: &DemoFile, now: NaiveDateTime) -> anyhow::Result<()> {
+    crate::services::recommend::compute_all(conn, now, crate::services::recommend::DEFAULT_TOP, |_, _| {})?;
+    for a in demo.accounts.iter().filter(|a| a.org.is_some()) {
+        let Some(user) = db::users::by_email(conn, &Email::parse(&a.email)?)? else { continue };
+        let Some(org) = user.organisation_id else { continue };
+        let mine = db::listings::by_organisation(conn, org)?;
+        for l in mine.iter().filter(|l| l.status == crate::domain::ListingStatus::Published).take(3) {
+            let list = db::recommendations::list(conn, l.kind, &l.id)?;
+            for (rank, row) in list.iter().take(3).enumerate() {
+                crate::services::recommend::judge(conn, &user, l.kind, &l.id, &row.other_id, rank < 2, now)?;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// A contact person for a demo organisation, at its (reserved `.example`) web domain.

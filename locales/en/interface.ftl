@@ -626,7 +626,10 @@ listing-done-judged = Thank you! Your judgement makes the suggestions better.
 suggest-bad-judgement = Choose "Useful" or "Not a fit".
 suggest-staff-title = Suggestions: members' judgements
 suggest-staff-lead = The share of suggestions members judged useful, by the sector of the listing they were made for.
-suggest-staff-total = { $judged } judgements, { $precision } useful
+suggest-staff-total = { $judged ->
+    [one] { $judged } judgement, { $precision } useful
+   *[other] { $judged } judgements, { $precision } useful
+}
 suggest-staff-judged = Judged
 suggest-staff-useful = Useful
 suggest-staff-precision = Precision

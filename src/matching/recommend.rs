@@ -74,6 +74,8 @@ pub struct Pair {
 
 /// Matched terms kept per pair.
 pub const TERMS: usize = 6;
+/// Single words are shown only to bring the matched terms up to this many.
+pub const SINGLES_UNTIL: usize = 3;
 
 /// The lists: per need its offers, per offer its needs, best first.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -111,8 +113,9 @@ pub fn recommend(needs: &[Entry], offers: &[Entry], top: usize, threads: usize, 
 
 /// The matched words to show, from the shared terms heaviest first: word pairs first (one
 /// Vietnamese syllable says little), chained into longer phrases where they overlap ("hoai tu",
-/// "tu gan", "gan tuy" → "hoai tu gan tuy"), then single words that no phrase holds, leaving out
-/// numbers and words under three letters; at most [`TERMS`].
+/// "tu gan", "gan tuy" → "hoai tu gan tuy"), then — only while fewer than [`SINGLES_UNTIL`] are
+/// shown — single words that no phrase holds, leaving out numbers and words under three letters
+/// (a lone syllable such as "sau" or "hai" explains nothing); at most [`TERMS`].
 fn matched<'a>(shared: impl Iterator<Item = &'a str>) -> Vec<String> {
     let (pairs, words): (Vec<&str>, Vec<&str>) = shared.partition(|t| t.contains(' '));
     let mut phrases: Vec<Vec<&str>> = pairs.iter().map(|p| p.split(' ').collect()).collect();
@@ -134,7 +137,7 @@ fn matched<'a>(shared: impl Iterator<Item = &'a str>) -> Vec<String> {
     }
     let mut out: Vec<String> = phrases.iter().take(TERMS).map(|ph| ph.join(" ")).collect();
     for w in words {
-        if out.len() >= TERMS {
+        if out.len() >= SINGLES_UNTIL {
             break;
         }
         let shown = phrases.iter().any(|ph| ph.contains(&w));
@@ -184,8 +187,14 @@ mod tests {
 
     #[test]
     fn matched_words_chain_pairs_and_skip_noise() {
-        let shared = ["gan tuy", "hoai tu", "tom", "tu gan", "5", "ly", "benh", "gan"];
+        let shared = ["gan tuy", "hoai tu", "tom", "tu gan", "5", "ly", "benh", "gan", "nuoi"];
         assert_eq!(matched(shared.into_iter()), vec!["hoai tu gan tuy", "tom", "benh"]);
+        let many = ["nuoi tom", "gan tuy", "che pham", "tom", "benh"];
+        assert_eq!(
+            matched(many.into_iter()),
+            vec!["nuoi tom", "gan tuy", "che pham"],
+            "phrases enough: no single word"
+        );
     }
 
     #[test]
