@@ -148,8 +148,8 @@ pub struct Model {
 
 /// One document's counted words, before the collection's statistics are known.
 struct Counted {
-    /// (term, count in the title, count in the text).
-    terms: Vec<(String, u32, u32)>,
+    /// Per shard: (term, count in the title, count in the text).
+    terms: Vec<Vec<(String, u32, u32)>>,
     title_len: usize,
     body_len: usize,
 }
@@ -243,6 +243,9 @@ pub struct Lists {
 impl Model {
     /// The model of `docs`, analysed on up to `threads` threads.
     pub fn build(docs: &[Text<'_>], threads: usize) -> Self {
+        // The vocabulary is cut into shards, one per thread ([`shard_of`]); each document's terms
+        // are sorted into them as it is analysed.
+        let shards = threads.max(1);
         let counted: Vec<Counted> = parallel(docs, threads, |chunk| {
             let mut a = Analyzer::default();
             chunk
@@ -250,14 +253,14 @@ impl Model {
                 .map(|d| {
                     let (title, body) = a.text(*d);
                     let (t, mut b) = (counts(&title), counts(&body));
-                    let mut terms: Vec<(String, u32, u32)> = t
-                        .into_iter()
-                        .map(|(w, n)| {
-                            let m = b.remove(&w).unwrap_or(0);
-                            (w, n, m)
-                        })
-                        .collect();
-                    terms.extend(b.into_iter().map(|(w, m)| (w, 0, m)));
+                    let mut terms: Vec<Vec<(String, u32, u32)>> = vec![Vec::new(); shards];
+                    for (w, n) in t {
+                        let m = b.remove(&w).unwrap_or(0);
+                        terms[shard_of(&w, shards)].push((w, n, m));
+                    }
+                    for (w, m) in b {
+                        terms[shard_of(&w, shards)].push((w, 0, m));
+                    }
                     Counted { title_len: title.len(), body_len: body.len(), terms }
                 })
                 .collect()
@@ -272,15 +275,14 @@ impl Model {
             let tf = tf as f32;
             tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len as f32 / avg))
         };
-        // The vocabulary in shards, one per thread, each built by a pass over every document that
-        // keeps only its own terms: posting lists stay in document order, and no thread waits.
-        let shards = threads.max(1);
+        // Each shard's posting lists built by a pass over every document: they stay in document
+        // order, and no thread waits for another.
         let parts: Vec<Shard> = parallel(&(0..shards).collect::<Vec<_>>(), threads, |mine| {
             mine.iter()
                 .map(|&s| {
                     let mut shard = Shard::default();
                     for (d, c) in counted.iter().enumerate() {
-                        for (w, tf_title, tf_body) in c.terms.iter().filter(|(w, _, _)| shard_of(w, shards) == s) {
+                        for (w, tf_title, tf_body) in &c.terms[s] {
                             let weight =
                                 TITLE * sat(*tf_title, c.title_len, avg_title) + sat(*tf_body, c.body_len, avg_body);
                             let id = *shard.terms.entry(w.clone()).or_insert_with(|| {

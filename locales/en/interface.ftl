@@ -636,7 +636,7 @@ suggest-staff-precision = Precision
 suggest-staff-empty = No judgements yet. Members judge suggestions on their own listings' pages.
 suggest-staff-download = Download the judgements (TSV, for ketnoi eval match)
 nav-suggestions = Suggestions
-my-suggestions = Suggested matches
+my-suggestions = Suggestions
 my-suggestions-count = { $count ->
     [one] { $count } suggestion
    *[other] { $count } suggestions
