@@ -8,7 +8,7 @@
 
 use ketnoi_index::similar::{Analyzer, Model, Query, Text};
 
-use super::fit::{Profile, checks, factor};
+use super::fit::{Profile, factor_of};
 use crate::domain::{Listing, Trl};
 
 /// A listing as the recommender sees it: its text and what the fit rules read.
@@ -89,7 +89,7 @@ pub fn recommend(needs: &[Entry], offers: &[Entry], top: usize, threads: usize, 
     let texts: Vec<Text> = offers.iter().map(Entry::text).collect();
     let model = Model::build(&texts, threads);
     let queries = analyse(&model, needs, threads);
-    let fit = |n: usize, o: u32| factor(&checks(&offers[o as usize].profile, &needs[n].profile));
+    let fit = |n: usize, o: u32| factor_of(&offers[o as usize].profile, &needs[n].profile);
     let lists = model.all_pairs(&queries, top, threads, fit, done);
     let pair = |n: usize, o: u32, score: f32| {
         let terms = matched(model.shared(&queries[n], o).into_iter().map(|(t, _)| t));
@@ -226,8 +226,8 @@ mod tests {
         assert!(first.terms.iter().any(|t| t.contains("gan tuy")), "{:?}", first.terms);
         assert!(!first.terms.iter().any(|t| t == "gan"), "a word a pair shows already: {:?}", first.terms);
         // The score is the relevance times the checklist's factors.
-        let c = checks(&offers[1].profile, &needs[0].profile);
-        assert!((first.score - first.relevance * factor(&c)).abs() < 1e-6);
+        let c = crate::matching::fit::checks(&offers[1].profile, &needs[0].profile);
+        assert!((first.score - first.relevance * crate::matching::fit::factor(&c)).abs() < 1e-6);
         assert!(lists.for_needs[0].iter().all(|p| p.offer != 0), "the dryer shares no word");
         // The same pair, the same score, from the offer's side.
         assert_eq!(lists.for_offers[1][0], *first);

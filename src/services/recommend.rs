@@ -94,19 +94,30 @@ pub fn compute_all(
 ) -> anyhow::Result<Summary> {
     // Changes made while we compute are applied by the next refresh: start after the newest now.
     let newest = db::search_changes::newest(conn)?;
+    let started = std::time::Instant::now();
     let published = Published::load(conn, now)?;
+    let loaded = started.elapsed().as_secs_f64();
     let total = published.needs.len();
     let done = std::sync::atomic::AtomicUsize::new(0);
     let lists = published
         .compute(top, threads(), || progress(done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1, total));
     let rows: Vec<Row> = published.rows(&lists, db::now()).into_values().flatten().collect();
+    let computed = started.elapsed().as_secs_f64() - loaded;
     db::write(conn, |c| {
         let last = db::recommendations::cursor_for_update(c)?;
         db::recommendations::clear(c)?;
         db::recommendations::insert(c, &rows)?;
         db::recommendations::set_cursor(c, last.max(newest), top)
     })?;
-    tracing::info!(needs = total, offers = published.offers.len(), rows = rows.len(), "suggestions computed");
+    tracing::info!(
+        needs = total,
+        offers = published.offers.len(),
+        rows = rows.len(),
+        load_s = loaded,
+        compute_s = computed,
+        write_s = started.elapsed().as_secs_f64() - loaded - computed,
+        "suggestions computed"
+    );
     Ok(Summary { needs: total, offers: published.offers.len(), rows: rows.len() })
 }
 
