@@ -4,13 +4,14 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use askama_web::WebTemplate;
 
-use super::my_listings::file_view;
+use super::my_listings::{DoneQuery, file_view};
 use super::panel::FileView;
 use super::{PER_PAGE, name_of};
 use crate::db;
 use crate::domain::{ContactVisibility, Listing, ListingKind, Locale, Province, Sector};
 use crate::error::AppError;
 use crate::services::listings::browse::{Browse, Listed, browse};
+use crate::services::listings::input::plural;
 use crate::state::AppState;
 use crate::web::auth;
 use crate::web::i18n::Ctx;
@@ -176,21 +177,10 @@ async fn detail(req: &HttpRequest, state: &AppState, kind: ListingKind, id: Stri
     Ok(Detail { ctx: Ctx::from_request(req), listing: l, org: name, contact, files, suggestions })
 }
 
-/// `?done=` after an action on the page.
-#[derive(serde::Deserialize, Default)]
-#[serde(default)]
-pub struct DoneQuery {
-    done: String,
-}
-
 /// The notice a `?done=` names, if the catalogue has it (an unknown one is dropped).
 fn notice(ctx: &Ctx, done: &str) -> Option<String> {
     let key = crate::catalogue::key_of("listing-done", done);
     (!done.is_empty() && crate::catalogue::has(ctx.locale, &key)).then(|| ctx.t(&key))
-}
-
-fn plural(kind: ListingKind) -> &'static str {
-    if kind == ListingKind::Offer { "offers" } else { "needs" }
 }
 
 pub async fn offer(

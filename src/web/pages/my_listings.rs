@@ -268,10 +268,11 @@ fn refused(ctx: &Ctx, r: Refused) -> Result<HttpResponse, AppError> {
 
 // ---------------------------------------------------------------- the owner's view of one listing
 
+/// `?done=` after an action: the notice to show.
 #[derive(Deserialize, Default)]
 #[serde(default)]
 pub struct DoneQuery {
-    done: String,
+    pub(super) done: String,
 }
 
 /// Everything the owner's page of a listing shows.
