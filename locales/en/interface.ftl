@@ -626,10 +626,11 @@ listing-done-judged = Thank you! Your judgement makes the suggestions better.
 suggest-bad-judgement = Choose "Useful" or "Not a fit".
 suggest-staff-title = Suggestions: members' judgements
 suggest-staff-lead = The share of suggestions members judged useful, by the sector of the listing they were made for.
-suggest-staff-total = { $judged ->
-    [one] { $judged } judgement, { $precision } useful
-   *[other] { $judged } judgements, { $precision } useful
-}
+suggest-staff-total =
+    { $judged ->
+        [one] { $judged } judgement, { $precision } useful
+       *[other] { $judged } judgements, { $precision } useful
+    }
 suggest-staff-judged = Judged
 suggest-staff-useful = Useful
 suggest-staff-precision = Precision
@@ -637,7 +638,8 @@ suggest-staff-empty = No judgements yet. Members judge suggestions on their own 
 suggest-staff-download = Download the judgements (TSV, for ketnoi eval match)
 nav-suggestions = Suggestions
 my-suggestions = Suggestions
-my-suggestions-count = { $count ->
-    [one] { $count } suggestion
-   *[other] { $count } suggestions
-}
+my-suggestions-count =
+    { $count ->
+        [one] { $count } suggestion
+       *[other] { $count } suggestions
+    }
