@@ -14,7 +14,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use ketnoi_index::eval;
-use ketnoi_index::similar::{Analyzer, Model, Query, Text};
+use ketnoi_index::similar::{Model, Query, Text};
 
 #[path = "common/fts5.rs"]
 mod fts5;
@@ -100,19 +100,8 @@ fn speed() -> anyhow::Result<()> {
         let model = Model::build(&docs, threads);
         let build = t.elapsed().as_secs_f64();
         let t = Instant::now();
-        let queries: Vec<Query> = std::thread::scope(|s| {
-            let chunks: Vec<_> = needs
-                .chunks(needs.len().div_ceil(threads))
-                .map(|c| {
-                    let model = &model;
-                    s.spawn(move || {
-                        let mut a = Analyzer::default();
-                        c.iter().map(|(title, body)| model.query(&mut a, Text { title, body })).collect::<Vec<_>>()
-                    })
-                })
-                .collect();
-            chunks.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
-        });
+        let texts: Vec<Text> = needs.iter().map(|(title, body)| Text { title, body }).collect();
+        let queries = model.queries(&texts, threads);
         let analyse = t.elapsed().as_secs_f64();
         let t = Instant::now();
         let l = model.all_pairs(&queries, 10, threads, |_, _| 1.0, || {});

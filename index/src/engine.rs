@@ -567,13 +567,16 @@ impl SearchIndex {
             counts.entry(folded.as_str()).or_insert((0, exact.as_str())).0 += 1;
         }
         let weight = |n: u32, in_title: bool| (1.0 + (n as f32).ln()) * if in_title { 2.0 } else { 1.0 };
-        let mut words: Vec<(f32, &str, &str)> = counts
+        // (weight × idf, weight, folded, exact): the document frequencies looked up once per word.
+        let mut words: Vec<(f32, f32, &str, &str)> = counts
             .iter()
-            .map(|(folded, (n, exact))| (weight(*n, title.contains(*folded)), *folded, *exact))
-            .filter(|(_, folded, _)| idf(f.body, folded) > 0.0 || idf(f.title, folded) > 0.0)
+            .map(|(folded, (n, exact))| {
+                let w = weight(*n, title.contains(*folded));
+                (w * idf(f.body, folded).max(idf(f.title, folded)), w, *folded, *exact)
+            })
+            .filter(|(key, ..)| *key > 0.0)
             .collect();
-        let key = |w: f32, folded: &str| w * idf(f.body, folded).max(idf(f.title, folded));
-        words.sort_by(|a, b| key(b.0, b.1).total_cmp(&key(a.0, a.1)).then(a.1.cmp(b.1)));
+        words.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(b.2)));
         words.truncate(crate::similar::WORDS);
         let term = |field: Field, w: &str, boost: f32| -> Box<dyn Query> {
             Box::new(BoostQuery::new(
@@ -582,7 +585,7 @@ impl SearchIndex {
             ))
         };
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        for (w, folded, exact) in words {
+        for (_, w, folded, exact) in words {
             let mut alternatives = vec![term(f.title, folded, 2.0), term(f.body, folded, 1.0)];
             alternatives.extend(self.stems(exact).into_iter().map(|s| term(f.english, &s, 1.0)));
             clauses
@@ -593,14 +596,17 @@ impl SearchIndex {
         for g in bigrams(&folded) {
             *pairs.entry(g).or_default() += 1;
         }
-        let mut pairs: Vec<(f32, String)> = pairs
+        let mut pairs: Vec<(f32, f32, String)> = pairs
             .into_iter()
-            .map(|(g, n)| (weight(n, false) * crate::similar::PAIR_WEIGHT, g))
-            .filter(|(_, g)| idf(f.bigrams, g) > 0.0)
+            .map(|(g, n)| {
+                let w = weight(n, false) * crate::similar::PAIR_WEIGHT;
+                (w * idf(f.bigrams, &g), w, g)
+            })
+            .filter(|(key, ..)| *key > 0.0)
             .collect();
-        pairs.sort_by(|a, b| (b.0 * idf(f.bigrams, &b.1)).total_cmp(&(a.0 * idf(f.bigrams, &a.1))).then(a.1.cmp(&b.1)));
+        pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)));
         pairs.truncate(crate::similar::PAIRS);
-        for (w, g) in pairs {
+        for (_, w, g) in pairs {
             clauses.push((Occur::Should, term(f.bigrams, &g, w)));
         }
         Box::new(BooleanQuery::new(clauses))

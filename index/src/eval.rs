@@ -10,7 +10,7 @@ use std::path::Path;
 use anyhow::Context;
 
 use crate::engine::{Doc, SearchIndex, SearchQuery};
-use crate::similar::{Analyzer, Model, Text};
+use crate::similar::{Model, Text};
 
 fn lines(path: &Path) -> anyhow::Result<Box<dyn BufRead>> {
     let file = std::fs::File::open(path).with_context(|| format!("opening {}", path.display()))?;
@@ -78,14 +78,14 @@ pub fn read_corpus(path: &Path) -> anyhow::Result<Vec<(String, String, String)>>
 pub fn run_match(corpus: &[(String, String, String)], queries: &[(String, String)], n: usize, threads: usize) -> Runs {
     let docs: Vec<Text> = corpus.iter().map(|(_, title, body)| Text { title, body }).collect();
     let model = Model::build(&docs, threads);
-    let mut analyzer = Analyzer::default();
-    let needs: Vec<_> = queries
+    let texts: Vec<Text> = queries
         .iter()
         .map(|(_, text)| {
             let (title, body) = text.split_once('\n').unwrap_or((text, ""));
-            model.query(&mut analyzer, Text { title, body })
+            Text { title, body }
         })
         .collect();
+    let needs = model.queries(&texts, threads);
     let lists = model.all_pairs(&needs, n, threads, |_, _| 1.0, || {});
     queries
         .iter()

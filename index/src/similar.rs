@@ -363,6 +363,14 @@ impl Model {
         Query { terms, max }
     }
 
+    /// The queries of many texts, analysed on `threads` threads, in order.
+    pub fn queries(&self, texts: &[Text<'_>], threads: usize) -> Vec<Query> {
+        parallel(texts, threads, |chunk| {
+            let mut a = Analyzer::default();
+            chunk.iter().map(|t| self.query(&mut a, *t)).collect()
+        })
+    }
+
     /// The terms of a query, with their share of the weight (for explaining a match).
     pub fn terms_of(&self, q: &Query) -> Vec<(&str, f32)> {
         q.terms.iter().map(|(id, w)| (self.names[*id as usize].as_str(), w / q.max.max(f32::MIN_POSITIVE))).collect()

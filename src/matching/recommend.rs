@@ -6,7 +6,7 @@
 //! the needs' lists of offers, so a pair reads the same from either side. Lists are exact (the
 //! score of every pair sharing a term is computed).
 
-use ketnoi_index::similar::{Analyzer, Model, Query, Text};
+use ketnoi_index::similar::{Model, Text};
 
 use super::fit::{Profile, factor_of};
 use crate::domain::{Listing, Trl};
@@ -88,7 +88,7 @@ pub struct Lists {
 pub fn recommend(needs: &[Entry], offers: &[Entry], top: usize, threads: usize, done: impl Fn() + Sync) -> Lists {
     let texts: Vec<Text> = offers.iter().map(Entry::text).collect();
     let model = Model::build(&texts, threads);
-    let queries = analyse(&model, needs, threads);
+    let queries = model.queries(&needs.iter().map(Entry::text).collect::<Vec<_>>(), threads);
     let fit = |n: usize, o: u32| factor_of(&offers[o as usize].profile, &needs[n].profile);
     let lists = model.all_pairs(&queries, top, threads, fit, done);
     let pair = |n: usize, o: u32, score: f32| {
@@ -146,24 +146,6 @@ fn matched<'a>(shared: impl Iterator<Item = &'a str>) -> Vec<String> {
         }
     }
     out
-}
-
-/// The needs' queries, analysed on `threads` threads.
-fn analyse(model: &Model, needs: &[Entry], threads: usize) -> Vec<Query> {
-    let threads = threads.clamp(1, needs.len().max(1));
-    let size = needs.len().div_ceil(threads).max(1);
-    std::thread::scope(|s| {
-        let handles: Vec<_> = needs
-            .chunks(size)
-            .map(|chunk| {
-                s.spawn(move || {
-                    let mut a = Analyzer::default();
-                    chunk.iter().map(|n| model.query(&mut a, n.text())).collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles.into_iter().flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
-    })
 }
 
 #[cfg(test)]
