@@ -90,7 +90,7 @@ fn speed() -> anyhow::Result<()> {
     }
     let needs = jsonl(&needs_path, ["topic_name", "description"])?;
     let offers = jsonl(&offers_path, ["title", "abstract"])?;
-    let docs: Vec<Text> = offers.iter().map(|(title, body)| Text { title, body }).collect();
+    let docs: Vec<Text> = offers.iter().map(|(title, body)| Text::new(title, body)).collect();
     let rss_before = peak_rss_mib();
     let mut timing = Vec::new();
     let mut lists = Vec::new();
@@ -100,7 +100,7 @@ fn speed() -> anyhow::Result<()> {
         let model = Model::build(&docs, threads);
         let build = t.elapsed().as_secs_f64();
         let t = Instant::now();
-        let texts: Vec<Text> = needs.iter().map(|(title, body)| Text { title, body }).collect();
+        let texts: Vec<Text> = needs.iter().map(|(title, body)| Text::new(title, body)).collect();
         let queries = model.queries(&texts, threads);
         let analyse = t.elapsed().as_secs_f64();
         let t = Instant::now();

@@ -88,6 +88,8 @@ fn corpus(n: usize) -> Vec<Doc> {
                 id: format!("offer:{i}"),
                 title: title.clone(),
                 body: body.clone(),
+                title_en: String::new(),
+                summary_en: String::new(),
                 facets: vec![
                     ("kind", if i % 3 == 0 { "need" } else { "offer" }.into()),
                     ("sector", SECTORS[h % SECTORS.len()].into()),

@@ -58,6 +58,10 @@ struct DemoOffer {
     org: String,
     title: String,
     summary: String,
+    #[serde(default)]
+    title_en: String,
+    #[serde(default)]
+    summary_en: String,
     description: String,
     advantages: String,
     applications: String,
@@ -81,6 +85,10 @@ struct DemoNeed {
     key: String,
     org: String,
     title: String,
+    #[serde(default)]
+    title_en: String,
+    #[serde(default)]
+    summary_en: String,
     problem: String,
     tried: String,
     desired_outcome: String,
@@ -158,6 +166,8 @@ fn build_offer(o: &DemoOffer, province: Province, now: NaiveDateTime) -> anyhow:
         organisation_id: org_id(&o.org),
         title: o.title.clone(),
         summary: o.summary.clone(),
+        title_en: o.title_en.clone(),
+        summary_en: o.summary_en.clone(),
         description: o.description.clone(),
         advantages: o.advantages.clone(),
         applications: o.applications.clone(),
@@ -188,6 +198,8 @@ fn build_need(n: &DemoNeed, province: Province, now: NaiveDateTime) -> anyhow::R
         id: NeedId::stable(&n.key),
         organisation_id: org_id(&n.org),
         title: n.title.clone(),
+        title_en: n.title_en.clone(),
+        summary_en: n.summary_en.clone(),
         problem: n.problem.clone(),
         tried: n.tried.clone(),
         desired_outcome: n.desired_outcome.clone(),
@@ -207,6 +219,48 @@ fn build_need(n: &DemoNeed, province: Province, now: NaiveDateTime) -> anyhow::R
     })
 }
 
+fn build_org(o: &DemoOrg, now: NaiveDateTime) -> anyhow::Result<Organisation> {
+    let created = now - TimeDelta::days(400);
+    Ok(Organisation {
+        id: org_id(&o.key),
+        kind: o.kind.parse()?,
+        name: o.name.clone(),
+        tax_code: o.tax_code.clone(),
+        province: o.province.parse()?,
+        address: o.address.clone(),
+        website: o.website.clone(),
+        description: o.description.clone(),
+        verified_at: o.verified.then_some(created + TimeDelta::days(3)),
+        created_at: created,
+        updated_at: created,
+        contact: demo_contact(&o.key, o.website.as_deref()),
+    })
+}
+
+/// Every demo listing as the search index holds it, whatever its status, with the id
+/// `offer:KEY` or `need:KEY` (how the cross-language judged set refers to them).
+pub fn demo_docs() -> anyhow::Result<Vec<ketnoi_index::Doc>> {
+    use crate::domain::Listing;
+    let demo: DemoFile = toml::from_str(DEMO).context("the embedded demo data is malformed")?;
+    let now = db::now();
+    let org = |key: &str| -> anyhow::Result<Organisation> {
+        let o = demo.organisations.iter().find(|o| o.key == key).context("no such demo organisation")?;
+        build_org(o, now)
+    };
+    let mut docs = Vec::new();
+    for o in &demo.offers {
+        let offer = build_offer(o, demo.province_of(&o.org)?, now)?;
+        let doc = crate::services::search::doc_of(&Listing::Offer(offer), &org(&o.org)?);
+        docs.push(ketnoi_index::Doc { id: format!("offer:{}", o.key), ..doc });
+    }
+    for n in &demo.needs {
+        let need = build_need(n, demo.province_of(&n.org)?, now)?;
+        let doc = crate::services::search::doc_of(&Listing::Need(need), &org(&n.org)?);
+        docs.push(ketnoi_index::Doc { id: format!("need:{}", n.key), ..doc });
+    }
+    Ok(docs)
+}
+
 /// Inserts whatever part of the demo data is missing, in one transaction.
 pub fn seed_demo(conn: &mut AnyConnection) -> anyhow::Result<SeedReport> {
     let demo: DemoFile = toml::from_str(DEMO).context("the embedded demo data is malformed")?;
@@ -221,21 +275,7 @@ pub fn seed_demo(conn: &mut AnyConnection) -> anyhow::Result<SeedReport> {
             if db::organisations::exists(conn, id)? {
                 continue;
             }
-            let created = now - TimeDelta::days(400);
-            let org = Organisation {
-                id,
-                kind: o.kind.parse()?,
-                name: o.name.clone(),
-                tax_code: o.tax_code.clone(),
-                province: o.province.parse()?,
-                address: o.address.clone(),
-                website: o.website.clone(),
-                description: o.description.clone(),
-                verified_at: o.verified.then_some(created + TimeDelta::days(3)),
-                created_at: created,
-                updated_at: created,
-                contact: demo_contact(&o.key, o.website.as_deref()),
-            };
+            let org = build_org(o, now)?;
             db::organisations::insert(conn, &org).with_context(|| format!("demo organisation {}", o.key))?;
             report.organisations += 1;
         }

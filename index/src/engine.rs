@@ -30,6 +30,7 @@ use tantivy::{
 
 use crate::coord::AnyAll;
 use crate::facets::{DateOrder, FacetCounts, FacetTables};
+use crate::glossary;
 use crate::snippet::passage;
 use ketnoi_text::{normalize, query_words, words};
 
@@ -38,7 +39,7 @@ use ketnoi_text::{normalize, query_words, words};
 pub const LONG_QUERY: usize = 50;
 
 /// Bumped whenever the schema or the analysis changes: an index of another version is rebuilt.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The facet (keyword) fields, filterable and counted.
 pub const FACETS: &[&str] = &["kind", "sector", "province", "ip_status", "transfer_mode", "org_kind"];
@@ -74,6 +75,9 @@ pub struct Doc {
     pub title: String,
     /// Every other text of the listing (summary, description, keywords, organisation…).
     pub body: String,
+    /// The listing's optional English title and summary (empty: none).
+    pub title_en: String,
+    pub summary_en: String,
     /// Keyword values by facet name (a facet may repeat, e.g. transfer modes).
     pub facets: Vec<(&'static str, String)>,
     pub trl: Option<u64>,
@@ -112,6 +116,8 @@ pub struct SearchQuery {
     pub limit: usize,
     /// Highlighted titles and snippets (pages and the API); left empty for evaluation runs.
     pub highlight: bool,
+    /// Leaves out the expansion through the bilingual glossary (to measure what it brings).
+    pub no_glossary: bool,
 }
 
 /// One result.
@@ -123,6 +129,8 @@ pub struct Hit {
     pub title_html: String,
     /// A passage of the text with the matched words in `<b>`, HTML-escaped.
     pub snippet_html: String,
+    /// The English title with the matched words in `<b>`; empty when the listing has none.
+    pub title_en_html: String,
 }
 
 /// Results with the total and the facet counts (of the whole result set).
@@ -141,6 +149,7 @@ struct Fields {
     body_exact: Field,
     bigrams: Field,
     english: Field,
+    english_title: Field,
     facets: Vec<(&'static str, Field)>,
     trl: Field,
     price_lo: Field,
@@ -168,6 +177,7 @@ fn schema() -> (Schema, Fields) {
         body_exact: b.add_text_field("body_exact", text(EXACT, false)),
         bigrams: b.add_text_field("bigrams", text(BIGRAM, false)),
         english: b.add_text_field("english", text("en_stem", false)),
+        english_title: b.add_text_field("english_title", text("en_stem", true)),
         facets: FACETS.iter().map(|f| (*f, b.add_text_field(f, STRING | tantivy::schema::FAST))).collect(),
         trl: b.add_u64_field("trl", num()),
         price_lo: b.add_i64_field("price_lo", num()),
@@ -441,6 +451,14 @@ impl SearchIndex {
         if !is_vietnamese(&all) {
             doc.add_text(f.english, all);
         }
+        // The English title and summary a listing may have besides its own text.
+        let (title_en, summary_en) = (normalize(&d.title_en), normalize(&d.summary_en));
+        if !title_en.is_empty() {
+            doc.add_text(f.english_title, &title_en);
+        }
+        if !title_en.is_empty() || !summary_en.is_empty() {
+            doc.add_text(f.english, format!("{title_en} {summary_en}"));
+        }
         for (name, value) in &d.facets {
             if let Some((_, field)) = f.facets.iter().find(|(n, _)| n == name) {
                 doc.add_text(*field, value);
@@ -460,9 +478,10 @@ impl SearchIndex {
     }
 
     /// The free-text part of a query, and the folded terms to highlight.
-    fn text_query(&self, text: &str) -> TextParts {
+    fn text_query(&self, text: &str, glossary: bool) -> TextParts {
         let f = &self.f;
         let text = normalize(text);
+        let expand = |words: &str| if glossary { self.expansion(words) } else { None };
         if words(&text).nth(LONG_QUERY - 1).is_some() {
             // Pasted text, not query syntax: quotes and hyphens are the text's own.
             let query: Vec<(String, String)> =
@@ -470,7 +489,7 @@ impl SearchIndex {
             let first_line = text.lines().next().filter(|l| l.len() < text.len()).unwrap_or("");
             let title: std::collections::HashSet<String> = query_words(first_line).into_iter().collect();
             let highlight = query.iter().map(|(_, f)| f.clone()).collect();
-            return (Some(self.long_query(&query, &title)), Vec::new(), Vec::new(), highlight);
+            return (Some(with(self.long_query(&query, &title), expand(&text))), Vec::new(), Vec::new(), highlight);
         }
         let mut query: Vec<(String, String)> = Vec::new(); // (exact lowercase, folded)
         let mut phrases: Vec<Box<dyn Query>> = Vec::new();
@@ -503,6 +522,8 @@ impl SearchIndex {
             rest = &after[end + 1..];
         }
         plain.push_str(rest);
+        // The words typed outside quotes and exclusions, which the glossary expands.
+        let mut typed = String::new();
         for token in plain.split_whitespace() {
             if let Some(neg) = token.strip_prefix('-').filter(|t| !t.is_empty()) {
                 for w in query_words(neg) {
@@ -516,10 +537,13 @@ impl SearchIndex {
             for e in words(&token.to_lowercase()) {
                 query.push((e.to_string(), ketnoi_text::fold(e)));
             }
+            typed.push_str(token);
+            typed.push(' ');
         }
         if query.is_empty() {
             return (None, phrases, excluded, highlight);
         }
+        let expansion = expand(&typed);
         let term = |field: Field, w: &str, boost: f32| -> Box<dyn Query> {
             Box::new(BoostQuery::new(
                 Box::new(TermQuery::new(Term::from_field_text(field, w), IndexRecordOption::WithFreqs)),
@@ -535,7 +559,10 @@ impl SearchIndex {
                 alternatives.push(term(f.title_exact, exact, 4.5));
                 alternatives.push(term(f.body_exact, exact, 1.6));
             }
-            alternatives.extend(self.stems(exact).into_iter().map(|s| term(f.english, &s, w.english)));
+            for s in self.stems(exact) {
+                alternatives.push(term(f.english_title, &s, w.english * w.title));
+                alternatives.push(term(f.english, &s, w.english));
+            }
             per_word.push(Box::new(DisjunctionMaxQuery::with_tie_breaker(alternatives, w.tie)));
             highlight.push(folded.clone());
         }
@@ -546,7 +573,63 @@ impl SearchIndex {
         for g in bigrams(&folded) {
             clauses.push((Occur::Should, term(f.bigrams, &g, w.bigram)));
         }
-        (Some(Box::new(BooleanQuery::new(clauses))), phrases, excluded, highlight)
+        (Some(with(Box::new(BooleanQuery::new(clauses)), expansion)), phrases, excluded, highlight)
+    }
+
+    /// The query's glossary terms in the other language ([`crate::glossary`]): every term found
+    /// one clause (any of its renderings; in a rendering of several words, any of them, all of
+    /// them counting more), weighed [`glossary::WEIGHT`] against the words typed.
+    fn expansion(&self, text: &str) -> Option<Box<dyn Query>> {
+        let f = &self.f;
+        let concepts = glossary::glossary().expand(text);
+        if concepts.is_empty() {
+            return None;
+        }
+        let term = |field: Field, w: &str, boost: f32| -> Box<dyn Query> {
+            Box::new(BoostQuery::new(
+                Box::new(TermQuery::new(Term::from_field_text(field, w), IndexRecordOption::WithFreqs)),
+                boost,
+            ))
+        };
+        let phrase = |field: Field, words: &[String], boost: f32| -> Box<dyn Query> {
+            if let [w] = words {
+                return term(field, w, boost);
+            }
+            let terms = words.iter().map(|w| Term::from_field_text(field, w)).collect();
+            Box::new(BoostQuery::new(Box::new(PhraseQuery::new(terms)), boost))
+        };
+        let clauses: Vec<Box<dyn Query>> = concepts
+            .iter()
+            .map(|c| -> Box<dyn Query> {
+                let renderings: Vec<Box<dyn Query>> = c
+                    .renderings
+                    .iter()
+                    .map(|r| -> Box<dyn Query> {
+                        if c.english {
+                            let words = r
+                                .iter()
+                                .map(|s| -> Box<dyn Query> {
+                                    Box::new(DisjunctionMaxQuery::new(vec![
+                                        term(f.english_title, s, 2.0),
+                                        term(f.english, s, 1.0),
+                                    ]))
+                                })
+                                .collect();
+                            Box::new(AnyAll { words, bonus: 1.0 })
+                        } else {
+                            // Vietnamese words are matched with their diacritics: folded
+                            // syllables would meet English words ("an", "do", "cam").
+                            Box::new(DisjunctionMaxQuery::new(vec![
+                                phrase(f.title_exact, r, 2.0),
+                                phrase(f.body_exact, r, 1.0),
+                            ]))
+                        }
+                    })
+                    .collect();
+                Box::new(DisjunctionMaxQuery::new(renderings))
+            })
+            .collect();
+        Some(Box::new(BoostQuery::new(Box::new(AnyAll { words: clauses, bonus: 1.5 }), glossary::WEIGHT)))
     }
 
     /// A long text pasted as a query (a need's description, a question): no document holds every
@@ -624,7 +707,7 @@ impl SearchIndex {
     /// Turns a search into the tantivy query that runs it.
     pub fn prepare(&self, q: &SearchQuery) -> Prepared {
         let f = &self.f;
-        let (text, phrases, excluded, highlight) = self.text_query(&q.text);
+        let (text, phrases, excluded, highlight) = self.text_query(&q.text, !q.no_glossary);
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         let has_text = text.is_some() || !phrases.is_empty();
         if let Some(t) = text {
@@ -728,13 +811,26 @@ impl SearchIndex {
             .map(|(score, addr)| {
                 let doc: TantivyDocument = searcher.doc(*addr)?;
                 let text = |field: Field| doc.get_first(field).and_then(|v| v.as_str()).unwrap_or_default();
-                let (title_html, snippet_html) = match highlight {
-                    Some(terms) => (passage(text(f.title), terms, 300), passage(text(f.body), terms, 220)),
+                let (title_html, snippet_html, title_en_html) = match highlight {
+                    Some(terms) => (
+                        passage(text(f.title), terms, 300),
+                        passage(text(f.body), terms, 220),
+                        passage(text(f.english_title), terms, 300),
+                    ),
                     None => Default::default(),
                 };
-                Ok(Hit { id: text(f.id).to_string(), score: *score, title_html, snippet_html })
+                Ok(Hit { id: text(f.id).to_string(), score: *score, title_html, snippet_html, title_en_html })
             })
             .collect()
+    }
+}
+
+/// A text query with its glossary expansion, if any, as an alternative: a listing matches
+/// either.
+fn with(typed: Box<dyn Query>, expansion: Option<Box<dyn Query>>) -> Box<dyn Query> {
+    match expansion {
+        Some(e) => Box::new(BooleanQuery::new(vec![(Occur::Should, typed), (Occur::Should, e)])),
+        None => typed,
     }
 }
 
@@ -757,6 +853,7 @@ mod tests {
             published: 1_700_000_000 + id.len() as i64,
             expires: i64::MAX,
             deadline: i64::MAX,
+            ..Doc::default()
         }
     }
 
@@ -846,7 +943,11 @@ mod tests {
     #[test]
     fn english_stemming_phrases_exclusion_and_partial_matches() {
         let idx = corpus();
-        assert_eq!(ids(&idx, "pumping irrigation"), ["en"], "pumps/pumping share a stem");
+        // pumps/pumping share a stem; the Vietnamese heat pump dryer ("bơm nhiệt") follows,
+        // through the glossary ("pump" → "bơm").
+        assert_eq!(ids(&idx, "pumping irrigation"), ["en", "nfd"]);
+        let plain = SearchQuery { text: "pumping irrigation".into(), limit: 10, no_glossary: true, ..Default::default() };
+        assert_eq!(idx.search(&plain).unwrap().hits.len(), 1, "without the glossary, only the English one");
         assert_eq!(ids(&idx, "\"tôm hùm\""), ["tom2"], "a phrase");
         let all_tom = ids(&idx, "tôm");
         assert!(all_tom.contains(&"tom".into()) && all_tom.contains(&"tom2".into()));

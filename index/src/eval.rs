@@ -3,7 +3,7 @@
 //! corpus is indexed with exactly the production analysis and ranking (title as the listing's
 //! title, text as its description); every query runs as the search page runs it.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::Path;
 
@@ -76,13 +76,13 @@ pub fn read_corpus(path: &Path) -> anyhow::Result<Vec<(String, String, String)>>
 /// The ranked documents of every query as the recommender ranks them: the corpus as the offers,
 /// each query a need whose first line is its title. `threads` analyse and score in parallel.
 pub fn run_match(corpus: &[(String, String, String)], queries: &[(String, String)], n: usize, threads: usize) -> Runs {
-    let docs: Vec<Text> = corpus.iter().map(|(_, title, body)| Text { title, body }).collect();
+    let docs: Vec<Text> = corpus.iter().map(|(_, title, body)| Text::new(title, body)).collect();
     let model = Model::build(&docs, threads);
     let texts: Vec<Text> = queries
         .iter()
         .map(|(_, text)| {
             let (title, body) = text.split_once('\n').unwrap_or((text, ""));
-            Text { title, body }
+            Text::new(title, body)
         })
         .collect();
     let needs = model.queries(&texts, threads);
@@ -138,6 +138,123 @@ pub fn run(index: &SearchIndex, queries: &[(String, String)], n: usize) -> anyho
             Ok((qid.clone(), r.hits.into_iter().map(|h| (h.id, h.score)).collect()))
         })
         .collect()
+}
+
+/// Indexes documents into an index in memory.
+fn index_docs(docs: &[Doc]) -> anyhow::Result<SearchIndex> {
+    let index = SearchIndex::in_memory()?;
+    let mut w = index.writer(100_000_000)?;
+    for d in docs {
+        index.add(&w, d)?;
+    }
+    index.commit(&mut w, 0)?;
+    Ok(index)
+}
+
+/// The runs of `queries` with the glossary expansion or without it.
+fn run_with(index: &SearchIndex, queries: &[(String, String)], glossary: bool) -> anyhow::Result<Runs> {
+    queries
+        .iter()
+        .map(|(qid, text)| {
+            let q = SearchQuery { text: text.clone(), limit: 100, no_glossary: !glossary, ..SearchQuery::default() };
+            Ok((qid.clone(), index.search(&q)?.hits.into_iter().map(|h| (h.id, h.score)).collect()))
+        })
+        .collect()
+}
+
+/// What the cross-language judged set measures, direction by direction.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct CrossReport {
+    /// Vietnamese queries against English listings: without and with the glossary.
+    pub vietnamese_to_english: BTreeMap<&'static str, Metrics>,
+    /// English queries against Vietnamese listings: without either, with the glossary, with
+    /// the listings' English fields, with both.
+    pub english_to_vietnamese: BTreeMap<&'static str, Metrics>,
+    /// Every query: without the glossary and the English fields, and with both.
+    pub all: BTreeMap<&'static str, Metrics>,
+}
+
+/// Runs the cross-language judged set: `vietnamese` (listings written in Vietnamese, with
+/// their English fields) against the English queries, `english` (listings written in English)
+/// against the Vietnamese ones; `queries` are (id, text, language code).
+pub fn cross(
+    vietnamese: &[Doc],
+    english: &[Doc],
+    queries: &[(String, String, String)],
+    qrels: &HashMap<String, HashMap<String, f64>>,
+) -> anyhow::Result<CrossReport> {
+    let of = |lang: &str| -> Vec<(String, String)> {
+        queries.iter().filter(|q| q.2 == lang).map(|(id, text, _)| (id.clone(), text.clone())).collect()
+    };
+    let (vi_queries, en_queries) = (of("vi"), of("en"));
+    let english_index = index_docs(english)?;
+    let bare: Vec<Doc> =
+        vietnamese.iter().map(|d| Doc { title_en: String::new(), summary_en: String::new(), ..d.clone() }).collect();
+    let (with_fields, without_fields) = (index_docs(vietnamese)?, index_docs(&bare)?);
+    let vi_plain = run_with(&english_index, &vi_queries, false)?;
+    let vi_glossary = run_with(&english_index, &vi_queries, true)?;
+    let en_plain = run_with(&without_fields, &en_queries, false)?;
+    let en_both = run_with(&with_fields, &en_queries, true)?;
+    let joined = |a: &Runs, b: &Runs| -> Runs { a.iter().chain(b).cloned().collect() };
+    Ok(CrossReport {
+        vietnamese_to_english: BTreeMap::from([
+            ("without", metrics(&vi_plain, qrels)),
+            ("with_glossary", metrics(&vi_glossary, qrels)),
+        ]),
+        english_to_vietnamese: BTreeMap::from([
+            ("without", metrics(&en_plain, qrels)),
+            ("with_glossary", metrics(&run_with(&without_fields, &en_queries, true)?, qrels)),
+            ("with_english_fields", metrics(&run_with(&with_fields, &en_queries, false)?, qrels)),
+            ("with_both", metrics(&en_both, qrels)),
+        ]),
+        all: BTreeMap::from([
+            ("without", metrics(&joined(&vi_plain, &en_plain), qrels)),
+            ("with_both", metrics(&joined(&vi_glossary, &en_both), qrels)),
+        ]),
+    })
+}
+
+/// The queries with their language: (id, text, `lang`).
+pub fn read_queries_with_language(path: &Path) -> anyhow::Result<Vec<(String, String, String)>> {
+    let mut out = Vec::new();
+    for line in lines(path)?.lines() {
+        let line = line?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let v: serde_json::Value = serde_json::from_str(&line)?;
+        out.push((text_of(&v, "_id"), text_of(&v, "text"), text_of(&v, "lang")));
+    }
+    Ok(out)
+}
+
+/// Documents of a JSON Lines file (`.gz` too) whose `id` is in `ids`: `title` as the title,
+/// `abstract` (or `text`) as the text.
+pub fn read_docs(path: &Path, ids: &std::collections::HashSet<String>) -> anyhow::Result<Vec<Doc>> {
+    let mut out = Vec::new();
+    for (i, line) in lines(path)?.lines().enumerate() {
+        let line = line?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let v: serde_json::Value =
+            serde_json::from_str(&line).with_context(|| format!("{} line {}", path.display(), i + 1))?;
+        let id = text_of(&v, "id");
+        if !ids.contains(&id) {
+            continue;
+        }
+        let body = if v["abstract"].is_string() { text_of(&v, "abstract") } else { text_of(&v, "text") };
+        out.push(Doc {
+            id,
+            title: text_of(&v, "title"),
+            body,
+            facets: vec![("kind", "offer".into())],
+            expires: i64::MAX,
+            deadline: i64::MAX,
+            ..Doc::default()
+        });
+    }
+    Ok(out)
 }
 
 /// Writes a TREC run file: `qid Q0 docid rank score ketnoi`.

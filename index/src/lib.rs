@@ -10,6 +10,7 @@ mod coord;
 pub mod engine;
 pub mod eval;
 pub mod facets;
+pub mod glossary;
 pub mod similar;
 pub mod snippet;
 

@@ -25,7 +25,8 @@ use std::collections::{BinaryHeap, HashMap};
 use tantivy::tokenizer::{AsciiFoldingFilter, Language, LowerCaser, SimpleTokenizer, Stemmer, TextAnalyzer};
 
 use crate::engine::is_vietnamese;
-use ketnoi_text::normalize;
+use crate::glossary;
+use ketnoi_text::{fold, normalize};
 
 /// BM25 term-frequency saturation.
 const K1: f32 = 1.2;
@@ -41,11 +42,21 @@ pub const WORDS: usize = 100;
 pub const PAIRS: usize = 30;
 pub const PAIR_WEIGHT: f32 = 0.3;
 
-/// A text to match: its title (with the keywords) and the rest.
+/// A text to match: its title (with the keywords) and the rest, and the English title and
+/// summary a Vietnamese listing may have besides (always analysed as English).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Text<'a> {
     pub title: &'a str,
     pub body: &'a str,
+    pub title_en: &'a str,
+    pub summary_en: &'a str,
+}
+
+impl<'a> Text<'a> {
+    /// A text with no English fields.
+    pub fn new(title: &'a str, body: &'a str) -> Self {
+        Self { title, body, ..Self::default() }
+    }
 }
 
 /// The words of a text as the model counts them: folded (lowercase, no diacritics), and stemmed
@@ -79,8 +90,9 @@ impl Analyzer {
         let wanted: Vec<&str> = term.split(' ').collect();
         let (title, body) = (normalize(t.title), normalize(t.body));
         let english = !is_vietnamese(&format!("{title} {body}"));
-        let analyzer = if english { &mut self.stemmed } else { &mut self.folded };
-        for text in [&title, &body] {
+        let (title_en, summary_en) = (normalize(t.title_en), normalize(t.summary_en));
+        for (text, english) in [(&title, english), (&body, english), (&title_en, true), (&summary_en, true)] {
+            let analyzer = if english { &mut self.stemmed } else { &mut self.folded };
             let mut tokens: Vec<(String, usize, usize)> = Vec::new();
             analyzer
                 .token_stream(text)
@@ -94,12 +106,48 @@ impl Analyzer {
         None
     }
 
-    /// The title's and the body's words.
+    /// The title's and the body's words; the English title counts with the title, the English
+    /// summary with the body.
     pub fn text(&mut self, t: Text<'_>) -> (Vec<String>, Vec<String>) {
         let (title, body) = (normalize(t.title), normalize(t.body));
         let english = !is_vietnamese(&format!("{title} {body}"));
-        (self.words(&title, english), self.words(&body, english))
+        let (mut t_words, mut b_words) = (self.words(&title, english), self.words(&body, english));
+        if !t.title_en.is_empty() || !t.summary_en.is_empty() {
+            t_words.extend(self.words(&normalize(t.title_en), true));
+            b_words.extend(self.words(&normalize(t.summary_en), true));
+        }
+        (t_words, b_words)
     }
+}
+
+/// The glossary terms of a text in the other language, as the model's terms (English stems;
+/// Vietnamese syllables folded, and their adjacent pairs), each weighed as a word of the text
+/// (by its count, doubled in the title) times [`glossary::WEIGHT`].
+fn expansion(t: Text<'_>) -> HashMap<String, f32> {
+    let mut out: HashMap<String, f32> = HashMap::new();
+    for (part, boost) in [(t.title, QUERY_TITLE), (t.body, 1.0)] {
+        let mut found: HashMap<Vec<String>, u32> = HashMap::new();
+        for c in glossary::glossary().expand(part) {
+            for r in c.renderings {
+                let words: Vec<String> = if c.english { r } else { r.iter().map(|w| fold(w)).collect() };
+                *found.entry(words).or_default() += 1;
+            }
+        }
+        for (words, n) in found {
+            let w = (1.0 + (n as f32).ln()) * boost * glossary::WEIGHT;
+            let mut add = |term: String, w: f32| {
+                let slot = out.entry(term).or_default();
+                *slot = slot.max(w);
+            };
+            for p in words.windows(2) {
+                add(pair(&p[0], &p[1]), w * PAIR_WEIGHT);
+            }
+            for word in words {
+                add(word, w);
+            }
+        }
+    }
+    out
 }
 
 fn pair(a: &str, b: &str) -> String {
@@ -335,19 +383,35 @@ impl Model {
     /// The query a long text makes against these documents: its words and word pairs weighted,
     /// the best of them kept (see the module's documentation).
     pub fn query(&self, analyzer: &mut Analyzer, text: Text<'_>) -> Query {
+        self.query_with(analyzer, text, true)
+    }
+
+    /// As [`Model::query`]; `glossary` adds the text's glossary terms in the other language
+    /// ([`crate::glossary`]) at [`glossary::WEIGHT`] of a word's weight.
+    pub fn query_with(&self, analyzer: &mut Analyzer, text: Text<'_>, glossary: bool) -> Query {
         let (title, body) = analyzer.text(text);
         let in_title = counts(&title);
         let mut all = title;
         all.extend(body);
-        let mut words: Vec<(u32, f32)> = Vec::new();
-        let mut pairs: Vec<(u32, f32)> = Vec::new();
-        let mut c: Vec<(String, u32)> = counts(&all).into_iter().collect();
-        c.sort();
-        for (term, n) in c {
-            let Some(id) = self.id(&term) else { continue };
+        let mut weights: HashMap<String, f32> = HashMap::new();
+        for (term, n) in counts(&all) {
             let boost = if in_title.contains_key(&term) { QUERY_TITLE } else { 1.0 };
             let w = (1.0 + (n as f32).ln()) * boost;
-            if term.contains(' ') { pairs.push((id, w * PAIR_WEIGHT)) } else { words.push((id, w)) }
+            weights.insert(term.clone(), if term.contains(' ') { w * PAIR_WEIGHT } else { w });
+        }
+        if glossary {
+            for (term, w) in expansion(text) {
+                let slot = weights.entry(term).or_default();
+                *slot = slot.max(w);
+            }
+        }
+        let mut c: Vec<(String, f32)> = weights.into_iter().collect();
+        c.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut words: Vec<(u32, f32)> = Vec::new();
+        let mut pairs: Vec<(u32, f32)> = Vec::new();
+        for (term, w) in c {
+            let Some(id) = self.id(&term) else { continue };
+            if term.contains(' ') { pairs.push((id, w)) } else { words.push((id, w)) }
         }
         let mut terms = Vec::new();
         for (mut list, keep) in [(words, WORDS), (pairs, PAIRS)] {
@@ -514,7 +578,39 @@ mod tests {
     use super::*;
 
     fn t<'a>(title: &'a str, body: &'a str) -> Text<'a> {
-        Text { title, body }
+        Text::new(title, body)
+    }
+
+    #[test]
+    fn needs_find_offers_in_the_other_language() {
+        // Two English offers, one Vietnamese offer with English fields, one without.
+        let docs = [
+            t("Floating photovoltaic power for aquaculture ponds", "Solar panels on ponds run the aerators."),
+            t("Wind turbine blade inspection", "Drones inspect wind turbine blades."),
+            Text {
+                title: "Máy sấy nông sản bằng bơm nhiệt",
+                body: "Sấy nông sản tiết kiệm điện.",
+                title_en: "Heat pump dryer for farm produce",
+                summary_en: "Dries crops with a heat pump, saving electricity.",
+            },
+            t("Giống lúa chịu mặn", "Giống lúa cho vùng ven biển."),
+        ];
+        let m = Model::build(&docs, 1);
+        let mut a = Analyzer::default();
+        // A Vietnamese need: through the glossary, the English offer on its topic comes first.
+        let vi = t("Giảm chi phí điện cho máy sục khí ao nuôi", "Dùng điện mặt trời cho ao nuôi tôm.");
+        let top = m.top(&m.query(&mut a, vi), 10, |_| 1.0);
+        assert_eq!(top.first().map(|s| s.index), Some(0), "{top:?}");
+        assert!(m.top(&m.query_with(&mut a, vi, false), 10, |_| 1.0).iter().all(|s| s.index != 0), "not without it");
+        // An English need finds the Vietnamese offer by its English fields, and the rice variety
+        // through the glossary alone ("salt tolerant" → "chịu mặn").
+        let en = t("Dryer for crops", "We need a heat pump dryer for our farm produce.");
+        let top = m.top(&m.query_with(&mut a, en, false), 10, |_| 1.0);
+        assert_eq!(top.first().map(|s| s.index), Some(2), "{top:?}");
+        let top = m.top(&m.query(&mut a, t("Salt tolerant rice", "A rice variety for coastal fields.")), 10, |_| 1.0);
+        assert_eq!(top.first().map(|s| s.index), Some(3), "{top:?}");
+        // The matched term is shown as the offer writes it.
+        assert_eq!(a.surface("heat pump", docs[2]).as_deref(), Some("Heat pump"));
     }
 
     #[test]

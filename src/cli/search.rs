@@ -18,6 +18,21 @@ pub enum EvalWhat {
     /// The recommender: the corpus as the offers, each query a need (its first line the title)
     /// matched as `ketnoi match all` matches needs to offers; the same outputs.
     Match(EvalArgs),
+    /// The cross-language judged set: Vietnamese queries against English listings and English
+    /// queries against the Vietnamese demo listings, without and with the bilingual glossary and
+    /// the listings' English fields; prints nDCG@10, MRR@10 and Recall@100 as JSON.
+    Cross(CrossArgs),
+}
+
+/// Where the cross-language judged set and the English listings are.
+#[derive(Debug, Args)]
+pub struct CrossArgs {
+    /// The judged set: `queries.jsonl`, `qrels.tsv`, `english-listings.txt`.
+    #[arg(long, default_value = "benches/data/crosslang")]
+    set: PathBuf,
+    /// The SBIR award abstracts the English listings are taken from.
+    #[arg(long, default_value = "../shared/data/listings/sbir_awards.jsonl.gz")]
+    awards: PathBuf,
 }
 
 /// A BEIR-layout collection and what to write.
@@ -42,7 +57,10 @@ pub struct EvalArgs {
 
 pub(super) fn eval(what: &EvalWhat) -> Result<(), Failure> {
     use ketnoi_index::eval;
-    let (EvalWhat::Search(a) | EvalWhat::Match(a)) = what;
+    let a = match what {
+        EvalWhat::Search(a) | EvalWhat::Match(a) => a,
+        EvalWhat::Cross(c) => return cross(c),
+    };
     if !(1..=10_000).contains(&a.top) {
         return Err(Failure::Usage("--top must be from 1 to 10000".into()));
     }
@@ -53,7 +71,8 @@ pub(super) fn eval(what: &EvalWhat) -> Result<(), Failure> {
             let (index, docs) = eval::index_corpus(&a.corpus)?;
             (eval::run(&index, &queries, a.top)?, docs)
         }
-        EvalWhat::Match(_) => {
+        EvalWhat::Match(_) | EvalWhat::Cross(_) => {
+            // (Cross has returned above.)
             let corpus = eval::read_corpus(&a.corpus)?;
             let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
             (eval::run_match(&corpus, &queries, a.top, threads), corpus.len())
@@ -72,6 +91,32 @@ pub(super) fn eval(what: &EvalWhat) -> Result<(), Failure> {
     } else if a.run.is_none() {
         eval::write_trec(&mut std::io::stdout().lock(), &runs)?;
     }
+    Ok(())
+}
+
+fn cross(a: &CrossArgs) -> Result<(), Failure> {
+    use ketnoi_index::eval;
+    let started = std::time::Instant::now();
+    let listed = a.set.join("english-listings.txt");
+    let ids: std::collections::HashSet<String> = std::fs::read_to_string(&listed)
+        .with_context(|| format!("reading {}", listed.display()))?
+        .lines()
+        .map(|l| l.trim().to_string())
+        .filter(|l| !l.is_empty())
+        .collect();
+    let english = eval::read_docs(&a.awards, &ids)?;
+    let vietnamese = crate::seed::demo_docs()?;
+    let queries = eval::read_queries_with_language(&a.set.join("queries.jsonl"))?;
+    let qrels = eval::read_qrels(&a.set.join("qrels.tsv"))?;
+    let report = eval::cross(&vietnamese, &english, &queries, &qrels)?;
+    tracing::info!(
+        english = english.len(),
+        vietnamese = vietnamese.len(),
+        queries = queries.len(),
+        seconds = started.elapsed().as_secs_f64(),
+        "evaluated across languages"
+    );
+    println!("{}", serde_json::to_string_pretty(&report).map_err(anyhow::Error::from)?);
     Ok(())
 }
 

@@ -67,6 +67,8 @@ diesel::table! {
         submitted_at -> Nullable<Timestamp>,
         review_note -> Text,
         quality_score -> Nullable<Integer>,
+        title_en -> Text,
+        summary_en -> Text,
     }
 }
 
@@ -96,6 +98,8 @@ diesel::table! {
         submitted_at -> Nullable<Timestamp>,
         review_note -> Text,
         quality_score -> Nullable<Integer>,
+        title_en -> Text,
+        summary_en -> Text,
     }
 }
 

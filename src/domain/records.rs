@@ -61,6 +61,9 @@ pub struct Offer {
     pub title: String,
     /// At most 500 characters.
     pub summary: String,
+    /// The optional English title and summary (empty: none), shown on English pages.
+    pub title_en: String,
+    pub summary_en: String,
     pub description: String,
     /// Advantages over existing solutions.
     pub advantages: String,
@@ -92,6 +95,9 @@ pub struct Need {
     pub id: NeedId,
     pub organisation_id: OrganisationId,
     pub title: String,
+    /// The optional English title and summary of the problem (empty: none).
+    pub title_en: String,
+    pub summary_en: String,
     pub problem: String,
     /// What was already tried.
     pub tried: String,
@@ -130,6 +136,8 @@ pub(crate) mod tests {
             id: OfferId::new(),
             organisation_id: OrganisationId::new(),
             title: "Chế phẩm vi sinh xử lý đáy ao nuôi tôm".into(),
+            title_en: String::new(),
+            summary_en: String::new(),
             summary: "Chế phẩm gồm ba chủng Bacillus bản địa phân hủy bùn đáy, giảm khí độc NH3 và H2S trong ao nuôi tôm thẻ chân trắng thâm canh.".into(),
             description: "Chế phẩm được phân lập từ 120 mẫu bùn ao nuôi ven phá Tam Giang, chọn ba chủng có hoạt tính phân hủy hữu cơ cao nhất. Thử nghiệm trên 12 ao (tổng 4,8 ha) trong hai vụ nuôi năm 2025 cho thấy hàm lượng NH3 giảm 62%, H2S giảm 70%, tỷ lệ sống của tôm tăng từ 68% lên 81%. Quy trình sản xuất ở quy mô 500 lít/mẻ đã được chuẩn hóa, hạn sử dụng 12 tháng.".into(),
             advantages: "Giá thành thấp hơn 30% so với chế phẩm nhập khẩu; chủng bản địa thích nghi với độ mặn 5–25‰.".into(),

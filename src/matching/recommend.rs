@@ -18,6 +18,9 @@ pub struct Entry {
     pub title: String,
     /// Every other text.
     pub body: String,
+    /// The English title and summary, if the listing has them.
+    pub title_en: String,
+    pub summary_en: String,
     pub profile: Profile,
 }
 
@@ -31,6 +34,8 @@ impl Entry {
             Listing::Offer(o) => Entry {
                 title: join(&[&o.title, &o.keywords.as_slice().join(", ")]),
                 body: join(&[&o.summary, &o.description, &o.advantages, &o.applications]),
+                title_en: o.title_en.clone(),
+                summary_en: o.summary_en.clone(),
                 profile: Profile {
                     sector: o.sector,
                     trl: o.trl.map(Trl::get),
@@ -42,6 +47,8 @@ impl Entry {
             Listing::Need(n) => Entry {
                 title: join(&[&n.title, &n.keywords.as_slice().join(", ")]),
                 body: join(&[&n.problem, &n.tried, &n.desired_outcome]),
+                title_en: n.title_en.clone(),
+                summary_en: n.summary_en.clone(),
                 profile: Profile {
                     sector: n.sector,
                     trl: n.min_trl.map(Trl::get),
@@ -55,7 +62,7 @@ impl Entry {
 
     /// The text the model reads.
     pub fn text(&self) -> Text<'_> {
-        Text { title: &self.title, body: &self.body }
+        Text { title: &self.title, body: &self.body, title_en: &self.title_en, summary_en: &self.summary_en }
     }
 }
 
@@ -157,6 +164,8 @@ mod tests {
         Entry {
             title: title.into(),
             body: body.into(),
+            title_en: String::new(),
+            summary_en: String::new(),
             profile: Profile {
                 sector,
                 trl,

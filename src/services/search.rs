@@ -59,6 +59,8 @@ pub fn doc_of(l: &Listing, org: &Organisation) -> Doc {
             facets.extend(o.transfer_modes.iter().map(|m| ("transfer_mode", m.code().to_string())));
             Doc {
                 title: o.title.clone(),
+                title_en: o.title_en.clone(),
+                summary_en: o.summary_en.clone(),
                 body: [
                     o.summary.as_str(),
                     &o.description,
@@ -82,6 +84,8 @@ pub fn doc_of(l: &Listing, org: &Organisation) -> Doc {
             facets.extend(n.transfer_modes.iter().map(|m| ("transfer_mode", m.code().to_string())));
             Doc {
                 title: n.title.clone(),
+                title_en: n.title_en.clone(),
+                summary_en: n.summary_en.clone(),
                 body: [n.problem.as_str(), &n.tried, &n.desired_outcome, &n.keywords.as_slice().join(", "), &org.name]
                     .join("\n"),
                 trl: n.min_trl.map(|t| u64::from(t.get())),

@@ -8,7 +8,10 @@ use crate::domain::{Contact, ContactVisibility, Locale, Need, Offer, Organisatio
 #[derive(Debug, Clone)]
 pub struct OfferCard {
     pub id: String,
+    /// In the reader's language when the listing has it (the English title on English pages).
     pub title: String,
+    /// The title as written, when `title` is its English version.
+    pub original_title: Option<String>,
     pub summary: String,
     pub sector: String,
     pub trl: Option<u8>,
@@ -23,10 +26,13 @@ pub struct OfferCard {
 
 impl OfferCard {
     pub fn new(o: &Offer, org_name: &str, l: Locale) -> Self {
+        let (title, original_title) = in_language(l, &o.title, &o.title_en);
+        let english_summary = original_title.is_some() && !o.summary_en.trim().is_empty();
         Self {
             id: o.id.to_string(),
-            title: o.title.clone(),
-            summary: o.summary.clone(),
+            title,
+            original_title,
+            summary: if english_summary { o.summary_en.clone() } else { o.summary.clone() },
             sector: o.sector.label(l),
             trl: o.trl.map(|t| t.get()),
             org_id: o.organisation_id.to_string(),
@@ -50,7 +56,9 @@ pub fn with_images(cards: &mut [OfferCard], images: &std::collections::HashMap<S
 #[derive(Debug, Clone)]
 pub struct NeedCard {
     pub id: String,
+    /// In the reader's language when the listing has it (see [`OfferCard`]).
     pub title: String,
+    pub original_title: Option<String>,
     pub problem: String,
     pub sector: String,
     pub min_trl: Option<u8>,
@@ -59,6 +67,16 @@ pub struct NeedCard {
     pub province: String,
     pub budget: String,
     pub deadline: Option<String>,
+}
+
+/// The title a reader of `l` sees, and the original when it is a translation: English pages show
+/// the English title a listing has; everything else shows the title as written.
+fn in_language(l: Locale, title: &str, title_en: &str) -> (String, Option<String>) {
+    if l == Locale::En && !title_en.trim().is_empty() {
+        (title_en.to_string(), Some(title.to_string()))
+    } else {
+        (title.to_string(), None)
+    }
 }
 
 /// Shortens text to at most `max` characters at a word boundary.
@@ -73,10 +91,13 @@ fn excerpt(text: &str, max: usize) -> String {
 
 impl NeedCard {
     pub fn new(n: &Need, org_name: &str, l: Locale) -> Self {
+        let (title, original_title) = in_language(l, &n.title, &n.title_en);
+        let english_summary = original_title.is_some() && !n.summary_en.trim().is_empty();
         Self {
             id: n.id.to_string(),
-            title: n.title.clone(),
-            problem: excerpt(&n.problem, 220),
+            title,
+            original_title,
+            problem: excerpt(if english_summary { &n.summary_en } else { &n.problem }, 220),
             sector: n.sector.label(l),
             min_trl: n.min_trl.map(|t| t.get()),
             org_id: n.organisation_id.to_string(),

@@ -7,6 +7,7 @@ mod api;
 mod browser;
 mod cli;
 mod config;
+mod crosslang;
 mod db;
 mod hardening;
 mod helpers;

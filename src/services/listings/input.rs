@@ -15,6 +15,9 @@ use crate::validate::{Check, FieldError};
 #[serde(default)]
 pub struct RawListing {
     pub title: Option<String>,
+    /// The optional English title and summary.
+    pub title_en: Option<String>,
+    pub summary_en: Option<String>,
     pub summary: Option<String>,
     pub description: Option<String>,
     pub advantages: Option<String>,
@@ -151,6 +154,18 @@ fn title(c: &mut Check, v: &Option<String>, target: &mut String) {
     }
 }
 
+/// The optional English title and summary: when the summary is given, so must the title be (a
+/// page shows the English summary under the English title).
+fn english(c: &mut Check, raw: &RawListing, (title_en, summary_en): (&mut String, &mut String)) {
+    if let Some(v) = &raw.title_en {
+        *title_en = c.text("title_en", v, 0, 300);
+    }
+    text(c, "summary_en", &raw.summary_en, SUMMARY_MAX_CHARS, summary_en);
+    if title_en.trim().is_empty() && !summary_en.trim().is_empty() {
+        c.add("title_en", "err-title-en-required");
+    }
+}
+
 /// A new, empty offer of `org` (sector and province are required from the start: every list
 /// and filter needs them).
 fn blank_offer(org: OrganisationId, sector: Sector, province: Province) -> Offer {
@@ -159,6 +174,8 @@ fn blank_offer(org: OrganisationId, sector: Sector, province: Province) -> Offer
         id: OfferId::new(),
         organisation_id: org,
         title: String::new(),
+        title_en: String::new(),
+        summary_en: String::new(),
         summary: String::new(),
         description: String::new(),
         advantages: String::new(),
@@ -188,6 +205,8 @@ fn blank_need(org: OrganisationId, sector: Sector, province: Province) -> Need {
         id: NeedId::new(),
         organisation_id: org,
         title: String::new(),
+        title_en: String::new(),
+        summary_en: String::new(),
         problem: String::new(),
         tried: String::new(),
         desired_outcome: String::new(),
@@ -221,6 +240,8 @@ impl RawListing {
     /// Every field name.
     pub const FIELDS: &'static [&'static str] = &[
         "title",
+        "title_en",
+        "summary_en",
         "summary",
         "description",
         "advantages",
@@ -285,6 +306,7 @@ impl RawListing {
     fn apply_offer_checked(&self, c: &mut Check, o: &mut Offer) {
         title(c, &self.title, &mut o.title);
         text(c, "summary", &self.summary, SUMMARY_MAX_CHARS, &mut o.summary);
+        english(c, self, (&mut o.title_en, &mut o.summary_en));
         text(c, "description", &self.description, TEXT_MAX, &mut o.description);
         text(c, "advantages", &self.advantages, SHORT_MAX, &mut o.advantages);
         text(c, "applications", &self.applications, SHORT_MAX, &mut o.applications);
@@ -315,6 +337,7 @@ impl RawListing {
 
     fn apply_need_checked(&self, c: &mut Check, n: &mut Need) {
         title(c, &self.title, &mut n.title);
+        english(c, self, (&mut n.title_en, &mut n.summary_en));
         text(c, "problem", &self.problem, TEXT_MAX, &mut n.problem);
         text(c, "tried", &self.tried, SHORT_MAX, &mut n.tried);
         text(c, "desired_outcome", &self.desired_outcome, SHORT_MAX, &mut n.desired_outcome);
@@ -331,6 +354,8 @@ impl RawListing {
     pub fn of_offer(o: &Offer) -> Self {
         Self {
             title: Some(o.title.clone()),
+            title_en: Some(o.title_en.clone()),
+            summary_en: Some(o.summary_en.clone()),
             summary: Some(o.summary.clone()),
             description: Some(o.description.clone()),
             advantages: Some(o.advantages.clone()),
@@ -353,6 +378,8 @@ impl RawListing {
     pub fn of_need(n: &Need) -> Self {
         Self {
             title: Some(n.title.clone()),
+            title_en: Some(n.title_en.clone()),
+            summary_en: Some(n.summary_en.clone()),
             problem: Some(n.problem.clone()),
             tried: Some(n.tried.clone()),
             desired_outcome: Some(n.desired_outcome.clone()),
@@ -375,6 +402,8 @@ impl RawListing {
         let modes = pairs.iter().filter(|(n, _)| n == "transfer_modes").map(|(_, v)| v.clone()).collect();
         let common = Self {
             title: get("title"),
+            title_en: get("title_en"),
+            summary_en: get("summary_en"),
             sector: get("sector"),
             keywords: get("keywords"),
             province: get("province"),
@@ -416,6 +445,8 @@ pub const OFFER_FIELDS: &[&str] = &[
     "description",
     "advantages",
     "applications",
+    "title_en",
+    "summary_en",
     "sector",
     "keywords",
     "trl",
@@ -432,6 +463,8 @@ pub const NEED_FIELDS: &[&str] = &[
     "problem",
     "tried",
     "desired_outcome",
+    "title_en",
+    "summary_en",
     "sector",
     "keywords",
     "min_trl",

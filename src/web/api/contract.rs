@@ -83,7 +83,8 @@ fn field_schema(component: &str, field: &str) -> Option<Value> {
         "title" if listing => {
             json!({ "type": "string", "description": "5 to 300 characters once trimmed; one line." })
         }
-        "summary" => text(crate::domain::SUMMARY_MAX_CHARS, true),
+        "summary" | "summary_en" => text(crate::domain::SUMMARY_MAX_CHARS, true),
+        "title_en" => text(300, false),
         "description" if listing => text(crate::services::listings::input::TEXT_MAX, true),
         "problem" => text(crate::services::listings::input::TEXT_MAX, true),
         "advantages" | "applications" | "tried" | "desired_outcome" => text(5000, true),

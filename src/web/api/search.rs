@@ -53,6 +53,8 @@ pub struct SearchHit {
     pub title_html: String,
     /// HTML-escaped, matched words in `<b>`.
     pub snippet_html: String,
+    /// The listing's English title, matched words in `<b>`; empty when it has none.
+    pub title_en_html: String,
 }
 
 /// One facet value and how many results have it.
@@ -95,6 +97,7 @@ pub async fn search(req: HttpRequest, state: web::Data<AppState>) -> Result<Http
                 score: h.score,
                 title_html: h.title_html,
                 snippet_html: h.snippet_html,
+                title_en_html: h.title_en_html,
             }
         })
         .collect();

@@ -91,6 +91,12 @@ pub struct OfferInput {
     pub version: Option<i32>,
     #[serde(default, deserialize_with = "present")]
     pub title: Option<String>,
+    /// Optional English title (one line, at most 300 characters; empty clears it).
+    #[serde(default, deserialize_with = "present")]
+    pub title_en: Option<String>,
+    /// Optional English summary (at most 500 characters; needs the English title).
+    #[serde(default, deserialize_with = "present")]
+    pub summary_en: Option<String>,
     #[serde(default, deserialize_with = "present")]
     pub summary: Option<String>,
     #[serde(default, deserialize_with = "present")]
@@ -126,6 +132,8 @@ impl OfferInput {
         let (price_min, price_max) = amount(&self.price);
         RawListing {
             title: self.title.clone(),
+            title_en: self.title_en.clone(),
+            summary_en: self.summary_en.clone(),
             summary: self.summary.clone(),
             description: self.description.clone(),
             advantages: self.advantages.clone(),
@@ -155,6 +163,12 @@ pub struct NeedInput {
     pub version: Option<i32>,
     #[serde(default, deserialize_with = "present")]
     pub title: Option<String>,
+    /// Optional English title (one line, at most 300 characters; empty clears it).
+    #[serde(default, deserialize_with = "present")]
+    pub title_en: Option<String>,
+    /// Optional English summary (at most 500 characters; needs the English title).
+    #[serde(default, deserialize_with = "present")]
+    pub summary_en: Option<String>,
     #[serde(default, deserialize_with = "present")]
     pub problem: Option<String>,
     #[serde(default, deserialize_with = "present")]
@@ -186,6 +200,8 @@ impl NeedInput {
         let (budget_min, budget_max) = amount(&self.budget);
         RawListing {
             title: self.title.clone(),
+            title_en: self.title_en.clone(),
+            summary_en: self.summary_en.clone(),
             problem: self.problem.clone(),
             tried: self.tried.clone(),
             desired_outcome: self.desired_outcome.clone(),

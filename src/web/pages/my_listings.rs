@@ -95,6 +95,8 @@ pub fn listing_form(
             }
             "deadline" => f.field(ctx, name, "date", &label, &value),
             "summary" => f.field(ctx, name, "textarea", &label, &value).hint(ctx, "field-summary-hint"),
+            "title_en" => f.field(ctx, name, "text", &label, &value).hint(ctx, "field-title-en-hint"),
+            "summary_en" => f.field(ctx, name, "textarea", &label, &value).hint(ctx, "field-summary-en-hint"),
             "keywords" => f.field(ctx, name, "text", &label, &value).hint(ctx, "field-keywords-hint"),
             "price_max" | "budget_max" => f.field(ctx, name, "text", &label, &value).hint(ctx, "field-money-hint"),
             "title" => f.field(ctx, name, "text", &label, &value).required(),

@@ -104,7 +104,12 @@ pub async fn search(req: HttpRequest, state: web::Data<AppState>) -> Result<Sear
             ResultView {
                 url: format!("/{}/{id}", crate::services::listings::input::plural(kind)),
                 kind: kind.label(l).to_string(),
-                title_html: h.title_html,
+                // English readers see the English title a listing has.
+                title_html: if l == crate::domain::Locale::En && !h.title_en_html.is_empty() {
+                    h.title_en_html
+                } else {
+                    h.title_html
+                },
                 snippet_html: h.snippet_html,
             }
         })
