@@ -131,6 +131,8 @@ pub struct Hit {
     pub snippet_html: String,
     /// The English title with the matched words in `<b>`; empty when the listing has none.
     pub title_en_html: String,
+    /// The English summary so, for English readers; empty when the listing has none.
+    pub snippet_en_html: String,
 }
 
 /// Results with the total and the facet counts (of the whole result set).
@@ -150,6 +152,8 @@ struct Fields {
     bigrams: Field,
     english: Field,
     english_title: Field,
+    /// The English summary, stored for snippets (its words are indexed in `english`).
+    summary_en: Field,
     facets: Vec<(&'static str, Field)>,
     trl: Field,
     price_lo: Field,
@@ -178,6 +182,7 @@ fn schema() -> (Schema, Fields) {
         bigrams: b.add_text_field("bigrams", text(BIGRAM, false)),
         english: b.add_text_field("english", text("en_stem", false)),
         english_title: b.add_text_field("english_title", text("en_stem", true)),
+        summary_en: b.add_text_field("summary_en", STORED),
         facets: FACETS.iter().map(|f| (*f, b.add_text_field(f, STRING | tantivy::schema::FAST))).collect(),
         trl: b.add_u64_field("trl", num()),
         price_lo: b.add_i64_field("price_lo", num()),
@@ -458,6 +463,9 @@ impl SearchIndex {
         }
         if !title_en.is_empty() || !summary_en.is_empty() {
             doc.add_text(f.english, format!("{title_en} {summary_en}"));
+        }
+        if !summary_en.is_empty() {
+            doc.add_text(f.summary_en, &summary_en);
         }
         for (name, value) in &d.facets {
             if let Some((_, field)) = f.facets.iter().find(|(n, _)| n == name) {
@@ -811,15 +819,23 @@ impl SearchIndex {
             .map(|(score, addr)| {
                 let doc: TantivyDocument = searcher.doc(*addr)?;
                 let text = |field: Field| doc.get_first(field).and_then(|v| v.as_str()).unwrap_or_default();
-                let (title_html, snippet_html, title_en_html) = match highlight {
+                let (title_html, snippet_html, title_en_html, snippet_en_html) = match highlight {
                     Some(terms) => (
                         passage(text(f.title), terms, 300),
                         passage(text(f.body), terms, 220),
                         passage(text(f.english_title), terms, 300),
+                        passage(text(f.summary_en), terms, 220),
                     ),
                     None => Default::default(),
                 };
-                Ok(Hit { id: text(f.id).to_string(), score: *score, title_html, snippet_html, title_en_html })
+                Ok(Hit {
+                    id: text(f.id).to_string(),
+                    score: *score,
+                    title_html,
+                    snippet_html,
+                    title_en_html,
+                    snippet_en_html,
+                })
             })
             .collect()
     }
@@ -946,7 +962,8 @@ mod tests {
         // pumps/pumping share a stem; the Vietnamese heat pump dryer ("bơm nhiệt") follows,
         // through the glossary ("pump" → "bơm").
         assert_eq!(ids(&idx, "pumping irrigation"), ["en", "nfd"]);
-        let plain = SearchQuery { text: "pumping irrigation".into(), limit: 10, no_glossary: true, ..Default::default() };
+        let plain =
+            SearchQuery { text: "pumping irrigation".into(), limit: 10, no_glossary: true, ..Default::default() };
         assert_eq!(idx.search(&plain).unwrap().hits.len(), 1, "without the glossary, only the English one");
         assert_eq!(ids(&idx, "\"tôm hùm\""), ["tom2"], "a phrase");
         let all_tom = ids(&idx, "tôm");

@@ -123,8 +123,17 @@ pub fn recommend(needs: &[Entry], offers: &[Entry], top: usize, threads: usize, 
 /// "tu gan", "gan tuy" → "hoai tu gan tuy"), then — only while fewer than [`SINGLES_UNTIL`] are
 /// shown — single words that no phrase holds, leaving out numbers and words under three letters
 /// (a lone syllable such as "sau" or "hai" explains nothing); at most [`TERMS`].
+/// Function words, folded (Vietnamese) or stemmed (English), left out of the matched terms shown;
+/// only Vietnamese ones no content word folds to ("tu" is also "tử", "khi" also "khí").
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "is", "it", "its", "of", "on", "or", "that",
+    "the", "to", "was", "with", "va", "cac", "duoc", "cho", "mot", "nay", "trong",
+];
+
 fn matched<'a>(shared: impl Iterator<Item = &'a str>) -> Vec<String> {
-    let (pairs, words): (Vec<&str>, Vec<&str>) = shared.partition(|t| t.contains(' '));
+    // Terms with a function word ("the water", "điện và") say nothing to a reader.
+    let (pairs, words): (Vec<&str>, Vec<&str>) =
+        shared.filter(|t| !t.split(' ').any(|w| FUNCTION_WORDS.contains(&w))).partition(|t| t.contains(' '));
     let mut phrases: Vec<Vec<&str>> = pairs.iter().map(|p| p.split(' ').collect()).collect();
     // Join a phrase to the heavier one it continues, until none does.
     'joined: loop {
@@ -178,7 +187,7 @@ mod tests {
 
     #[test]
     fn matched_words_chain_pairs_and_skip_noise() {
-        let shared = ["gan tuy", "hoai tu", "tom", "tu gan", "5", "ly", "benh", "gan", "nuoi"];
+        let shared = ["gan tuy", "hoai tu", "tom", "tu gan", "5", "ly", "benh", "gan", "nuoi", "the water", "dien va"];
         assert_eq!(matched(shared.into_iter()), vec!["hoai tu gan tuy", "tom", "benh"]);
         let many = ["nuoi tom", "gan tuy", "che pham", "tom", "benh"];
         assert_eq!(

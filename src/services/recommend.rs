@@ -209,7 +209,13 @@ pub fn suggestions(
                 .terms
                 .split('|')
                 .filter(|t| !t.is_empty())
-                .map(|t| analyzer.surface(t, them.text()).unwrap_or_else(|| t.to_string()))
+                .map(|t| {
+                    // As the suggested listing writes it, else as this one does.
+                    analyzer
+                        .surface(t, them.text())
+                        .or_else(|| analyzer.surface(t, me.text()))
+                        .unwrap_or_else(|| t.to_string())
+                })
                 .collect();
             let judged = judged.get(&r.other_id).copied();
             Some(Suggestion { listing: other, score: r.score, relevance: r.relevance, words, checks, judged })

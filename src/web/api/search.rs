@@ -55,6 +55,8 @@ pub struct SearchHit {
     pub snippet_html: String,
     /// The listing's English title, matched words in `<b>`; empty when it has none.
     pub title_en_html: String,
+    /// The listing's English summary, matched words in `<b>`; empty when it has none.
+    pub snippet_en_html: String,
 }
 
 /// One facet value and how many results have it.
@@ -98,6 +100,7 @@ pub async fn search(req: HttpRequest, state: web::Data<AppState>) -> Result<Http
                 title_html: h.title_html,
                 snippet_html: h.snippet_html,
                 title_en_html: h.title_en_html,
+                snippet_en_html: h.snippet_en_html,
             }
         })
         .collect();

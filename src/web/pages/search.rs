@@ -96,6 +96,7 @@ pub async fn search(req: HttpRequest, state: web::Data<AppState>) -> Result<Sear
     let params: Vec<(&str, String)> =
         p.pairs.iter().filter(|(k, _)| k != "page").map(|(k, v)| (k.as_str(), v.clone())).collect();
     let pager = Pager::new("/search", &params, p.page as i64, pages as i64, results.total as i64);
+    let english = l == crate::domain::Locale::En;
     let results_view = results
         .hits
         .into_iter()
@@ -104,13 +105,9 @@ pub async fn search(req: HttpRequest, state: web::Data<AppState>) -> Result<Sear
             ResultView {
                 url: format!("/{}/{id}", crate::services::listings::input::plural(kind)),
                 kind: kind.label(l).to_string(),
-                // English readers see the English title a listing has.
-                title_html: if l == crate::domain::Locale::En && !h.title_en_html.is_empty() {
-                    h.title_en_html
-                } else {
-                    h.title_html
-                },
-                snippet_html: h.snippet_html,
+                // English readers see the English title and summary a listing has.
+                title_html: if english && !h.title_en_html.is_empty() { h.title_en_html } else { h.title_html },
+                snippet_html: if english && !h.snippet_en_html.is_empty() { h.snippet_en_html } else { h.snippet_html },
             }
         })
         .collect();
