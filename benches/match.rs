@@ -13,6 +13,10 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
+/// The allocator the `ketnoi` binary uses (see `src/main.rs`).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use ketnoi_index::eval;
 use ketnoi_index::similar::{Model, Query, Text};
 
