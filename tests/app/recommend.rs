@@ -279,3 +279,38 @@ async fn a_new_published_need_gets_its_list_from_the_loop() {
         owner.get(format!("{}/account/export", app.address)).send().await.unwrap().json().await.unwrap();
     assert_eq!(export["suggestion_judgements"][0]["useful"], true, "{export}");
 }
+
+/// The members' judgements as staff download them (`/staff/suggestions/judgements.tsv`: need,
+/// offer, 1 useful or 0 not), kept as a fixture: every suggestion judged useful stays in its need's
+/// list, and the share of (useful, not useful) pairs of a need ranked in that order does not fall
+/// below today's (13 of 16). Judgements of the demo's needs written by the centre's staff; real
+/// ones downloaded later join the file.
+#[tokio::test]
+async fn the_judged_suggestions_keep_their_places() {
+    let app = TestApp::with_demo().await;
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/suggestion-judgements.tsv");
+    let judged = ketnoi_index::eval::read_qrels(&path).unwrap();
+    assert!(judged.values().map(|m| m.len()).sum::<usize>() >= 30);
+    let lists: std::collections::HashMap<String, Vec<String>> =
+        stored(&app).into_iter().filter(|(side, ..)| side == "need").map(|(_, need, offers)| (need, offers)).collect();
+    let (mut left, mut misordered, mut ordered) = (Vec::new(), Vec::new(), 0);
+    for (need, pairs) in &judged {
+        let list = lists.get(need).cloned().unwrap_or_default();
+        let place = |offer: &str| list.iter().position(|o| o == offer).unwrap_or(usize::MAX);
+        for (offer, _) in pairs.iter().filter(|(_, g)| **g > 0.0) {
+            if place(offer) == usize::MAX {
+                left.push(format!("{need} → {offer}"));
+            }
+            for (other, _) in pairs.iter().filter(|(_, g)| **g <= 0.0) {
+                if place(other) < place(offer) {
+                    misordered.push(format!("{need}: {other} (not useful) above {offer} (useful)"));
+                } else {
+                    ordered += 1;
+                }
+            }
+        }
+    }
+    assert!(left.is_empty(), "useful suggestions that left their list: {left:#?}");
+    let share = ordered as f64 / (ordered + misordered.len()).max(1) as f64;
+    assert!(ordered + misordered.len() >= 16 && share >= 0.8, "{share:.3}: {misordered:#?}");
+}
