@@ -82,3 +82,33 @@ email-test-local-time = { $when } (Viet Nam time)
 email-test-where-label = Where
 email-test-location = Table 1, matchmaking hall of the Centre
 email-test-after = Your calendar should offer to accept or decline it. Nothing needs to be done.
+
+## interest
+email-interest-received-subject = { $from } is interested in “{ $title }”
+email-interest-received-lead = { $from } is interested in your organisation's listing “{ $title }” and would like to connect.
+email-interest-message = Their message:
+email-interest-reasons = Suggested by the exchange; the words that match: { $words }
+email-interest-received-action = Answer: accept or decline
+email-interest-received-after = All your organisation's expressions of interest: { $page }. Accepting shows each side the other's contact details.
+email-interest-open-page = Open the expressions of interest
+email-interest-answered-subject =
+    { $outcome ->
+        [accepted] Interest accepted: { $title }
+       *[declined] Interest declined: { $title }
+    }
+email-interest-answered-lead =
+    { $outcome ->
+        [accepted] { $by } accepted your interest in “{ $title }”.
+       *[declined] { $by } declined your interest in “{ $title }”.
+    }
+email-interest-answered-after =
+    { $outcome ->
+        [accepted] Both sides' contact details are now on the expressions of interest page.
+       *[declined] Other technologies on the exchange may suit you.
+    }
+email-interest-reminder-subject = Reminder: { $from } is waiting for your answer about “{ $title }”
+email-interest-reminder-lead = { $from } expressed interest in “{ $title }” on { $date } and has had no answer yet.
+email-interest-reminder-after = An expression left unanswered lapses after 30 days.
+email-interest-expired-subject = Expression of interest lapsed: { $title }
+email-interest-expired-lead = { $to } did not answer your interest in “{ $title }” within 30 days, so it has lapsed.
+email-interest-expired-after = You may express interest again, or ask the centre to help you connect.

@@ -649,3 +649,53 @@ my-suggestions-count =
         [one] { $count } suggestion
        *[other] { $count } suggestions
     }
+
+## Expressions of interest
+nav-my-interests = Interest
+interests-title = Expressions of interest
+interests-lead = Organisations interested in your listings, and the listings you expressed interest in. Once an expression is accepted, each side sees the other's contact details.
+interests-received = Received by your organisation
+interests-sent = Sent by your organisation
+interests-none-received = No organisation has expressed interest in your listings yet.
+interests-none-sent = Your organisation has not expressed interest yet. Press “Interested” on a technology or a need to begin.
+interest-heading = Interested?
+interest-intro = Send a short message to the organisation that posted this. They get an email and accept or decline; once they accept, each side sees the other's contact details.
+interest-send = Interested
+interest-message = Message
+interest-message-hint = Optional; at most 1,000 characters: who you are, what you need, what you would like to discuss.
+field-message = Message
+field-answer = Reply
+interest-sign-in = Sign in with an account of a verified organisation to express interest.
+interest-unverified = Your organisation has not been verified by the centre yet, so it cannot express interest.
+interest-see-organisation = Your organisation
+interest-open-since = Your organisation expressed interest on { $date }; the answer is pending.
+interest-no-organisation = Only members of an organisation can express interest.
+interest-own = This is your own organisation's listing.
+interest-duplicate = Your organisation already has an expression of interest waiting for an answer on this listing.
+interest-limit = Your organisation has sent 20 expressions of interest in the last 24 hours, the daily maximum. Please continue tomorrow.
+interest-not-open = This expression has already been answered, withdrawn or has lapsed.
+interest-refused = Not sent
+interest-back = Back to the listing
+interest-bad-decision = Please choose accept or decline.
+interest-answer-send = Send the answer
+interest-decision = Answer
+interest-decision-accept = Accept and connect
+interest-decision-decline = Decline
+interest-answer = Reply
+interest-answer-was = Their answer:
+interest-withdraw = Withdraw
+interest-status-open = Waiting for an answer
+interest-status-accepted = Accepted
+interest-status-declined = Declined
+interest-status-withdrawn = Withdrawn
+interest-status-expired = Lapsed
+interest-done-accepted = Accepted. Both sides' contact details are now on the expressions of interest page, and the other organisation has been told.
+interest-done-declined = Declined. The other organisation has been told.
+interest-done-withdrawn = Withdrawn.
+listing-done-interest-sent = Your interest was sent. The organisation gets an email and will answer; you will be told by email too.
+interest-answer-title = Answer an expression of interest
+interest-answer-lead = { $from } is interested in “{ $title }”.
+interest-their-message = Their message: { $message }
+interest-answered-title = Answer sent
+interest-link-failed = This link cannot be used
+interest-link-closed = The expression may have been answered, withdrawn or have lapsed; see the expressions of interest page.

@@ -82,3 +82,33 @@ email-test-local-time = { $when } (giờ Việt Nam)
 email-test-where-label = Địa điểm
 email-test-location = Bàn 1, hội trường kết nối của Trung tâm
 email-test-after = Lịch của bạn sẽ đề nghị chấp nhận hoặc từ chối lời mời. Bạn không cần làm gì thêm.
+
+## interest
+email-interest-received-subject = { $from } quan tâm đến “{ $title }”
+email-interest-received-lead = { $from } quan tâm đến tin “{ $title }” của đơn vị bạn và muốn kết nối.
+email-interest-message = Lời nhắn:
+email-interest-reasons = Gợi ý phù hợp của Sàn, các từ trùng khớp: { $words }
+email-interest-received-action = Trả lời: đồng ý hoặc từ chối
+email-interest-received-after = Tất cả đề nghị kết nối của đơn vị bạn: { $page }. Đồng ý thì hai bên thấy thông tin liên hệ của nhau.
+email-interest-open-page = Mở trang đề nghị kết nối
+email-interest-answered-subject =
+    { $outcome ->
+        [accepted] Đã đồng ý kết nối: { $title }
+       *[declined] Đề nghị kết nối bị từ chối: { $title }
+    }
+email-interest-answered-lead =
+    { $outcome ->
+        [accepted] { $by } đã đồng ý kết nối về tin “{ $title }”.
+       *[declined] { $by } đã từ chối đề nghị kết nối về tin “{ $title }”.
+    }
+email-interest-answered-after =
+    { $outcome ->
+        [accepted] Thông tin liên hệ của hai bên nay hiện trên trang đề nghị kết nối.
+       *[declined] Bạn có thể tìm các công nghệ khác phù hợp trên Sàn.
+    }
+email-interest-reminder-subject = Nhắc: { $from } đang chờ trả lời về “{ $title }”
+email-interest-reminder-lead = { $from } bày tỏ quan tâm đến tin “{ $title }” ngày { $date } và chưa nhận được trả lời.
+email-interest-reminder-after = Đề nghị chưa trả lời sẽ hết hiệu lực sau 30 ngày.
+email-interest-expired-subject = Đề nghị kết nối hết hiệu lực: { $title }
+email-interest-expired-lead = { $to } chưa trả lời đề nghị kết nối của bạn về tin “{ $title }” trong 30 ngày, nên đề nghị đã hết hiệu lực.
+email-interest-expired-after = Bạn có thể gửi lại đề nghị, hoặc liên hệ Trung tâm để được hỗ trợ kết nối.

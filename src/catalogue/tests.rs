@@ -188,6 +188,11 @@ const NOT_KEYS: &[&str] = &[
     "listing-expiring",
     "listing-returned",
     "renew-listing",
+    "answer-interest",
+    "interest-received",
+    "interest-answered",
+    "interest-reminder",
+    "interest-expired",
     "ip-status",
     "transfer-mode",
     "listing-kind",
@@ -262,6 +267,9 @@ fn every_done_notice_has_a_message() {
             }
             let family = if p.ends_with("my_listings.rs") {
                 "my-done"
+            } else if p.ends_with("pages/interests.rs") {
+                // Sent from a listing's page, back to it; answers and withdrawals to the list.
+                if value.starts_with("interest") { "listing-done" } else { "interest-done" }
             } else if p.ends_with("pages/listings.rs") {
                 "listing-done"
             } else {

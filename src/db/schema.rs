@@ -104,6 +104,25 @@ diesel::table! {
 }
 
 diesel::table! {
+    interests (id) {
+        id -> Text,
+        listing_kind -> Text,
+        listing_id -> Text,
+        owner_org -> Text,
+        sender_org -> Text,
+        sender_user -> Nullable<Text>,
+        message -> Text,
+        status -> Text,
+        answer -> Text,
+        answered_by -> Nullable<Text>,
+        created_at -> Timestamp,
+        answered_at -> Nullable<Timestamp>,
+        reminded_at -> Nullable<Timestamp>,
+        reasons -> Text,
+    }
+}
+
+diesel::table! {
     audit_log (id) {
         id -> Text,
         actor_id -> Nullable<Text>,

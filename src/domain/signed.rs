@@ -16,6 +16,8 @@ pub enum Purpose {
     ChangeEmail,
     Invite,
     RenewListing,
+    /// Answering an expression of interest from the owner's email.
+    AnswerInterest,
     /// The cookie that lets a visitor without a session post the sign-in, registration and
     /// reset forms (see `web::auth`).
     VisitorForm,
@@ -29,6 +31,7 @@ impl Purpose {
             Self::ChangeEmail => "change-email",
             Self::Invite => "invite",
             Self::RenewListing => "renew-listing",
+            Self::AnswerInterest => "answer-interest",
             Self::VisitorForm => "visitor-form",
         }
     }

@@ -82,9 +82,9 @@ async fn follow_recommendations(state: AppState, expiry: bool) {
     }
 }
 
-/// Removes expired sessions, stale counters and link grants, and reminds owners of listings that
+/// Removes expired sessions, stale counters and link grants, reminds owners of listings that
 /// expire within two weeks (once per listing, expiry date and person, so several nodes doing it
-/// at once still send each reminder once).
+/// at once still send each reminder once), and reminds and expires expressions of interest.
 async fn hourly(state: AppState) {
     let done = state
         .db
@@ -107,6 +107,11 @@ async fn hourly(state: AppState) {
     match state.db.run(move |c| crate::services::listings::remind_expiring(c, st.env(), now)).await {
         Ok(n) => tracing::info!(reminders = n, "expiry reminders queued"),
         Err(e) => tracing::warn!(error = format!("{e:#}"), "expiry reminders failed"),
+    }
+    let st = state.clone();
+    match state.db.run(move |c| crate::services::interests::sweep(c, st.env(), now)).await {
+        Ok((reminded, expired)) => tracing::info!(reminded, expired, "expressions of interest reminded and expired"),
+        Err(e) => tracing::warn!(error = format!("{e:#}"), "sweeping expressions of interest failed"),
     }
     follow_recommendations(state, true).await;
 }

@@ -226,6 +226,51 @@ email!(
     ReturnedHtml = "email/listing-returned/body.html"
 );
 
+email!(
+    /// Tells an organisation's members that another organisation is interested in one of its
+    /// listings, with its message, the matched words if it came from a suggestion, and a link to
+    /// answer.
+    InterestReceived { listing: String, from: String, message: String, reasons: Vec<String>, url: String, page: String },
+    "interest-received", transactional = true,
+    ReceivedSubject = "email/interest-received/subject.txt",
+    ReceivedText = "email/interest-received/body.txt",
+    ReceivedHtml = "email/interest-received/body.html"
+);
+
+email!(
+    /// Tells the interested organisation's members the owner's answer.
+    InterestAnswered { listing: String, by: String, accepted: bool, message: String, url: String },
+    "interest-answered", transactional = true,
+    AnsweredSubject = "email/interest-answered/subject.txt",
+    AnsweredText = "email/interest-answered/body.txt",
+    AnsweredHtml = "email/interest-answered/body.html"
+);
+
+impl InterestAnswered {
+    /// The selector of the catalogue's messages: `accepted` or `declined`.
+    pub fn outcome(&self) -> &'static str {
+        if self.accepted { "accepted" } else { "declined" }
+    }
+}
+
+email!(
+    /// Reminds the owner's members of an expression unanswered for a week.
+    InterestReminder { listing: String, from: String, since: NaiveDateTime, url: String },
+    "interest-reminder", transactional = true,
+    ReminderSubject = "email/interest-reminder/subject.txt",
+    ReminderText = "email/interest-reminder/body.txt",
+    ReminderHtml = "email/interest-reminder/body.html"
+);
+
+email!(
+    /// Tells the interested organisation's members that the owner never answered.
+    InterestExpired { listing: String, to: String, url: String },
+    "interest-expired", transactional = true,
+    ExpiredSubject = "email/interest-expired/subject.txt",
+    ExpiredText = "email/interest-expired/body.txt",
+    ExpiredHtml = "email/interest-expired/body.html"
+);
+
 impl ListingReturned {
     /// The selector of the catalogue's messages: `rejected` or `returned`.
     pub fn outcome(&self) -> &'static str {
@@ -312,6 +357,57 @@ mod tests {
                 }),
             ));
         }
+        let u = url.clone();
+        all.push((
+            "interest-received",
+            Box::new(move |m| {
+                InterestReceived {
+                    listing: "Máy sấy".into(),
+                    from: "Công ty Thủy sản".into(),
+                    message: "Chúng tôi cần máy sấy.".into(),
+                    reasons: vec!["máy sấy".into()],
+                    url: u.clone(),
+                    page: "https://ketnoi.example.vn/my/interests".into(),
+                }
+                .render(m)
+            }),
+        ));
+        for accepted in [false, true] {
+            let u = url.clone();
+            all.push((
+                "interest-answered",
+                Box::new(move |m| {
+                    InterestAnswered {
+                        listing: "Máy sấy".into(),
+                        by: "Viện Cơ điện".into(),
+                        accepted,
+                        message: "Hẹn gặp".into(),
+                        url: u.clone(),
+                    }
+                    .render(m)
+                }),
+            ));
+        }
+        let u = url.clone();
+        all.push((
+            "interest-reminder",
+            Box::new(move |m| {
+                InterestReminder {
+                    listing: "Máy sấy".into(),
+                    from: "Công ty Thủy sản".into(),
+                    since: t,
+                    url: u.clone(),
+                }
+                .render(m)
+            }),
+        ));
+        let u = url.clone();
+        all.push((
+            "interest-expired",
+            Box::new(move |m| {
+                InterestExpired { listing: "Máy sấy".into(), to: "Viện Cơ điện".into(), url: u.clone() }.render(m)
+            }),
+        ));
         for (kind, render) in &all {
             let mut subjects = Vec::new();
             for locale in [Locale::Vi, Locale::En] {

@@ -461,6 +461,10 @@ pub fn export(conn: &mut AnyConnection, user: &User) -> anyhow::Result<serde_jso
         .into_iter()
         .map(|f| serde_json::json!({ "at": f.at, "list_of": f.side, "listing_id": f.listing_id, "suggested_id": f.other_id, "useful": f.useful }))
         .collect();
+    let interests: Vec<serde_json::Value> = db::interests::by_sender(conn, &user.id.to_string())?
+        .into_iter()
+        .map(|i| serde_json::json!({ "at": i.created_at, "listing": format!("{}:{}", i.listing_kind, i.listing_id), "message": i.message, "status": i.status, "answer": i.answer, "answered_at": i.answered_at }))
+        .collect();
     Ok(serde_json::json!({
         "exported_at": db::now(),
         "user": {
@@ -483,5 +487,6 @@ pub fn export(conn: &mut AnyConnection, user: &User) -> anyhow::Result<serde_jso
         "api_tokens": tokens,
         "activity": audit,
         "suggestion_judgements": judgements,
+        "interests_sent": interests,
     }))
 }

@@ -65,6 +65,7 @@ route_table! {
     "PATCH" "/api/v1/offers/{id}" => api::writes::patch_offer, ListingOwner(Offer, "id");
     "GET" "/api/v1/offers/{id}" => api::listings::get_offer, Anyone;
     "GET" "/api/v1/offers/{id}/matches" => api::matches::offer_matches, Anyone;
+    "POST" "/api/v1/offers/{id}/interest" => api::interests::offer_interest, Member;
     "POST" "/api/v1/offers/{id}/submit" => api::writes::submit_offer, ListingOwner(Offer, "id");
     "POST" "/api/v1/offers/{id}/archive" => api::writes::archive_offer, ListingOwner(Offer, "id");
     "POST" "/api/v1/needs" => api::writes::create_need, Member;
@@ -73,6 +74,11 @@ route_table! {
     "PATCH" "/api/v1/needs/{id}" => api::writes::patch_need, ListingOwner(Need, "id");
     "GET" "/api/v1/needs/{id}" => api::listings::get_need, Anyone;
     "GET" "/api/v1/needs/{id}/matches" => api::matches::need_matches, Anyone;
+    "POST" "/api/v1/needs/{id}/interest" => api::interests::need_interest, Member;
+    "GET" "/api/v1/interests" => api::interests::list, Member;
+    "POST" "/api/v1/interests/{id}/accept" => api::interests::accept, Member;
+    "POST" "/api/v1/interests/{id}/decline" => api::interests::decline, Member;
+    "POST" "/api/v1/interests/{id}/withdraw" => api::interests::withdraw, Member;
     "POST" "/api/v1/needs/{id}/submit" => api::writes::submit_need, ListingOwner(Need, "id");
     "POST" "/api/v1/needs/{id}/archive" => api::writes::archive_need, ListingOwner(Need, "id");
     // Public pages.
@@ -92,6 +98,9 @@ route_table! {
     "GET" "/files/{id}/thumb" => pages::files::thumb, Anyone;
     // Listings: an organisation's own.
     "GET" "/my/listings" => pages::my_listings::dashboard, Member;
+    "GET" "/my/interests" => pages::interests::mine, Member;
+    "POST" "/my/interests/{id}/answer" => pages::interests::answer, Member;
+    "POST" "/my/interests/{id}/withdraw" => pages::interests::withdraw, Member;
     "GET" "/my/offers/{id}" => pages::my_listings::my_offer, ListingOwner(Offer, "id");
     "GET" "/my/needs/{id}" => pages::my_listings::my_need, ListingOwner(Need, "id");
     "POST" "/offers/{id}/suggestions/{other}" => pages::listings::judge, ListingOwner(Offer, "id");
@@ -100,12 +109,14 @@ route_table! {
     "POST" "/offers/{id}/submit" => pages::my_listings::submit, ListingOwner(Offer, "id");
     "POST" "/offers/{id}/archive" => pages::my_listings::archive, ListingOwner(Offer, "id");
     "POST" "/offers/{id}/renew" => pages::my_listings::renew, ListingOwner(Offer, "id");
+    "POST" "/offers/{id}/interest" => pages::interests::express, Member;
     "POST" "/offers/{id}/attachments" => pages::my_listings::upload, ListingOwner(Offer, "id");
     "POST" "/offers/{id}/attachments/{file}/delete" => pages::my_listings::remove_file, ListingOwner(Offer, "id");
     "POST" "/needs/{id}/edit" => pages::my_listings::save, ListingOwner(Need, "id");
     "POST" "/needs/{id}/submit" => pages::my_listings::submit, ListingOwner(Need, "id");
     "POST" "/needs/{id}/archive" => pages::my_listings::archive, ListingOwner(Need, "id");
     "POST" "/needs/{id}/renew" => pages::my_listings::renew, ListingOwner(Need, "id");
+    "POST" "/needs/{id}/interest" => pages::interests::express, Member;
     "POST" "/needs/{id}/attachments" => pages::my_listings::upload, ListingOwner(Need, "id");
     "POST" "/needs/{id}/attachments/{file}/delete" => pages::my_listings::remove_file, ListingOwner(Need, "id");
     // Forms open to visitors (the CSRF token still applies) and emailed links: their pages
@@ -127,6 +138,8 @@ route_table! {
     "GET" "/invitations/accept" => pages::members::accept_page, Anyone;
     "POST" "/invitations/accept" => pages::members::accept, Anyone;
     "GET" "/renew" => pages::my_listings::renew_link_page, Anyone;
+    "GET" "/interest" => pages::interests::link_page, Anyone;
+    "POST" "/interest" => pages::interests::by_link, SignedToken;
     "POST" "/renew" => pages::my_listings::renew_link, SignedToken;
     // The language-free link of notification emails only redirects to the account page.
     "GET" "/account/notifications" => pages::account::notifications, Anyone;

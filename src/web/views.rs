@@ -207,10 +207,10 @@ pub struct ContactView {
 }
 
 impl ContactView {
-    /// Applies [`policy::can_see_contact`] for `viewer` (mutual interest does not exist yet, so
-    /// "after mutual interest" listings show their contact only to staff and the owner).
-    pub fn new(viewer: Option<&Actor>, owner: &Organisation, visibility: ContactVisibility) -> Self {
-        if policy::can_see_contact(viewer, owner.id, owner.contact.share, visibility, false) {
+    /// Applies [`policy::can_see_contact`] for `viewer`; `mutual`: an expression of interest
+    /// between the viewer's organisation and the owner was accepted.
+    pub fn new(viewer: Option<&Actor>, owner: &Organisation, visibility: ContactVisibility, mutual: bool) -> Self {
+        if policy::can_see_contact(viewer, owner.id, owner.contact.share, visibility, mutual) {
             return Self { shown: Some(owner.contact.clone()), note: "" };
         }
         let note = if !owner.contact.share {

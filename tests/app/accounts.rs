@@ -44,6 +44,7 @@ fn expected() -> BTreeMap<(&'static str, &'static str), Vec<Who>> {
         "/verify-email",
         "/account/email/confirm",
         "/renew",
+        "/interest",
     ] {
         m.insert(("POST", p), EVERYONE.to_vec());
     }
@@ -95,6 +96,18 @@ fn expected() -> BTreeMap<(&'static str, &'static str), Vec<Who>> {
         ("POST", "/needs/new"),
         ("POST", "/api/v1/offers"),
         ("POST", "/api/v1/needs"),
+        // Expressions of interest: any member; the service decides which are theirs.
+        ("GET", "/my/interests"),
+        ("POST", "/my/interests/{id}/answer"),
+        ("POST", "/my/interests/{id}/withdraw"),
+        ("POST", "/offers/{id}/interest"),
+        ("POST", "/needs/{id}/interest"),
+        ("GET", "/api/v1/interests"),
+        ("POST", "/api/v1/interests/{id}/accept"),
+        ("POST", "/api/v1/interests/{id}/decline"),
+        ("POST", "/api/v1/interests/{id}/withdraw"),
+        ("POST", "/api/v1/offers/{id}/interest"),
+        ("POST", "/api/v1/needs/{id}/interest"),
     ] {
         m.insert((method, p), members.clone());
     }
@@ -169,6 +182,7 @@ const PUBLIC_READS: &[&str] = &[
     "/account/email/confirm",
     "/invitations/accept",
     "/renew",
+    "/interest",
     "/account/notifications",
 ];
 

@@ -12,6 +12,7 @@ mod db;
 mod hardening;
 mod helpers;
 mod import;
+mod interests;
 mod listings;
 mod mail;
 mod pages;

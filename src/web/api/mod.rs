@@ -4,6 +4,7 @@
 pub(crate) mod accounts;
 mod contract;
 pub(crate) mod export;
+pub(crate) mod interests;
 pub(crate) mod listings;
 pub(crate) mod matches;
 pub(crate) mod search;
@@ -29,6 +30,12 @@ pub use listings::{NeedDto, NeedList, OfferDto, OfferList};
         listings::get_need,
         matches::need_matches,
         matches::offer_matches,
+        interests::offer_interest,
+        interests::need_interest,
+        interests::list,
+        interests::accept,
+        interests::decline,
+        interests::withdraw,
         accounts::me,
         accounts::patch_organisation,
         accounts::verify_organisation,
@@ -49,6 +56,7 @@ pub use listings::{NeedDto, NeedList, OfferDto, OfferList};
     modifiers(&BearerAuth),
     tags(
         (name = "listings", description = "Technology offers and needs"),
+        (name = "interests", description = "Expressions of interest between organisations: sent on a listing, answered by its owner"),
         (name = "accounts", description = "The token's account and organisation; staff verification. Personal tokens are created on the account page (/account/tokens).")
     )
 )]

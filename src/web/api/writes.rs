@@ -241,7 +241,7 @@ pub struct PendingRevision {
     pub status: String,
 }
 
-fn refused(r: Refused) -> AppError {
+pub(super) fn refused(r: Refused) -> AppError {
     match r {
         Refused::Invalid(e) => AppError::Invalid(problems(&e)),
         Refused::Conflict(current) => AppError::Conflict(format!(

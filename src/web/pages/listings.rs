@@ -131,6 +131,7 @@ pub struct OfferPage {
     suggestions: Vec<SuggestionView>,
     suggest_intro: &'static str,
     notice: Option<String>,
+    interest: InterestBox,
 }
 
 /// What a detail page shows beside the listing itself.
@@ -141,6 +142,50 @@ struct Detail {
     contact: ContactView,
     files: Vec<FileView>,
     suggestions: Vec<SuggestionView>,
+    interest: InterestBox,
+}
+
+/// What a listing's page offers its viewer about expressing interest: the form, or a note (sign
+/// in; the organisation is not verified; an expression is already open).
+pub struct InterestBox {
+    pub form: Option<crate::web::forms::Form>,
+    pub note: Option<String>,
+    /// Where the note leads (href, label).
+    pub link: Option<(String, String)>,
+}
+
+/// Where the viewer's organisation stands with a listing: its own, not verified, or an open
+/// expression since a time.
+enum Standing {
+    Nobody,
+    Visitor,
+    Own,
+    Unverified(crate::domain::OrganisationId),
+    Open(chrono::NaiveDateTime),
+    Free,
+}
+
+impl InterestBox {
+    fn new(ctx: &Ctx, standing: &Standing, kind: ListingKind, id: &str) -> Self {
+        let note =
+            |t: String, href: String, label: &str| Self { form: None, note: Some(t), link: Some((href, ctx.t(label))) };
+        let path = format!("/{}/{id}", plural(kind));
+        match standing {
+            Standing::Nobody | Standing::Own => Self { form: None, note: None, link: None },
+            Standing::Visitor => note(ctx.t("interest-sign-in"), format!("/login?next={path}"), "nav-login"),
+            Standing::Unverified(org) => note(
+                ctx.t("interest-unverified"),
+                format!("/organisations/{org}/settings"),
+                "interest-see-organisation",
+            ),
+            Standing::Open(at) => {
+                note(ctx.t1("interest-open-since", "date", ctx.when(*at)), "/my/interests".into(), "interests-title")
+            }
+            Standing::Free => {
+                Self { form: Some(super::interests::express_form(ctx, kind, id, "", "")), note: None, link: None }
+            }
+        }
+    }
 }
 
 /// A public listing of one kind with its organisation, the contact as the viewer may see it,
@@ -150,7 +195,8 @@ async fn detail(req: &HttpRequest, state: &AppState, kind: ListingKind, id: Stri
     let viewer = auth::current(req).map(|c| c.actor);
     let locale = crate::web::request_locale(req);
     let viewer_org = viewer.as_ref().and_then(|a| a.organisation);
-    let (l, name, contact, files, suggestions) = state
+    let verified = viewer.as_ref().is_some_and(|a| a.organisation_verified);
+    let (l, name, contact, files, suggestions, standing) = state
         .db
         .run(move |c| {
             let Some(l) = db::listings::get_public(c, kind, &id, now)? else { return Ok(None) };
@@ -160,7 +206,21 @@ async fn detail(req: &HttpRequest, state: &AppState, kind: ListingKind, id: Stri
                 // Needs carry no visibility of their own: members of verified organisations see them.
                 Listing::Need(_) => ContactVisibility::Members,
             };
-            let contact = ContactView::new(viewer.as_ref(), &org, visibility);
+            let mutual = match viewer_org {
+                Some(o) if o != l.organisation() => crate::services::interests::mutual(c, o, &l)?,
+                _ => false,
+            };
+            let contact = ContactView::new(viewer.as_ref(), &org, visibility, mutual);
+            let standing = match viewer_org {
+                _ if viewer.is_none() => Standing::Visitor,
+                None => Standing::Nobody,
+                Some(o) if o == l.organisation() => Standing::Own,
+                Some(o) if !verified => Standing::Unverified(o),
+                Some(o) => match db::interests::open_of(c, &o.to_string(), kind.code(), &l.id())? {
+                    Some(i) => Standing::Open(i.created_at),
+                    None => Standing::Free,
+                },
+            };
             let files = db::attachments::of_listing(c, kind, &l.id())?;
             let found = crate::services::recommend::suggestions(c, &l, viewer_org, now)?;
             let names = db::organisations::names(c, found.iter().map(|s| s.listing.organisation()))?;
@@ -169,12 +229,14 @@ async fn detail(req: &HttpRequest, state: &AppState, kind: ListingKind, id: Stri
                 .iter()
                 .map(|s| SuggestionView::new(s, name_of(&names, s.listing.organisation()), own.as_deref(), locale))
                 .collect();
-            Ok(Some((l, org.name, contact, files, suggestions)))
+            Ok(Some((l, org.name, contact, files, suggestions, standing)))
         })
         .await?
         .ok_or(AppError::NotFound)?;
     let files = files.iter().map(file_view).collect();
-    Ok(Detail { ctx: Ctx::from_request(req), listing: l, org: name, contact, files, suggestions })
+    let ctx = Ctx::from_request(req);
+    let interest = InterestBox::new(&ctx, &standing, kind, &l.id());
+    Ok(Detail { ctx, listing: l, org: name, contact, files, suggestions, interest })
 }
 
 /// The notice a `?done=` names, if the catalogue has it (an unknown one is dropped).
@@ -199,6 +261,7 @@ pub async fn offer(
         files: d.files,
         suggestions: d.suggestions,
         suggest_intro: "suggest-needs-intro",
+        interest: d.interest,
     })
 }
 
@@ -212,6 +275,7 @@ pub struct NeedPage {
     suggestions: Vec<SuggestionView>,
     suggest_intro: &'static str,
     notice: Option<String>,
+    interest: InterestBox,
 }
 
 pub async fn need(
@@ -230,6 +294,7 @@ pub async fn need(
         files: d.files,
         suggestions: d.suggestions,
         suggest_intro: "suggest-offers-intro",
+        interest: d.interest,
     })
 }
 

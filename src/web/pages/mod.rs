@@ -4,6 +4,7 @@
 pub(crate) mod account;
 pub(crate) mod files;
 pub(crate) mod home;
+pub(crate) mod interests;
 pub(crate) mod listings;
 pub(crate) mod members;
 pub(crate) mod my_listings;

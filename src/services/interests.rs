@@ -1,0 +1,412 @@
+//! Expressions of interest: a member of a verified organisation tells the owner of another
+//! organisation's published offer or need that it is interested, with a short message; the
+//! owner's members answer (accept or decline, with a message) from the site or from the email,
+//! whose link leads to a page whose button posts the answer; the sender may withdraw while the
+//! expression is open. Unanswered expressions are reminded to the owner after
+//! [`REMIND_AFTER`] and expire after [`EXPIRE_AFTER`], the sender told. Accepting makes the
+//! contacts visible to each other (see `policy::can_see_contact`).
+//!
+//! Each operation is one transaction with its audit entry and its emails (outbox rows).
+
+use chrono::{NaiveDateTime, TimeDelta};
+
+use super::context::Env;
+use super::listings::{Outcome, Refused};
+use crate::db::{self, AnyConnection, interests::Interest};
+use crate::domain::signed::{LinkError, Purpose};
+use crate::domain::{Listing, ListingKind, OrganisationId, User};
+use crate::mail::templates::{InterestAnswered, InterestExpired, InterestReceived, InterestReminder};
+use crate::validate::Check;
+
+/// Expressions one organisation may send in 24 hours.
+pub const DAILY_LIMIT: i64 = 20;
+/// An open expression is reminded to the owner after this long…
+pub const REMIND_AFTER: TimeDelta = TimeDelta::days(7);
+/// …and expires after this long.
+pub const EXPIRE_AFTER: TimeDelta = TimeDelta::days(30);
+/// The longest message, in characters.
+pub const MESSAGE_MAX: usize = 1000;
+
+/// Where an expression stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Open,
+    Accepted,
+    Declined,
+    Withdrawn,
+    Expired,
+}
+
+impl Status {
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Open => "open",
+            Self::Accepted => "accepted",
+            Self::Declined => "declined",
+            Self::Withdrawn => "withdrawn",
+            Self::Expired => "expired",
+        }
+    }
+
+    pub fn of(code: &str) -> Self {
+        match code {
+            "accepted" => Self::Accepted,
+            "declined" => Self::Declined,
+            "withdrawn" => Self::Withdrawn,
+            "expired" => Self::Expired,
+            _ => Self::Open,
+        }
+    }
+}
+
+fn audit(conn: &mut AnyConnection, actor: Option<&User>, action: &str, i: &Interest) -> anyhow::Result<()> {
+    let detail = serde_json::json!({
+        "listing": format!("{}:{}", i.listing_kind, i.listing_id),
+        "owner": i.owner_org,
+        "sender": i.sender_org,
+        "status": i.status,
+    });
+    db::audit::record(conn, actor.map(|u| u.id), action, "interest", &i.id, &detail)?;
+    Ok(())
+}
+
+/// The message as typed, through the one text rule.
+fn message(field: &'static str, text: &str) -> Result<String, Refused> {
+    let mut c = Check::default();
+    let m = c.multiline(field, text, 0, MESSAGE_MAX);
+    c.finish(m).map_err(Refused::Invalid)
+}
+
+fn listing_of(conn: &mut AnyConnection, i: &Interest) -> anyhow::Result<Option<Listing>> {
+    let Ok(kind) = i.listing_kind.parse::<ListingKind>() else { return Ok(None) };
+    db::listings::get(conn, kind, &i.listing_id)
+}
+
+fn org_name(conn: &mut AnyConnection, id: &str) -> anyhow::Result<String> {
+    let Ok(id) = id.parse::<OrganisationId>() else { return Ok(String::new()) };
+    Ok(db::organisations::get(conn, id)?.map(|o| o.name).unwrap_or_default())
+}
+
+/// The members of an organisation given by its stored id.
+fn members(conn: &mut AnyConnection, org: &str) -> anyhow::Result<Vec<User>> {
+    match org.parse::<OrganisationId>() {
+        Ok(id) => db::users::for_organisation(conn, id),
+        Err(_) => Ok(Vec::new()),
+    }
+}
+
+fn base(env: Env) -> String {
+    env.settings.base_url.as_str().trim_end_matches('/').to_string()
+}
+
+/// The link of the email that lets `recipient` answer without signing in (until the expression
+/// closes: an answered one refuses it).
+fn answer_link(env: Env, i: &Interest, recipient: &User) -> String {
+    let token = env.sign(Purpose::AnswerInterest, &i.id, &recipient.id.to_string(), EXPIRE_AFTER + TimeDelta::days(1));
+    env.link("/interest", &token)
+}
+
+/// What an expression of interest says: the listing, the message and, when it is sent from a
+/// suggestion, the matched words.
+#[derive(Debug, Clone, Copy)]
+pub struct Expression<'a> {
+    pub kind: ListingKind,
+    pub listing_id: &'a str,
+    pub message: &'a str,
+    pub reasons: &'a [String],
+}
+
+/// Sends an expression of interest in a published listing of another organisation.
+pub fn express(
+    conn: &mut AnyConnection,
+    env: Env,
+    user: &User,
+    e: Expression,
+    now: NaiveDateTime,
+) -> Outcome<Interest> {
+    let Expression { kind, listing_id, message: text, reasons } = e;
+    let Some(org_id) = user.organisation_id else { return Ok(Err(Refused::State("interest-no-organisation"))) };
+    let Some(org) = db::organisations::get(conn, org_id)? else { return Ok(Err(Refused::NotFound)) };
+    if org.verified_at.is_none() {
+        return Ok(Err(Refused::State("interest-unverified")));
+    }
+    let Some(listing) = db::listings::get_public(conn, kind, listing_id, now)? else {
+        return Ok(Err(Refused::NotFound));
+    };
+    if listing.organisation() == org_id {
+        return Ok(Err(Refused::State("interest-own")));
+    }
+    let text = match message("message", text) {
+        Ok(t) => t,
+        Err(r) => return Ok(Err(r)),
+    };
+    db::write(conn, |conn| {
+        let sender = org_id.to_string();
+        if db::interests::open_of(conn, &sender, kind.code(), listing_id)?.is_some() {
+            return Ok(Err(Refused::State("interest-duplicate")));
+        }
+        if db::interests::sent_since(conn, &sender, now - TimeDelta::days(1))? >= DAILY_LIMIT {
+            return Ok(Err(Refused::State("interest-limit")));
+        }
+        let i = Interest {
+            id: uuid::Uuid::now_v7().to_string(),
+            listing_kind: kind.code().into(),
+            listing_id: listing_id.into(),
+            owner_org: listing.organisation().to_string(),
+            sender_org: sender,
+            sender_user: Some(user.id.to_string()),
+            message: text.clone(),
+            status: Status::Open.code().into(),
+            answer: String::new(),
+            answered_by: None,
+            created_at: now,
+            answered_at: None,
+            reminded_at: None,
+            reasons: reasons.join("|"),
+        };
+        db::interests::insert(conn, &i)?;
+        audit(conn, Some(user), "interest.sent", &i)?;
+        for u in members(conn, &i.owner_org)? {
+            let letter = InterestReceived {
+                listing: listing.title().to_string(),
+                from: org.name.clone(),
+                message: text.clone(),
+                reasons: reasons.to_vec(),
+                url: answer_link(env, &i, &u),
+                page: format!("{}/my/interests", base(env)),
+            };
+            env.mail_keyed(
+                conn,
+                &format!("interest:{}:{}", i.id, u.id),
+                (&u.email, &u.display_name, u.locale),
+                &letter,
+            )?;
+        }
+        Ok(Ok(i))
+    })
+}
+
+/// Accepts or declines an open expression: by a member of the owner's organisation (`by`), or by
+/// the recipient of the emailed link (`link_user`, the id the link was made for).
+pub fn answer(
+    conn: &mut AnyConnection,
+    env: Env,
+    by: &User,
+    id: &str,
+    accept: bool,
+    text: &str,
+    now: NaiveDateTime,
+) -> Outcome<Interest> {
+    let Some(i) = db::interests::get(conn, id)? else { return Ok(Err(Refused::NotFound)) };
+    if by.organisation_id.map(|o| o.to_string()) != Some(i.owner_org.clone()) {
+        return Ok(Err(Refused::NotFound));
+    }
+    close_with_answer(conn, env, Some(by), i, accept, text, now)
+}
+
+fn close_with_answer(
+    conn: &mut AnyConnection,
+    env: Env,
+    by: Option<&User>,
+    i: Interest,
+    accept: bool,
+    text: &str,
+    now: NaiveDateTime,
+) -> Outcome<Interest> {
+    let text = match message("answer", text) {
+        Ok(t) => t,
+        Err(r) => return Ok(Err(r)),
+    };
+    let status = if accept { Status::Accepted } else { Status::Declined };
+    db::write(conn, |conn| {
+        let by_id = by.map(|u| u.id.to_string());
+        if !db::interests::close(conn, &i.id, status.code(), &text, by_id.as_deref(), now)? {
+            return Ok(Err(Refused::State("interest-not-open")));
+        }
+        let Some(i) = db::interests::get(conn, &i.id)? else { return Ok(Err(Refused::NotFound)) };
+        audit(conn, by, if accept { "interest.accepted" } else { "interest.declined" }, &i)?;
+        let title = listing_of(conn, &i)?.map(|l| l.title().to_string()).unwrap_or_default();
+        let owner = org_name(conn, &i.owner_org)?;
+        for u in members(conn, &i.sender_org)? {
+            let letter = InterestAnswered {
+                listing: title.clone(),
+                by: owner.clone(),
+                accepted: accept,
+                message: text.clone(),
+                url: format!("{}/my/interests", base(env)),
+            };
+            env.mail_keyed(
+                conn,
+                &format!("interest-answer:{}:{}", i.id, u.id),
+                (&u.email, &u.display_name, u.locale),
+                &letter,
+            )?;
+        }
+        Ok(Ok(i))
+    })
+}
+
+/// What an answer link is for, while it can still answer: the expression, the listing's title
+/// and the sender's name (nothing changes: the page asks for a confirming press).
+pub fn link_target(
+    conn: &mut AnyConnection,
+    env: Env,
+    token: &str,
+) -> anyhow::Result<Result<(Interest, String, String), LinkError>> {
+    let claims = match env.check(Purpose::AnswerInterest, token) {
+        Ok(c) => c,
+        Err(e) => return Ok(Err(e)),
+    };
+    let Some(i) = db::interests::get(conn, &claims.sub)? else { return Ok(Err(LinkError::Invalid)) };
+    if Status::of(&i.status) != Status::Open {
+        return Ok(Err(LinkError::Invalid));
+    }
+    let title = listing_of(conn, &i)?.map(|l| l.title().to_string()).unwrap_or_default();
+    let from = org_name(conn, &i.sender_org)?;
+    Ok(Ok((i, title, from)))
+}
+
+/// Answers from the emailed link (as the person it was sent to, if still a member of the
+/// owner). A link that no longer answers is refused as `link-expired` or `link-invalid`.
+pub fn answer_by_link(
+    conn: &mut AnyConnection,
+    env: Env,
+    token: &str,
+    accept: bool,
+    text: &str,
+    now: NaiveDateTime,
+) -> Outcome<Interest> {
+    let refused = |e: LinkError| {
+        Refused::State(match e {
+            LinkError::Expired => "link-expired",
+            LinkError::Invalid => "link-invalid",
+        })
+    };
+    let claims = match env.check(Purpose::AnswerInterest, token) {
+        Ok(c) => c,
+        Err(e) => return Ok(Err(refused(e))),
+    };
+    let (i, ..) = match link_target(conn, env, token)? {
+        Ok(t) => t,
+        Err(e) => return Ok(Err(refused(e))),
+    };
+    let by = match claims.extra.parse() {
+        Ok(id) => {
+            db::users::get(conn, id)?.filter(|u| u.organisation_id.map(|o| o.to_string()) == Some(i.owner_org.clone()))
+        }
+        Err(_) => None,
+    };
+    close_with_answer(conn, env, by.as_ref(), i, accept, text, now)
+}
+
+/// Withdraws an open expression (a member of the sending organisation).
+pub fn withdraw(conn: &mut AnyConnection, user: &User, id: &str, now: NaiveDateTime) -> Outcome<()> {
+    let Some(i) = db::interests::get(conn, id)? else { return Ok(Err(Refused::NotFound)) };
+    if user.organisation_id.map(|o| o.to_string()) != Some(i.sender_org.clone()) {
+        return Ok(Err(Refused::NotFound));
+    }
+    db::write(conn, |conn| {
+        let by = user.id.to_string();
+        if !db::interests::close(conn, &i.id, Status::Withdrawn.code(), "", Some(&by), now)? {
+            return Ok(Err(Refused::State("interest-not-open")));
+        }
+        audit(conn, Some(user), "interest.withdrawn", &i)?;
+        Ok(Ok(()))
+    })
+}
+
+/// The background loop's part: reminds owners of expressions open for [`REMIND_AFTER`] (once),
+/// and expires those open for [`EXPIRE_AFTER`], telling the senders. Returns (reminded, expired).
+pub fn sweep(conn: &mut AnyConnection, env: Env, now: NaiveDateTime) -> anyhow::Result<(usize, usize)> {
+    let mut expired = 0;
+    for i in db::interests::open_before(conn, now - EXPIRE_AFTER)? {
+        let done = db::write(conn, |conn| {
+            if !db::interests::close(conn, &i.id, Status::Expired.code(), "", None, now)? {
+                return Ok(false);
+            }
+            audit(conn, None, "interest.expired", &i)?;
+            let title = listing_of(conn, &i)?.map(|l| l.title().to_string()).unwrap_or_default();
+            let owner = org_name(conn, &i.owner_org)?;
+            for u in members(conn, &i.sender_org)? {
+                let letter = InterestExpired {
+                    listing: title.clone(),
+                    to: owner.clone(),
+                    url: format!("{}/my/interests", base(env)),
+                };
+                env.mail_keyed(
+                    conn,
+                    &format!("interest-expired:{}:{}", i.id, u.id),
+                    (&u.email, &u.display_name, u.locale),
+                    &letter,
+                )?;
+            }
+            Ok(true)
+        })?;
+        expired += usize::from(done);
+    }
+    let mut reminded = 0;
+    for i in db::interests::unreminded_before(conn, now - REMIND_AFTER)? {
+        db::write(conn, |conn| {
+            db::interests::set_reminded(conn, &i.id, now)?;
+            let title = listing_of(conn, &i)?.map(|l| l.title().to_string()).unwrap_or_default();
+            let from = org_name(conn, &i.sender_org)?;
+            for u in members(conn, &i.owner_org)? {
+                let letter = InterestReminder {
+                    listing: title.clone(),
+                    from: from.clone(),
+                    since: i.created_at,
+                    url: answer_link(env, &i, &u),
+                };
+                env.mail_keyed(
+                    conn,
+                    &format!("interest-reminder:{}:{}", i.id, u.id),
+                    (&u.email, &u.display_name, u.locale),
+                    &letter,
+                )?;
+            }
+            Ok(())
+        })?;
+        reminded += 1;
+    }
+    Ok((reminded, expired))
+}
+
+/// One expression as an organisation's page shows it.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub interest: Interest,
+    /// True when this organisation sent it.
+    pub sent: bool,
+    pub listing: Option<Listing>,
+    /// The other organisation.
+    pub other: Option<crate::domain::Organisation>,
+}
+
+/// Every expression an organisation sent or received, newest first, with its listing and the
+/// other organisation.
+pub fn of_organisation(conn: &mut AnyConnection, org: OrganisationId) -> anyhow::Result<Vec<Entry>> {
+    let mine = org.to_string();
+    let mut out = Vec::new();
+    for i in db::interests::of_organisation(conn, &mine)? {
+        let sent = i.sender_org == mine;
+        let other_id = if sent { &i.owner_org } else { &i.sender_org };
+        let other = match other_id.parse::<OrganisationId>() {
+            Ok(id) => db::organisations::get(conn, id)?,
+            Err(_) => None,
+        };
+        let listing = listing_of(conn, &i)?;
+        out.push(Entry { interest: i, sent, listing, other });
+    }
+    Ok(out)
+}
+
+/// True when an expression between `org` and the owner of a listing was accepted (either way
+/// round: the organisation asked about this listing, or the owner asked about one of `org`'s).
+pub fn mutual(conn: &mut AnyConnection, org: OrganisationId, listing: &Listing) -> anyhow::Result<bool> {
+    let owner = listing.organisation().to_string();
+    Ok(db::interests::of_organisation(conn, &org.to_string())?.iter().any(|i| {
+        Status::of(&i.status) == Status::Accepted
+            && ((i.sender_org == org.to_string() && i.owner_org == owner)
+                || (i.owner_org == org.to_string() && i.sender_org == owner))
+    }))
+}

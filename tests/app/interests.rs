@@ -1,0 +1,323 @@
+//! Expressions of interest over real HTTP on the selected backend: sent from a listing's page,
+//! refused when duplicate, own, unverified, malformed or over the daily limit; answered from the
+//! emailed link (whose page changes nothing and which works once); contacts shown only after
+//! acceptance; withdrawal; the reminder and the expiry by the settable clock; the export.
+
+use ketnoi::db;
+use ketnoi::domain::*;
+
+use crate::db::offer;
+use crate::helpers::*;
+
+/// The session-less client of someone who opens an emailed link.
+fn stranger() -> reqwest::Client {
+    reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap()
+}
+
+async fn post(
+    client: &reqwest::Client,
+    app: &TestApp,
+    csrf: &str,
+    path: &str,
+    form: &[(&str, &str)],
+) -> reqwest::Response {
+    let mut f = form.to_vec();
+    f.push(("csrf_token", csrf));
+    client.post(format!("{}{path}", app.address)).form(&f).send().await.unwrap()
+}
+
+async fn page(client: &reqwest::Client, app: &TestApp, path: &str) -> (u16, String) {
+    let r = client.get(format!("{}{path}", app.address)).send().await.unwrap();
+    (r.status().as_u16(), r.text().await.unwrap())
+}
+
+fn status_of(app: &TestApp, id: &str) -> String {
+    db::interests::get(&mut app.db.conn().unwrap(), id).unwrap().unwrap().status
+}
+
+#[tokio::test]
+async fn an_expression_of_interest_from_the_page_to_the_answer_by_email() {
+    let app = TestApp::spawn().await;
+    let owner_org = new_org(&app, "Viện Cơ điện Nông nghiệp", true);
+    let sender_org = new_org(&app, "Công ty Thủy sản Lăng Cô", true);
+    let unverified = new_org(&app, "Công ty Chưa Xác Minh", false);
+    let owner = user(&app, "an@vien.example", Role::Member, Some(owner_org.id));
+    let sender = user(&app, "binh@thuysan.example", Role::Member, Some(sender_org.id));
+    let other = user(&app, "cuong@chuaxm.example", Role::Member, Some(unverified.id));
+    // The owner shows its contact only after mutual interest.
+    let mut o = offer(owner_org.id, "Máy sấy tôm bằng bơm nhiệt", ListingStatus::Published);
+    o.contact_visibility = ContactVisibility::OnInterest;
+    db::offers::insert(&mut app.db.conn().unwrap(), &o).unwrap();
+    let path = format!("/offers/{}", o.id);
+    let owner_email = owner_org.contact.email.clone();
+
+    // Before: the sender sees the form and not the contact.
+    let (client, csrf) = signed_in(&app, &sender);
+    let (_, before) = page(&client, &app, &path).await;
+    assert!(before.contains(&format!("action=\"{path}/interest\"")), "the form is offered");
+    assert!(!before.contains(&owner_email), "no contact before acceptance");
+
+    // A message with a control character is refused next to its field; nothing is stored.
+    let r = post(&client, &app, &csrf, &format!("{path}/interest"), &[("message", "Xin chào\u{7}")]).await;
+    assert_eq!(r.status(), 422);
+    let body = r.text().await.unwrap();
+    assert!(body.contains("aria-invalid=\"true\"") && body.contains("Xin chào"), "{body}");
+    assert!(
+        db::interests::of_organisation(&mut app.db.conn().unwrap(), &sender_org.id.to_string()).unwrap().is_empty()
+    );
+
+    // Sent.
+    let r =
+        post(&client, &app, &csrf, &format!("{path}/interest"), &[("message", "Chúng tôi cần sấy 2 tấn tôm/ngày.")])
+            .await;
+    assert_eq!(r.status(), 303);
+    assert_eq!(location(&r), format!("{path}?done=interest_sent#interest"));
+    let (_, after) = page(&client, &app, &format!("{path}?done=interest_sent")).await;
+    assert!(after.contains("Đã gửi đề nghị kết nối"), "the notice");
+    assert!(after.contains("đang chờ trả lời"), "the page says it is pending");
+    let sent = db::interests::of_organisation(&mut app.db.conn().unwrap(), &sender_org.id.to_string()).unwrap();
+    assert_eq!(sent.len(), 1);
+    let id = sent[0].id.clone();
+    let mail = mail_text(&app, owner.email.as_str(), "interest-received");
+    assert!(mail.contains("Công ty Thủy sản Lăng Cô") && mail.contains("Chúng tôi cần sấy 2 tấn tôm/ngày."), "{mail}");
+
+    // Refused: a second open one, one's own listing, an unverified organisation.
+    let r = post(&client, &app, &csrf, &format!("{path}/interest"), &[("message", "")]).await;
+    assert_eq!(r.status(), 409);
+    assert!(r.text().await.unwrap().contains("đã có một đề nghị đang chờ trả lời"));
+    let (own, own_csrf) = signed_in(&app, &owner);
+    let (_, own_page) = page(&own, &app, &path).await;
+    assert!(!own_page.contains(&format!("action=\"{path}/interest\"")), "no form on one's own listing");
+    let r = post(&own, &app, &own_csrf, &format!("{path}/interest"), &[("message", "")]).await;
+    assert_eq!(r.status(), 409);
+    let (unv, unv_csrf) = signed_in(&app, &other);
+    let r = post(&unv, &app, &unv_csrf, &format!("{path}/interest"), &[("message", "")]).await;
+    assert_eq!(r.status(), 409);
+    assert!(r.text().await.unwrap().contains("chưa được Trung tâm xác minh"));
+    // A visitor is asked to sign in; a post without a session is refused.
+    let (_, visitor) = page(&stranger(), &app, &path).await;
+    assert!(visitor.contains("/login?next="));
+
+    // The emailed link: its page changes nothing; its form answers once, without a session.
+    let link = link_in_mail(&app, owner.email.as_str(), "interest-received", "/interest");
+    let browser = stranger();
+    let link = format!("{}{}", app.address, &link[link.find("/interest?").unwrap()..]);
+    let r = browser.get(&link).send().await.unwrap();
+    assert_eq!(r.status(), 200);
+    let body = r.text().await.unwrap();
+    assert!(body.contains("Chúng tôi cần sấy 2 tấn tôm/ngày."), "{body}");
+    assert_eq!(status_of(&app, &id), "open", "opening the link changes nothing");
+    let token = link.split("token=").nth(1).unwrap().to_string();
+    let answer = |decision: &'static str| {
+        let (b, t, base) = (browser.clone(), token.clone(), app.address.clone());
+        async move {
+            b.post(format!("{base}/interest"))
+                .form(&[("token", t.as_str()), ("decision", decision), ("answer", "Mời anh chị đến xưởng thứ Năm.")])
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    assert_eq!(answer("maybe").await.status(), 400, "only accept or decline");
+    assert_eq!(status_of(&app, &id), "open");
+    let r = answer("accept").await;
+    assert_eq!(r.status(), 200);
+    assert_eq!(status_of(&app, &id), "accepted");
+    let r = answer("decline").await;
+    assert_eq!(r.status(), 400, "the link works once");
+    assert_eq!(status_of(&app, &id), "accepted");
+    let told = mail_text(&app, sender.email.as_str(), "interest-answered");
+    assert!(told.contains("đã đồng ý") && told.contains("Mời anh chị đến xưởng thứ Năm."), "{told}");
+    let stored = db::interests::get(&mut app.db.conn().unwrap(), &id).unwrap().unwrap();
+    assert_eq!(stored.answered_by, Some(owner.id.to_string()), "answered as the person the link was sent to");
+
+    // After: both contacts.
+    let (_, after) = page(&client, &app, &path).await;
+    assert!(after.contains(&owner_email), "the owner's contact after acceptance");
+    let (_, mine) = page(&client, &app, "/my/interests").await;
+    assert!(mine.contains("Đã đồng ý") && mine.contains(&owner_email), "{mine}");
+    let (_, theirs) = page(&own, &app, "/my/interests?lang=en").await;
+    assert!(theirs.contains("Accepted") && theirs.contains(&sender_org.contact.email), "{theirs}");
+
+    // The export holds what the sender wrote.
+    let (_, export) = page(&client, &app, "/account/export").await;
+    let export: serde_json::Value = serde_json::from_str(&export).unwrap();
+    assert_eq!(export["interests_sent"][0]["status"], "accepted", "{export}");
+}
+
+#[tokio::test]
+async fn withdrawal_the_daily_limit_the_reminder_and_the_expiry() {
+    let app = TestApp::spawn().await;
+    let owner_org = new_org(&app, "Viện Cơ điện Nông nghiệp", true);
+    let sender_org = new_org(&app, "Công ty Thủy sản Lăng Cô", true);
+    let owner = user(&app, "an@vien.example", Role::Member, Some(owner_org.id));
+    let sender = user(&app, "binh@thuysan.example", Role::Member, Some(sender_org.id));
+    let offers: Vec<Offer> =
+        (0..3).map(|n| offer(owner_org.id, &format!("Máy sấy số {n}"), ListingStatus::Published)).collect();
+    for o in &offers {
+        db::offers::insert(&mut app.db.conn().unwrap(), o).unwrap();
+    }
+    let (client, csrf) = signed_in(&app, &sender);
+    let send = |o: &Offer| {
+        let (c, csrf, base, path) =
+            (client.clone(), csrf.clone(), app.address.clone(), format!("/offers/{}/interest", o.id));
+        async move {
+            c.post(format!("{base}{path}"))
+                .form(&[("message", "Quan tâm"), ("csrf_token", &csrf)])
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    let mine = || db::interests::of_organisation(&mut app.db.conn().unwrap(), &sender_org.id.to_string()).unwrap();
+
+    // Withdrawn while open; not twice; and then it may be sent again.
+    assert_eq!(send(&offers[0]).await.status(), 303);
+    let id = mine()[0].id.clone();
+    let r = post(&client, &app, &csrf, &format!("/my/interests/{id}/withdraw"), &[]).await;
+    assert_eq!(location(&r), "/my/interests?done=withdrawn");
+    assert_eq!(status_of(&app, &id), "withdrawn");
+    let r = post(&client, &app, &csrf, &format!("/my/interests/{id}/withdraw"), &[]).await;
+    assert_eq!(r.status(), 409);
+    // The owner cannot withdraw it, nor the sender answer it.
+    assert_eq!(send(&offers[0]).await.status(), 303);
+    let again = mine().into_iter().find(|i| i.status == "open").unwrap().id;
+    let (own, own_csrf) = signed_in(&app, &owner);
+    assert_eq!(post(&own, &app, &own_csrf, &format!("/my/interests/{again}/withdraw"), &[]).await.status(), 404);
+    let r = post(&client, &app, &csrf, &format!("/my/interests/{again}/answer"), &[("decision", "accept")]).await;
+    assert_eq!(r.status(), 404);
+    // Declined by the owner from the site.
+    let r = post(
+        &own,
+        &app,
+        &own_csrf,
+        &format!("/my/interests/{again}/answer"),
+        &[("decision", "decline"), ("answer", "")],
+    )
+    .await;
+    assert_eq!(location(&r), "/my/interests?done=declined");
+    assert!(mail_text(&app, sender.email.as_str(), "interest-answered").contains("từ chối"));
+
+    // The daily limit: 20 in 24 hours.
+    let now = app.state.clock.now();
+    for n in 0..ketnoi::services::interests::DAILY_LIMIT - 2 {
+        let mut c = app.db.conn().unwrap();
+        db::interests::insert(
+            &mut c,
+            &db::interests::Interest {
+                id: format!("00000000-0000-7000-8000-{n:012}"),
+                listing_kind: "offer".into(),
+                listing_id: offers[1].id.to_string(),
+                owner_org: owner_org.id.to_string(),
+                sender_org: sender_org.id.to_string(),
+                sender_user: None,
+                message: String::new(),
+                status: "withdrawn".into(),
+                answer: String::new(),
+                answered_by: None,
+                created_at: now,
+                answered_at: Some(now),
+                reminded_at: None,
+                reasons: String::new(),
+            },
+        )
+        .unwrap();
+    }
+    let r = send(&offers[1]).await;
+    assert_eq!(r.status(), 409);
+    assert!(r.text().await.unwrap().contains("mức tối đa mỗi ngày"));
+
+    // A day later it goes; after a week unanswered the owner is reminded, once; after 30 days it
+    // lapses and the sender is told.
+    app.advance(chrono::TimeDelta::days(1) + chrono::TimeDelta::minutes(1));
+    assert_eq!(send(&offers[2]).await.status(), 303);
+    let open = mine().into_iter().find(|i| i.status == "open").unwrap().id;
+    app.advance(chrono::TimeDelta::days(8));
+    app.tick().await;
+    assert!(mail_text(&app, owner.email.as_str(), "interest-reminder").contains("Máy sấy số 2"));
+    app.tick().await;
+    let reminders = mails_to(&app, owner.email.as_str()).iter().filter(|t| *t == "interest-reminder").count();
+    assert_eq!(reminders, 1, "reminded once");
+    app.advance(chrono::TimeDelta::days(23));
+    app.tick().await;
+    assert_eq!(status_of(&app, &open), "expired");
+    assert!(mail_text(&app, sender.email.as_str(), "interest-expired").contains("Máy sấy số 2"));
+    // The reminder's link no longer answers.
+    let link = link_in_mail(&app, owner.email.as_str(), "interest-reminder", "/interest");
+    let link = format!("{}{}", app.address, &link[link.find("/interest?").unwrap()..]);
+    assert_eq!(stranger().get(&link).send().await.unwrap().status(), 400);
+}
+
+#[tokio::test]
+async fn the_api_sends_lists_and_answers() {
+    let app = TestApp::spawn().await;
+    let owner_org = new_org(&app, "Viện Cơ điện Nông nghiệp", true);
+    let sender_org = new_org(&app, "Công ty Thủy sản Lăng Cô", true);
+    let owner = user(&app, "an@vien.example", Role::Member, Some(owner_org.id));
+    let sender = user(&app, "binh@thuysan.example", Role::Member, Some(sender_org.id));
+    let need = crate::db::need(owner_org.id, "Cần máy sấy tôm");
+    db::needs::insert(&mut app.db.conn().unwrap(), &need).unwrap();
+    // The helper's need is a draft: publish it.
+    db::needs::update(
+        &mut app.db.conn().unwrap(),
+        &Need {
+            status: ListingStatus::Published,
+            published_at: Some(db::now()),
+            expires_at: Some(db::now() + chrono::TimeDelta::days(30)),
+            ..need.clone()
+        },
+        need.version,
+    )
+    .unwrap();
+    let token = |u: &User| db::api_tokens::create(&mut app.db.conn().unwrap(), u.id, u.organisation_id, "t").unwrap().1;
+    let (sender_token, owner_token) = (token(&sender), token(&owner));
+    let api = reqwest::Client::new();
+    let url = |p: &str| format!("{}{p}", app.address);
+    let send = |body: serde_json::Value| {
+        api.post(url(&format!("/api/v1/needs/{}/interest", need.id))).bearer_auth(&sender_token).json(&body).send()
+    };
+    // Refused: an unknown field, a message over 1,000 characters, no token.
+    assert_eq!(send(serde_json::json!({"message": "x", "colour": "red"})).await.unwrap().status(), 400);
+    let r = send(serde_json::json!({"message": "x".repeat(1001)})).await.unwrap();
+    assert_eq!(r.status(), 422);
+    let p: serde_json::Value = r.json().await.unwrap();
+    assert_eq!(p["errors"][0]["field"], "message", "{p}");
+    let r = api
+        .post(url(&format!("/api/v1/needs/{}/interest", need.id)))
+        .json(&serde_json::json!({}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 401);
+    // Sent; a second is a 409 problem.
+    let r = send(serde_json::json!({"message": "Chúng tôi có máy sấy bơm nhiệt."})).await.unwrap();
+    assert_eq!(r.status(), 201);
+    let sent: serde_json::Value = r.json().await.unwrap();
+    assert_eq!(sent["status"], "open");
+    assert_eq!(sent["direction"], "sent");
+    let r = send(serde_json::json!({})).await.unwrap();
+    assert_eq!(r.status(), 409);
+    assert_eq!(r.headers()["content-type"], "application/problem+json");
+    // The owner lists and accepts it; the sender cannot accept it, nor the owner withdraw it.
+    let list: serde_json::Value =
+        api.get(url("/api/v1/interests")).bearer_auth(&owner_token).send().await.unwrap().json().await.unwrap();
+    assert_eq!(list["items"][0]["direction"], "received", "{list}");
+    assert_eq!(list["items"][0]["organisation"]["name"], "Công ty Thủy sản Lăng Cô");
+    let id = sent["id"].as_str().unwrap();
+    let act = |who: &str, what: &str| {
+        api.post(url(&format!("/api/v1/interests/{id}/{what}")))
+            .bearer_auth(who.to_string())
+            .json(&serde_json::json!({"message": "Hẹn gặp"}))
+            .send()
+    };
+    assert_eq!(act(&sender_token, "accept").await.unwrap().status(), 404);
+    let r = api.post(url(&format!("/api/v1/interests/{id}/withdraw"))).bearer_auth(&owner_token).send().await.unwrap();
+    assert_eq!(r.status(), 404);
+    let r = act(&owner_token, "accept").await.unwrap();
+    assert_eq!(r.status(), 200);
+    let done: serde_json::Value = r.json().await.unwrap();
+    assert_eq!(done["status"], "accepted");
+    assert_eq!(done["answer"], "Hẹn gặp");
+    assert_eq!(act(&owner_token, "decline").await.unwrap().status(), 409, "no longer open");
+    assert!(mail_text(&app, sender.email.as_str(), "interest-answered").contains("Hẹn gặp"));
+}
