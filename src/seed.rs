@@ -322,6 +322,7 @@ pub fn seed_demo(conn: &mut AnyConnection) -> anyhow::Result<SeedReport> {
         }
         if report.offers + report.needs > 0 {
             judge_demo_suggestions(conn, &demo, now)?;
+            demo_interests(conn, now)?;
         }
         if !report.is_empty() {
             let detail = serde_json::json!({
@@ -350,6 +351,80 @@ fn judge_demo_suggestions(conn: &mut AnyConnection, demo: &DemoFile, now: NaiveD
             for (rank, row) in list.iter().take(3).enumerate() {
                 crate::services::recommend::judge(conn, &user, l.kind, &l.id, &row.other_id, rank < 2, now)?;
             }
+        }
+    }
+    Ok(())
+}
+
+/// Expressions of interest around the first organisation, so that its page of them shows each
+/// state: received and open, received and accepted, sent and open, sent and declined.
+fn demo_interests(conn: &mut AnyConnection, now: NaiveDateTime) -> anyhow::Result<()> {
+    let member = db::users::by_email(conn, &Email::parse("thanhvien@dhkh.example")?)?.map(|u| u.id.to_string());
+    let rows = [
+        (
+            "codo",
+            "dhkh",
+            "offer",
+            "vat-lieu-hap-phu-tu-vo-trau",
+            "open",
+            2,
+            "Nhà máy chúng tôi cần xử lý nước thải chế biến có độ mặn cao. Than hoạt tính từ vỏ trấu có dùng được không? Xin hẹn một buổi trao đổi.",
+            "",
+        ),
+        (
+            "baola",
+            "dhkh",
+            "offer",
+            "son-mai-sinh-thai",
+            "accepted",
+            9,
+            "Hợp tác xã muốn thử sơn mài gốc nước cho lô hàng mây tre xuất khẩu sang châu Âu.",
+            "Rất sẵn lòng. Mời anh chị đến phòng thí nghiệm sáng thứ Năm để xem mẫu.",
+        ),
+        (
+            "dhkh",
+            "huongthuy",
+            "need",
+            "vat-lieu-nhe-chong-nong",
+            "open",
+            1,
+            "Nhóm vật liệu của trường có tấm cách nhiệt từ phụ phẩm nông nghiệp, đã thử trên mái tôn. Xin gửi số liệu đo.",
+            "",
+        ),
+        (
+            "dhkh",
+            "quangtho",
+            "need",
+            "bao-quan-rau",
+            "declined",
+            15,
+            "Chúng tôi có màng bao sinh học giúp rau giữ tươi lâu hơn khi bảo quản mát.",
+            "Cảm ơn trường; hợp tác xã đã chọn giải pháp kho mát của đơn vị khác.",
+        ),
+    ];
+    for (sender, owner, kind, key, status, days, message, answer) in rows {
+        let listing_id =
+            if kind == "offer" { OfferId::stable(key).to_string() } else { NeedId::stable(key).to_string() };
+        let at = now - TimeDelta::days(days);
+        let i = db::interests::Interest {
+            id: uuid::Uuid::new_v5(&uuid::Uuid::NAMESPACE_URL, format!("ketnoi:interest:{sender}:{key}").as_bytes())
+                .to_string(),
+            listing_kind: kind.into(),
+            listing_id,
+            owner_org: org_id(owner).to_string(),
+            sender_org: org_id(sender).to_string(),
+            sender_user: if sender == "dhkh" { member.clone() } else { None },
+            message: message.into(),
+            status: status.into(),
+            answer: answer.into(),
+            answered_by: if owner == "dhkh" && status != "open" { member.clone() } else { None },
+            created_at: at,
+            answered_at: (status != "open").then_some(at + TimeDelta::days(2)),
+            reminded_at: None,
+            reasons: String::new(),
+        };
+        if db::interests::get(conn, &i.id)?.is_none() {
+            db::interests::insert(conn, &i)?;
         }
     }
     Ok(())

@@ -301,6 +301,9 @@ pub struct SuggestionView {
     /// For the owning organisation's members: where to post the judgement, and the one given.
     pub judge: Option<String>,
     pub judged: Option<bool>,
+    /// For members of another verified organisation: where to post "interested" in the suggested
+    /// listing, with its matched words (`|`-separated) attached.
+    pub interest: Option<(String, String)>,
 }
 
 impl SuggestionView {
@@ -323,6 +326,7 @@ impl SuggestionView {
             words: s.words.clone(),
             judge: owner_path.map(|p| format!("{p}/suggestions/{}", s.listing.id())),
             judged: s.judged,
+            interest: None,
         }
     }
 }

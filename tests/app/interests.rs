@@ -321,3 +321,33 @@ async fn the_api_sends_lists_and_answers() {
     assert_eq!(act(&owner_token, "decline").await.unwrap().status(), 409, "no longer open");
     assert!(mail_text(&app, sender.email.as_str(), "interest-answered").contains("Hẹn gặp"));
 }
+
+#[tokio::test]
+async fn a_suggestion_carries_a_one_click_interest_with_its_matched_words() {
+    let app = TestApp::with_demo().await;
+    let member = db::users::by_email(&mut app.db.conn().unwrap(), &Email::parse("thanhvien@dhkh.example").unwrap())
+        .unwrap()
+        .unwrap();
+    let (client, csrf) = signed_in(&app, &member);
+    // A need of another organisation: its suggested offers (some of them the member's own).
+    let need = NeedId::stable("xu-ly-nuoc-thai-che-bien");
+    let (_, body) = page(&client, &app, &format!("/needs/{need}")).await;
+    let forms: Vec<&str> = body.split("<form class=\"express\"").skip(1).collect();
+    assert!(!forms.is_empty(), "one-click forms on the suggestions");
+    let first = forms[0];
+    let action = first.split("action=\"").nth(1).unwrap().split('"').next().unwrap().to_string();
+    let reasons = first.split("name=\"reasons\" value=\"").nth(1).unwrap().split('"').next().unwrap().to_string();
+    assert!(!reasons.is_empty(), "the matched words ride along");
+    let r = post(&client, &app, &csrf, &action, &[("reasons", &reasons)]).await;
+    assert_eq!(r.status(), 303, "{action}");
+    let sent =
+        db::interests::of_organisation(&mut app.db.conn().unwrap(), &member.organisation_id.unwrap().to_string())
+            .unwrap()
+            .into_iter()
+            .find(|i| action.ends_with(&format!("{}/interest", i.listing_id)))
+            .unwrap();
+    assert_eq!(sent.reasons, reasons.replace("&#124;", "|"));
+    // No one-click on the member's own offers.
+    let own = OfferId::stable("vat-lieu-hap-phu-tu-vo-trau");
+    assert!(!body.contains(&format!("action=\"/offers/{own}/interest\"")));
+}

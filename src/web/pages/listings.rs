@@ -227,7 +227,16 @@ async fn detail(req: &HttpRequest, state: &AppState, kind: ListingKind, id: Stri
             let own = (viewer_org == Some(l.organisation())).then(|| format!("/{}/{}", plural(kind), l.id()));
             let suggestions = found
                 .iter()
-                .map(|s| SuggestionView::new(s, name_of(&names, s.listing.organisation()), own.as_deref(), locale))
+                .map(|s| {
+                    let mut v =
+                        SuggestionView::new(s, name_of(&names, s.listing.organisation()), own.as_deref(), locale);
+                    // One click to say "interested", the matched words attached.
+                    if verified && viewer_org.is_some_and(|o| o != s.listing.organisation()) {
+                        let action = format!("/{}/{}/interest", plural(s.listing.kind()), s.listing.id());
+                        v.interest = Some((action, s.words.join("|")));
+                    }
+                    v
+                })
                 .collect();
             Ok(Some((l, org.name, contact, files, suggestions, standing)))
         })
