@@ -143,6 +143,12 @@ async fn an_expression_of_interest_from_the_page_to_the_answer_by_email() {
     let (_, export) = page(&client, &app, "/account/export").await;
     let export: serde_json::Value = serde_json::from_str(&export).unwrap();
     assert_eq!(export["interests_sent"][0]["status"], "accepted", "{export}");
+
+    // Deleting the sender's account keeps the expression, without the person.
+    let mut c = app.db.conn().unwrap();
+    ketnoi::services::accounts::delete_account(&mut c, &sender, PASSWORD).unwrap().unwrap();
+    let kept = db::interests::get(&mut c, &id).unwrap().unwrap();
+    assert_eq!((kept.sender_user, kept.status.as_str()), (None, "accepted"));
 }
 
 #[tokio::test]
