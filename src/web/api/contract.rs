@@ -89,6 +89,9 @@ fn field_schema(component: &str, field: &str) -> Option<Value> {
         "problem" => text(crate::services::listings::input::TEXT_MAX, true),
         "advantages" | "applications" | "tried" | "desired_outcome" => text(5000, true),
         "ip_number" => text(100, false),
+        "message" if matches!(component, "InterestInput" | "AnswerInput") => {
+            text(crate::services::interests::MESSAGE_MAX, true)
+        }
         "keywords" => json!({
             "type": "array",
             "items": { "type": "string" },
