@@ -120,3 +120,8 @@ pub fn set_reminded(conn: &mut AnyConnection, id: &str, at: NaiveDateTime) -> an
     diesel::update(interests::table.find(id)).set(interests::reminded_at.eq(Some(at))).execute(conn)?;
     Ok(())
 }
+
+/// Every expression, oldest first (the staff's pipeline).
+pub fn all(conn: &mut AnyConnection) -> anyhow::Result<Vec<Interest>> {
+    Ok(interests::table.order(interests::created_at.asc()).select(Interest::as_select()).load(conn)?)
+}

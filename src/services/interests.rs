@@ -410,3 +410,83 @@ pub fn mutual(conn: &mut AnyConnection, org: OrganisationId, listing: &Listing) 
                 || (i.owner_org == org.to_string() && i.sender_org == owner))
     }))
 }
+
+/// How many expressions of a group reached each state, and how fast the answered ones were
+/// answered.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Counts {
+    pub sent: usize,
+    pub open: usize,
+    pub accepted: usize,
+    pub declined: usize,
+    pub withdrawn: usize,
+    pub expired: usize,
+    /// The median time from sending to the answer of the accepted and declined ones, in hours.
+    pub median_hours: Option<f64>,
+}
+
+impl Counts {
+    fn of<'a>(items: impl Iterator<Item = &'a Interest>) -> Self {
+        let mut c = Counts::default();
+        let mut hours: Vec<f64> = Vec::new();
+        for i in items {
+            c.sent += 1;
+            let status = Status::of(&i.status);
+            match status {
+                Status::Open => c.open += 1,
+                Status::Accepted => c.accepted += 1,
+                Status::Declined => c.declined += 1,
+                Status::Withdrawn => c.withdrawn += 1,
+                Status::Expired => c.expired += 1,
+            }
+            if let (Status::Accepted | Status::Declined, Some(at)) = (status, i.answered_at) {
+                hours.push((at - i.created_at).num_minutes() as f64 / 60.0);
+            }
+        }
+        hours.sort_by(f64::total_cmp);
+        c.median_hours = match hours.len() {
+            0 => None,
+            n if n % 2 == 1 => Some(hours[n / 2]),
+            n => Some((hours[n / 2 - 1] + hours[n / 2]) / 2.0),
+        };
+        c
+    }
+}
+
+/// The exchange's expressions of interest for the centre's staff: by month sent (local time),
+/// newest first; by sector of the listing; and in all.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Pipeline {
+    pub by_month: Vec<(String, Counts)>,
+    pub by_sector: Vec<(crate::domain::Sector, Counts)>,
+    pub total: Counts,
+}
+
+pub fn pipeline(conn: &mut AnyConnection) -> anyhow::Result<Pipeline> {
+    let all = db::interests::all(conn)?;
+    let mut sectors: std::collections::HashMap<(String, String), Option<crate::domain::Sector>> =
+        std::collections::HashMap::new();
+    for i in &all {
+        if let std::collections::hash_map::Entry::Vacant(slot) =
+            sectors.entry((i.listing_kind.clone(), i.listing_id.clone()))
+        {
+            slot.insert(listing_of(conn, i)?.map(|l| match l {
+                Listing::Offer(o) => o.sector,
+                Listing::Need(n) => n.sector,
+            }));
+        }
+    }
+    let month = |i: &Interest| crate::domain::local_date(i.created_at).format("%Y-%m").to_string();
+    let mut months: Vec<String> = all.iter().map(month).collect();
+    months.sort();
+    months.dedup();
+    months.reverse();
+    let by_month = months.into_iter().map(|m| (m.clone(), Counts::of(all.iter().filter(|i| month(i) == m)))).collect();
+    let sector_of = |i: &Interest| sectors.get(&(i.listing_kind.clone(), i.listing_id.clone())).copied().flatten();
+    let by_sector = crate::domain::Sector::ALL
+        .iter()
+        .map(|s| (*s, Counts::of(all.iter().filter(|i| sector_of(i) == Some(*s)))))
+        .filter(|(_, c)| c.sent > 0)
+        .collect();
+    Ok(Pipeline { by_month, by_sector, total: Counts::of(all.iter()) })
+}

@@ -169,6 +169,7 @@ route_table! {
     "GET" "/staff/export" => pages::review::export, Staff;
     "GET" "/staff/showcase" => pages::review::showcase, Staff;
     "GET" "/staff/suggestions" => pages::review::suggestions, Staff;
+    "GET" "/staff/interests" => pages::interests::staff, Staff;
     "GET" "/staff/suggestions/judgements.tsv" => pages::review::judgements, Staff;
     "POST" "/staff/showcase/{id}" => pages::review::feature, Staff;
     "GET" "/staff/organisations" => pages::staff::organisations, Staff;

@@ -139,6 +139,7 @@ fn expected() -> BTreeMap<(&'static str, &'static str), Vec<Who>> {
         ("GET", "/staff/showcase"),
         ("POST", "/staff/showcase/{id}"),
         ("GET", "/staff/suggestions"),
+        ("GET", "/staff/interests"),
         ("GET", "/staff/suggestions/judgements.tsv"),
     ] {
         m.insert((method, p), vec![Staff, Admin]);

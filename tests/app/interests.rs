@@ -357,3 +357,24 @@ async fn a_suggestion_carries_a_one_click_interest_with_its_matched_words() {
     let own = OfferId::stable("vat-lieu-hap-phu-tu-vo-trau");
     assert!(!body.contains(&format!("action=\"/offers/{own}/interest\"")));
 }
+
+#[tokio::test]
+async fn staff_see_the_pipeline_by_month_and_sector() {
+    let app = TestApp::with_demo().await;
+    let p = ketnoi::services::interests::pipeline(&mut app.db.conn().unwrap()).unwrap();
+    // The demo's four: two open, one accepted, one declined, both answered in two days.
+    let t = &p.total;
+    assert_eq!((t.sent, t.open, t.accepted, t.declined, t.withdrawn, t.expired), (4, 2, 1, 1, 0, 0));
+    assert_eq!(t.median_hours, Some(48.0));
+    assert_eq!(p.by_sector.iter().map(|(_, c)| c.sent).sum::<usize>(), 4);
+    assert_eq!(p.by_month.iter().map(|(_, c)| c.sent).sum::<usize>(), 4);
+    let staff = db::users::by_email(&mut app.db.conn().unwrap(), &Email::parse("canbo@ketnoi.example.vn").unwrap())
+        .unwrap()
+        .unwrap();
+    let (client, _) = signed_in(&app, &staff);
+    let (status, body) = page(&client, &app, "/staff/interests").await;
+    assert_eq!(status, 200);
+    assert!(body.contains("48 giờ") && body.contains("Theo lĩnh vực của tin"), "{body}");
+    let (_, body) = page(&client, &app, "/staff/interests?lang=en").await;
+    assert!(body.contains("48 h") && body.contains("By month sent"), "{body}");
+}

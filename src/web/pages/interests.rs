@@ -9,7 +9,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use serde::Deserialize;
 
-use super::panel::{Panel, see_other};
+use super::panel::{Cell, Panel, Row, Table, see_other};
 use crate::catalogue::key_of;
 use crate::db::interests::Interest;
 use crate::domain::{Contact, ContactVisibility, Listing, ListingKind, policy};
@@ -322,4 +322,58 @@ pub async fn by_link(
             .respond(StatusCode::BAD_REQUEST, None),
         Err(_) => Err(AppError::NotFound),
     }
+}
+
+/// The staff's view of the pipeline: how many expressions were sent, answered, accepted,
+/// declined, withdrawn and lapsed, and how fast owners answered, by month and by sector.
+pub async fn staff(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let ctx = Ctx::from_request(&req);
+    let p = state.db.run(interests::pipeline).await?;
+    let headers: Vec<String> = [
+        "interest-staff-sent",
+        "interest-status-open",
+        "interest-status-accepted",
+        "interest-status-declined",
+        "interest-status-withdrawn",
+        "interest-status-expired",
+        "interest-staff-median",
+    ]
+    .iter()
+    .map(|k| ctx.t(k))
+    .collect();
+    let cells = |first: String, c: &interests::Counts| {
+        let n = |x: usize| Cell::text(ctx.number(&(x as i64)));
+        let hours = c.median_hours.map_or_else(
+            || "—".to_string(),
+            |h| ctx.t1("interest-staff-hours", "hours", ctx.number(&(h.round() as i64)).as_str()),
+        );
+        Row {
+            cells: vec![
+                Cell::text(first),
+                n(c.sent),
+                n(c.open),
+                n(c.accepted),
+                n(c.declined),
+                n(c.withdrawn),
+                n(c.expired),
+                Cell::text(hours),
+            ],
+            actions: Vec::new(),
+        }
+    };
+    let table = |caption: &str, first: &str, rows: Vec<Row>| Table {
+        caption: ctx.t(caption),
+        headers: std::iter::once(ctx.t(first)).chain(headers.iter().cloned()).collect(),
+        rows,
+    };
+    let mut page = Panel::new(&ctx, "interest-staff-title").lead(ctx.t("interest-staff-lead"));
+    let mut total = vec![cells(ctx.t("interest-staff-all"), &p.total)];
+    total.extend(p.by_month.iter().map(|(m, c)| cells(m.clone(), c)));
+    page.table = Some(table("interest-staff-by-month", "interest-staff-month", total));
+    page.extra_tables.push(table(
+        "interest-staff-by-sector",
+        "field-sector",
+        p.by_sector.iter().map(|(s, c)| cells(s.label(ctx.locale), c)).collect(),
+    ));
+    page.ok()
 }

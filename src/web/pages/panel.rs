@@ -68,6 +68,8 @@ pub struct Panel {
     /// (label, value, changed): a record shown field by field.
     pub fields: Vec<(String, String, bool)>,
     pub table: Option<Table>,
+    /// Further tables, after the first.
+    pub extra_tables: Vec<Table>,
     /// Images and brochures, each with an optional remove button.
     pub files: Vec<FileView>,
     pub forms: Vec<Form>,
@@ -95,6 +97,7 @@ impl Panel {
             quality: None,
             fields: Vec::new(),
             table: None,
+            extra_tables: Vec::new(),
             files: Vec::new(),
             forms: Vec::new(),
             links: Vec::new(),
