@@ -422,9 +422,35 @@ fn demo_interests(conn: &mut AnyConnection, now: NaiveDateTime) -> anyhow::Resul
             answered_at: (status != "open").then_some(at + TimeDelta::days(2)),
             reminded_at: None,
             reasons: String::new(),
+            sender_notified_at: None,
+            owner_notified_at: None,
         };
         if db::interests::get(conn, &i.id)?.is_none() {
             db::interests::insert(conn, &i)?;
+            if status == "accepted" {
+                // The conversation the acceptance opened.
+                let lines = [
+                    (sender, 3, "Cảm ơn trường. Chúng tôi sẽ mang theo năm mẫu giỏ mây để thử sơn."),
+                    (owner, 3, "Phòng thí nghiệm ở tầng 2, nhà B. Xin mang cả mẫu đã sơn PU để so sánh độ bám."),
+                    (sender, 4, "Đã rõ. Hẹn 8 giờ 30 sáng thứ Năm."),
+                ];
+                for (n, (org, after, body)) in lines.into_iter().enumerate() {
+                    db::interests::add_message(
+                        conn,
+                        &db::interests::Message {
+                            id: uuid::Uuid::new_v5(&uuid::Uuid::NAMESPACE_URL, format!("{}:{n}", i.id).as_bytes())
+                                .to_string(),
+                            interest_id: i.id.clone(),
+                            author_org: org_id(org).to_string(),
+                            author_user: if org == "dhkh" { member.clone() } else { None },
+                            body: body.into(),
+                            created_at: at + TimeDelta::days(after) + TimeDelta::minutes(n as i64 * 17),
+                            reported_at: None,
+                            reported_by: None,
+                        },
+                    )?;
+                }
+            }
         }
     }
     Ok(())

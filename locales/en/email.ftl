@@ -112,3 +112,7 @@ email-interest-reminder-after = An expression left unanswered lapses after 30 da
 email-interest-expired-subject = Expression of interest lapsed: { $title }
 email-interest-expired-lead = { $to } did not answer your interest in “{ $title }” within 30 days, so it has lapsed.
 email-interest-expired-after = You may express interest again, or ask the centre to help you connect.
+email-interest-message-subject = New message from { $from } about “{ $title }”
+email-interest-message-lead = { $from } wrote to your organisation about “{ $title }”:
+email-interest-message-action = Open the conversation
+email-interest-message-after = Further messages in this conversation within the hour send no more email; read them on the page.

@@ -112,3 +112,7 @@ email-interest-reminder-after = Đề nghị chưa trả lời sẽ hết hiệu
 email-interest-expired-subject = Đề nghị kết nối hết hiệu lực: { $title }
 email-interest-expired-lead = { $to } chưa trả lời đề nghị kết nối của bạn về tin “{ $title }” trong 30 ngày, nên đề nghị đã hết hiệu lực.
 email-interest-expired-after = Bạn có thể gửi lại đề nghị, hoặc liên hệ Trung tâm để được hỗ trợ kết nối.
+email-interest-message-subject = Tin nhắn mới từ { $from } về “{ $title }”
+email-interest-message-lead = { $from } viết cho đơn vị bạn về “{ $title }”:
+email-interest-message-action = Mở cuộc trao đổi
+email-interest-message-after = Trong một giờ, các tin nhắn tiếp theo của cuộc trao đổi này không gửi thêm thư; hãy xem trên trang.

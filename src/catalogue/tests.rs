@@ -193,6 +193,7 @@ const NOT_KEYS: &[&str] = &[
     "interest-answered",
     "interest-reminder",
     "interest-expired",
+    "interest-message",
     "ip-status",
     "transfer-mode",
     "listing-kind",

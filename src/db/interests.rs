@@ -4,7 +4,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::AnyConnection;
-use super::schema::interests;
+use super::schema::{interest_messages, interests};
 
 /// A stored expression of interest.
 #[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
@@ -26,6 +26,9 @@ pub struct Interest {
     pub answered_at: Option<NaiveDateTime>,
     pub reminded_at: Option<NaiveDateTime>,
     pub reasons: String,
+    /// When each side was last emailed about new messages in the thread.
+    pub sender_notified_at: Option<NaiveDateTime>,
+    pub owner_notified_at: Option<NaiveDateTime>,
 }
 
 pub fn insert(conn: &mut AnyConnection, i: &Interest) -> anyhow::Result<()> {
@@ -124,4 +127,73 @@ pub fn set_reminded(conn: &mut AnyConnection, id: &str, at: NaiveDateTime) -> an
 /// Every expression, oldest first (the staff's pipeline).
 pub fn all(conn: &mut AnyConnection) -> anyhow::Result<Vec<Interest>> {
     Ok(interests::table.order(interests::created_at.asc()).select(Interest::as_select()).load(conn)?)
+}
+
+/// Notes that one side (`sender` or not) was emailed about new messages.
+pub fn set_notified(conn: &mut AnyConnection, id: &str, sender: bool, at: NaiveDateTime) -> anyhow::Result<()> {
+    let row = interests::table.find(id);
+    if sender {
+        diesel::update(row).set(interests::sender_notified_at.eq(Some(at))).execute(conn)?;
+    } else {
+        diesel::update(row).set(interests::owner_notified_at.eq(Some(at))).execute(conn)?;
+    }
+    Ok(())
+}
+
+/// A message of the thread an accepted expression opens.
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
+#[diesel(table_name = interest_messages)]
+pub struct Message {
+    pub id: String,
+    pub interest_id: String,
+    pub author_org: String,
+    pub author_user: Option<String>,
+    pub body: String,
+    pub created_at: NaiveDateTime,
+    pub reported_at: Option<NaiveDateTime>,
+    pub reported_by: Option<String>,
+}
+
+pub fn add_message(conn: &mut AnyConnection, m: &Message) -> anyhow::Result<()> {
+    diesel::insert_into(interest_messages::table).values(m).execute(conn)?;
+    Ok(())
+}
+
+/// A thread, oldest first.
+pub fn messages(conn: &mut AnyConnection, interest: &str) -> anyhow::Result<Vec<Message>> {
+    Ok(interest_messages::table
+        .filter(interest_messages::interest_id.eq(interest))
+        .order((interest_messages::created_at.asc(), interest_messages::id.asc()))
+        .select(Message::as_select())
+        .load(conn)?)
+}
+
+pub fn message(conn: &mut AnyConnection, id: &str) -> anyhow::Result<Option<Message>> {
+    Ok(interest_messages::table.find(id).select(Message::as_select()).first(conn).optional()?)
+}
+
+/// Marks a message reported (the first report counts).
+pub fn report(conn: &mut AnyConnection, id: &str, by: &str, at: NaiveDateTime) -> anyhow::Result<bool> {
+    let n = diesel::update(interest_messages::table.find(id).filter(interest_messages::reported_at.is_null()))
+        .set((interest_messages::reported_at.eq(Some(at)), interest_messages::reported_by.eq(Some(by))))
+        .execute(conn)?;
+    Ok(n == 1)
+}
+
+/// Every reported message, newest report first (for staff).
+pub fn reported(conn: &mut AnyConnection) -> anyhow::Result<Vec<Message>> {
+    Ok(interest_messages::table
+        .filter(interest_messages::reported_at.is_not_null())
+        .order(interest_messages::reported_at.desc())
+        .select(Message::as_select())
+        .load(conn)?)
+}
+
+/// Every message a person wrote (for their data export).
+pub fn messages_by(conn: &mut AnyConnection, user: &str) -> anyhow::Result<Vec<Message>> {
+    Ok(interest_messages::table
+        .filter(interest_messages::author_user.eq(user))
+        .order(interest_messages::created_at.asc())
+        .select(Message::as_select())
+        .load(conn)?)
 }

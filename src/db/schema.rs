@@ -119,6 +119,21 @@ diesel::table! {
         answered_at -> Nullable<Timestamp>,
         reminded_at -> Nullable<Timestamp>,
         reasons -> Text,
+        sender_notified_at -> Nullable<Timestamp>,
+        owner_notified_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    interest_messages (id) {
+        id -> Text,
+        interest_id -> Text,
+        author_org -> Text,
+        author_user -> Nullable<Text>,
+        body -> Text,
+        created_at -> Timestamp,
+        reported_at -> Nullable<Timestamp>,
+        reported_by -> Nullable<Text>,
     }
 }
 

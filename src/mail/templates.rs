@@ -271,6 +271,15 @@ email!(
     ExpiredHtml = "email/interest-expired/body.html"
 );
 
+email!(
+    /// Tells an organisation's members that the other side wrote in their thread.
+    InterestMessage { listing: String, from: String, body: String, url: String },
+    "interest-message", transactional = true,
+    MessageSubject = "email/interest-message/subject.txt",
+    MessageText = "email/interest-message/body.txt",
+    MessageHtml = "email/interest-message/body.html"
+);
+
 impl ListingReturned {
     /// The selector of the catalogue's messages: `rejected` or `returned`.
     pub fn outcome(&self) -> &'static str {
@@ -406,6 +415,19 @@ mod tests {
             "interest-expired",
             Box::new(move |m| {
                 InterestExpired { listing: "Máy sấy".into(), to: "Viện Cơ điện".into(), url: u.clone() }.render(m)
+            }),
+        ));
+        let u = url.clone();
+        all.push((
+            "interest-message",
+            Box::new(move |m| {
+                InterestMessage {
+                    listing: "Máy sấy".into(),
+                    from: "Viện Cơ điện".into(),
+                    body: "Thứ Năm gặp nhé.".into(),
+                    url: u.clone(),
+                }
+                .render(m)
             }),
         ));
         for (kind, render) in &all {

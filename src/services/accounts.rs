@@ -465,6 +465,10 @@ pub fn export(conn: &mut AnyConnection, user: &User) -> anyhow::Result<serde_jso
         .into_iter()
         .map(|i| serde_json::json!({ "at": i.created_at, "listing": format!("{}:{}", i.listing_kind, i.listing_id), "message": i.message, "status": i.status, "answer": i.answer, "answered_at": i.answered_at }))
         .collect();
+    let messages: Vec<serde_json::Value> = db::interests::messages_by(conn, &user.id.to_string())?
+        .into_iter()
+        .map(|m| serde_json::json!({ "at": m.created_at, "interest": m.interest_id, "body": m.body }))
+        .collect();
     Ok(serde_json::json!({
         "exported_at": db::now(),
         "user": {
@@ -488,5 +492,6 @@ pub fn export(conn: &mut AnyConnection, user: &User) -> anyhow::Result<serde_jso
         "activity": audit,
         "suggestion_judgements": judgements,
         "interests_sent": interests,
+        "interest_messages": messages,
     }))
 }

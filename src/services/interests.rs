@@ -15,7 +15,7 @@ use super::listings::{Outcome, Refused};
 use crate::db::{self, AnyConnection, interests::Interest};
 use crate::domain::signed::{LinkError, Purpose};
 use crate::domain::{Listing, ListingKind, OrganisationId, User};
-use crate::mail::templates::{InterestAnswered, InterestExpired, InterestReceived, InterestReminder};
+use crate::mail::templates::{InterestAnswered, InterestExpired, InterestMessage, InterestReceived, InterestReminder};
 use crate::validate::Check;
 
 /// Expressions one organisation may send in 24 hours.
@@ -163,6 +163,8 @@ pub fn express(
             answered_at: None,
             reminded_at: None,
             reasons: reasons.join("|"),
+            sender_notified_at: None,
+            owner_notified_at: None,
         };
         db::interests::insert(conn, &i)?;
         audit(conn, Some(user), "interest.sent", &i)?;
@@ -489,4 +491,141 @@ pub fn pipeline(conn: &mut AnyConnection) -> anyhow::Result<Pipeline> {
         .filter(|(_, c)| c.sent > 0)
         .collect();
     Ok(Pipeline { by_month, by_sector, total: Counts::of(all.iter()) })
+}
+
+/// The longest message of a thread, in characters.
+pub const THREAD_MESSAGE_MAX: usize = 2000;
+/// Each side is emailed about new messages at most this often per thread.
+pub const NOTIFY_EVERY: TimeDelta = TimeDelta::hours(1);
+
+/// Whether `user` reads the thread of `i`: as a member of either organisation (`Some(true)` for
+/// the sender's side, `Some(false)` for the owner's), or as staff (`Some` of neither, see
+/// [`Thread::can_post`]); `None` for everyone else.
+fn side(user: &User, i: &Interest) -> Option<Option<bool>> {
+    let org = user.organisation_id.map(|o| o.to_string());
+    if org.as_deref() == Some(i.sender_org.as_str()) {
+        Some(Some(true))
+    } else if org.as_deref() == Some(i.owner_org.as_str()) {
+        Some(Some(false))
+    } else if matches!(user.role, crate::domain::Role::Staff | crate::domain::Role::Admin) {
+        Some(None)
+    } else {
+        None
+    }
+}
+
+/// An expression with its thread, as one reader sees it.
+#[derive(Debug, Clone)]
+pub struct Thread {
+    pub entry: Entry,
+    /// The messages, oldest first, each with its organisation's name.
+    pub messages: Vec<(db::interests::Message, String)>,
+    /// Members of either organisation write once the expression is accepted; staff only read.
+    pub can_post: bool,
+}
+
+/// The thread of an expression, if `user` may read it.
+pub fn thread(conn: &mut AnyConnection, user: &User, id: &str) -> anyhow::Result<Option<Thread>> {
+    let Some(i) = db::interests::get(conn, id)? else { return Ok(None) };
+    let Some(side) = side(user, &i) else { return Ok(None) };
+    let sent = side.unwrap_or(true);
+    let other_id = if sent { &i.owner_org } else { &i.sender_org };
+    let other = match other_id.parse::<OrganisationId>() {
+        Ok(o) => db::organisations::get(conn, o)?,
+        Err(_) => None,
+    };
+    let (sender, owner) = (org_name(conn, &i.sender_org)?, org_name(conn, &i.owner_org)?);
+    let messages = db::interests::messages(conn, &i.id)?
+        .into_iter()
+        .map(|m| {
+            let name = if m.author_org == i.sender_org { sender.clone() } else { owner.clone() };
+            (m, name)
+        })
+        .collect();
+    let can_post = side.is_some() && Status::of(&i.status) == Status::Accepted;
+    let listing = listing_of(conn, &i)?;
+    Ok(Some(Thread { entry: Entry { interest: i, sent, listing, other }, messages, can_post }))
+}
+
+/// Writes in the thread of an accepted expression; the other organisation's members are emailed,
+/// at most once per [`NOTIFY_EVERY`] per thread and side.
+pub fn post(
+    conn: &mut AnyConnection,
+    env: Env,
+    user: &User,
+    id: &str,
+    body: &str,
+    now: NaiveDateTime,
+) -> Outcome<db::interests::Message> {
+    let Some(i) = db::interests::get(conn, id)? else { return Ok(Err(Refused::NotFound)) };
+    let Some(Some(sent)) = side(user, &i) else { return Ok(Err(Refused::NotFound)) };
+    if Status::of(&i.status) != Status::Accepted {
+        return Ok(Err(Refused::State("interest-thread-closed")));
+    }
+    let mut c = Check::default();
+    let body = c.multiline("body", body, 1, THREAD_MESSAGE_MAX);
+    let body = match c.finish(body) {
+        Ok(b) => b,
+        Err(e) => return Ok(Err(Refused::Invalid(e))),
+    };
+    db::write(conn, |conn| {
+        let (mine, theirs) = if sent { (&i.sender_org, &i.owner_org) } else { (&i.owner_org, &i.sender_org) };
+        let m = db::interests::Message {
+            id: uuid::Uuid::now_v7().to_string(),
+            interest_id: i.id.clone(),
+            author_org: mine.clone(),
+            author_user: Some(user.id.to_string()),
+            body: body.clone(),
+            created_at: now,
+            reported_at: None,
+            reported_by: None,
+        };
+        db::interests::add_message(conn, &m)?;
+        // The other side: the owner when the sender writes, and the reverse.
+        let last = if sent { i.owner_notified_at } else { i.sender_notified_at };
+        if last.is_none_or(|t| t + NOTIFY_EVERY <= now) {
+            db::interests::set_notified(conn, &i.id, !sent, now)?;
+            let title = listing_of(conn, &i)?.map(|l| l.title().to_string()).unwrap_or_default();
+            let from = org_name(conn, mine)?;
+            for u in members(conn, theirs)? {
+                let letter = InterestMessage {
+                    listing: title.clone(),
+                    from: from.clone(),
+                    body: body.clone(),
+                    url: format!("{}/my/interests/{}", base(env), i.id),
+                };
+                env.mail_keyed(
+                    conn,
+                    &format!("interest-message:{}:{}:{}", i.id, m.id, u.id),
+                    (&u.email, &u.display_name, u.locale),
+                    &letter,
+                )?;
+            }
+        }
+        Ok(Ok(m))
+    })
+}
+
+/// Reports a message of a thread to the centre's staff (a member of either organisation).
+pub fn report(conn: &mut AnyConnection, user: &User, message: &str, now: NaiveDateTime) -> Outcome<String> {
+    let Some(m) = db::interests::message(conn, message)? else { return Ok(Err(Refused::NotFound)) };
+    let Some(i) = db::interests::get(conn, &m.interest_id)? else { return Ok(Err(Refused::NotFound)) };
+    let Some(Some(_)) = side(user, &i) else { return Ok(Err(Refused::NotFound)) };
+    db::write(conn, |conn| {
+        if db::interests::report(conn, &m.id, &user.id.to_string(), now)? {
+            let detail = serde_json::json!({ "interest": i.id, "author_org": m.author_org });
+            db::audit::record(conn, Some(user.id), "interest.message_reported", "interest_message", &m.id, &detail)?;
+        }
+        Ok(Ok(i.id.clone()))
+    })
+}
+
+/// The reported messages, for staff: (message, its expression's id, the author's organisation).
+pub fn reported(conn: &mut AnyConnection) -> anyhow::Result<Vec<(db::interests::Message, String)>> {
+    let mut out = Vec::new();
+    for m in db::interests::reported(conn)? {
+        let name = org_name(conn, &m.author_org)?;
+        out.push((m, name));
+    }
+    Ok(out)
 }

@@ -99,6 +99,9 @@ route_table! {
     // Listings: an organisation's own.
     "GET" "/my/listings" => pages::my_listings::dashboard, Member;
     "GET" "/my/interests" => pages::interests::mine, Member;
+    "GET" "/my/interests/{id}" => pages::interests::thread, SignedIn;
+    "POST" "/my/interests/{id}/messages" => pages::interests::post_message, Member;
+    "POST" "/my/interests/{id}/messages/{message}/report" => pages::interests::report, Member;
     "POST" "/my/interests/{id}/answer" => pages::interests::answer, Member;
     "POST" "/my/interests/{id}/withdraw" => pages::interests::withdraw, Member;
     "GET" "/my/offers/{id}" => pages::my_listings::my_offer, ListingOwner(Offer, "id");

@@ -59,6 +59,8 @@ fn expected() -> BTreeMap<(&'static str, &'static str), Vec<Who>> {
         ("GET", "/account/tokens"),
         ("POST", "/account/tokens"),
         ("GET", "/api/v1/me"),
+        // A thread: the service lets in the two organisations' members and staff.
+        ("GET", "/my/interests/{id}"),
     ] {
         m.insert((method, p), signed_in.clone());
     }
@@ -100,6 +102,8 @@ fn expected() -> BTreeMap<(&'static str, &'static str), Vec<Who>> {
         ("GET", "/my/interests"),
         ("POST", "/my/interests/{id}/answer"),
         ("POST", "/my/interests/{id}/withdraw"),
+        ("POST", "/my/interests/{id}/messages"),
+        ("POST", "/my/interests/{id}/messages/{message}/report"),
         ("POST", "/offers/{id}/interest"),
         ("POST", "/needs/{id}/interest"),
         ("GET", "/api/v1/interests"),

@@ -225,6 +225,8 @@ async fn withdrawal_the_daily_limit_the_reminder_and_the_expiry() {
                 answered_at: Some(now),
                 reminded_at: None,
                 reasons: String::new(),
+                sender_notified_at: None,
+                owner_notified_at: None,
             },
         )
         .unwrap();
@@ -377,4 +379,95 @@ async fn staff_see_the_pipeline_by_month_and_sector() {
     assert!(body.contains("48 giờ") && body.contains("Theo lĩnh vực của tin"), "{body}");
     let (_, body) = page(&client, &app, "/staff/interests?lang=en").await;
     assert!(body.contains("48 h") && body.contains("By month sent"), "{body}");
+}
+
+#[tokio::test]
+async fn an_accepted_expression_opens_a_conversation_for_the_two_and_staff() {
+    let app = TestApp::spawn().await;
+    let owner_org = new_org(&app, "Viện Cơ điện Nông nghiệp", true);
+    let sender_org = new_org(&app, "Công ty Thủy sản Lăng Cô", true);
+    let third_org = new_org(&app, "Công ty Khác", true);
+    let owner = user(&app, "an@vien.example", Role::Member, Some(owner_org.id));
+    let sender = user(&app, "binh@thuysan.example", Role::Member, Some(sender_org.id));
+    let third = user(&app, "cuong@khac.example", Role::Member, Some(third_org.id));
+    let staff = user(&app, "canbo@ketnoi.example", Role::Staff, None);
+    let o = offer(owner_org.id, "Máy sấy tôm bằng bơm nhiệt", ListingStatus::Published);
+    db::offers::insert(&mut app.db.conn().unwrap(), &o).unwrap();
+    let (s_client, s_csrf) = signed_in(&app, &sender);
+    let (o_client, o_csrf) = signed_in(&app, &owner);
+    assert_eq!(
+        post(&s_client, &app, &s_csrf, &format!("/offers/{}/interest", o.id), &[("message", "Quan tâm")])
+            .await
+            .status(),
+        303
+    );
+    let id =
+        db::interests::of_organisation(&mut app.db.conn().unwrap(), &sender_org.id.to_string()).unwrap()[0].id.clone();
+    let thread = format!("/my/interests/{id}");
+    // Not open before acceptance.
+    let r = post(&s_client, &app, &s_csrf, &format!("{thread}/messages"), &[("body", "Chào anh chị")]).await;
+    assert_eq!(r.status(), 409);
+    let r =
+        post(&o_client, &app, &o_csrf, &format!("{thread}/answer"), &[("decision", "accept"), ("answer", "")]).await;
+    assert_eq!(r.status(), 303);
+
+    // The sender writes; the owner's members are emailed once an hour at most.
+    let r = post(
+        &s_client,
+        &app,
+        &s_csrf,
+        &format!("{thread}/messages"),
+        &[("body", "Thứ Năm chúng tôi đến xưởng được không?")],
+    )
+    .await;
+    assert_eq!(r.status(), 303);
+    assert!(location(&r).starts_with(&format!("{thread}?done=posted#m-")));
+    assert!(mail_text(&app, owner.email.as_str(), "interest-message").contains("Thứ Năm chúng tôi đến xưởng"));
+    post(&s_client, &app, &s_csrf, &format!("{thread}/messages"), &[("body", "Chúng tôi đi ba người.")]).await;
+    let count = |to: &str| mails_to(&app, to).iter().filter(|t| *t == "interest-message").count();
+    assert_eq!(count(owner.email.as_str()), 1, "one email in the hour");
+    app.advance(chrono::TimeDelta::minutes(61));
+    post(&s_client, &app, &s_csrf, &format!("{thread}/messages"), &[("body", "Xin gửi địa chỉ.")]).await;
+    assert_eq!(count(owner.email.as_str()), 2, "another after the hour");
+    // The owner answers; an empty message is refused next to its field.
+    let r = post(&o_client, &app, &o_csrf, &format!("{thread}/messages"), &[("body", "   ")]).await;
+    assert_eq!(r.status(), 422);
+    assert!(r.text().await.unwrap().contains("aria-invalid=\"true\""));
+    post(&o_client, &app, &o_csrf, &format!("{thread}/messages"), &[("body", "Được, 9 giờ sáng.")]).await;
+    assert_eq!(count(sender.email.as_str()), 1);
+
+    // Both read it; a third organisation does not; staff read without writing.
+    let (_, body) = page(&s_client, &app, &thread).await;
+    assert!(body.contains("Chúng tôi đi ba người.") && body.contains("Được, 9 giờ sáng."), "{body}");
+    let (t_client, t_csrf) = signed_in(&app, &third);
+    assert_eq!(page(&t_client, &app, &thread).await.0, 404);
+    assert_eq!(
+        post(&t_client, &app, &t_csrf, &format!("{thread}/messages"), &[("body", "Xen vào")]).await.status(),
+        404
+    );
+    let (st_client, _) = signed_in(&app, &staff);
+    let (status, body) = page(&st_client, &app, &thread).await;
+    assert_eq!(status, 200);
+    assert!(body.contains("Được, 9 giờ sáng.") && !body.contains("action=\"/my/interests/"), "staff only read");
+
+    // The owner reports one of the sender's messages; staff see it.
+    let messages = db::interests::messages(&mut app.db.conn().unwrap(), &id).unwrap();
+    let theirs = messages.iter().find(|m| m.body == "Chúng tôi đi ba người.").unwrap();
+    let r = post(&o_client, &app, &o_csrf, &format!("{thread}/messages/{}/report", theirs.id), &[]).await;
+    assert_eq!(location(&r), format!("{thread}?done=reported"));
+    let (_, staff_page) = page(&st_client, &app, "/staff/interests").await;
+    assert!(staff_page.contains("Chúng tôi đi ba người."), "{staff_page}");
+    // A third organisation cannot report it.
+    let r = post(&t_client, &app, &t_csrf, &format!("{thread}/messages/{}/report", theirs.id), &[]).await;
+    assert_eq!(r.status(), 404);
+
+    // The messages are in the author's export, and stay when the author's account goes.
+    let (_, export) = page(&s_client, &app, "/account/export").await;
+    let export: serde_json::Value = serde_json::from_str(&export).unwrap();
+    assert_eq!(export["interest_messages"].as_array().unwrap().len(), 3, "{export}");
+    let mut c = app.db.conn().unwrap();
+    ketnoi::services::accounts::delete_account(&mut c, &sender, PASSWORD).unwrap().unwrap();
+    let kept = db::interests::messages(&mut c, &id).unwrap();
+    assert_eq!(kept.len(), 4);
+    assert!(kept.iter().filter(|m| m.author_org == sender_org.id.to_string()).all(|m| m.author_user.is_none()));
 }

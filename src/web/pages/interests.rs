@@ -375,5 +375,143 @@ pub async fn staff(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpR
         "field-sector",
         p.by_sector.iter().map(|(s, c)| cells(s.label(ctx.locale), c)).collect(),
     ));
+    let reported = state.db.run(interests::reported).await?;
+    page.extra_tables.push(Table {
+        caption: ctx.t("interest-staff-reported"),
+        headers: ["interest-staff-reported-at", "interest-staff-author", "interest-thread-body"]
+            .iter()
+            .map(|k| ctx.t(k))
+            .collect(),
+        rows: reported
+            .iter()
+            .map(|(m, org)| Row {
+                cells: vec![
+                    Cell::text(m.reported_at.map(|t| ctx.when(t)).unwrap_or_default()),
+                    Cell::text(org.clone()),
+                    Cell::link(
+                        m.body.chars().take(160).collect::<String>(),
+                        format!("/my/interests/{}#m-{}", m.interest_id, m.id),
+                    ),
+                ],
+                actions: Vec::new(),
+            })
+            .collect(),
+    });
     page.ok()
+}
+
+/// A message of a thread as its page shows it.
+pub struct MessageView {
+    pub id: String,
+    pub org: String,
+    pub when: String,
+    pub body: String,
+    pub mine: bool,
+    pub reported: bool,
+    pub report: Option<Form>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "pages/interests/thread.html")]
+pub struct ThreadPage {
+    ctx: Ctx,
+    entry: EntryView,
+    messages: Vec<MessageView>,
+    post_form: Option<Form>,
+    empty_key: &'static str,
+    notice: Option<String>,
+}
+
+fn post_form(ctx: &Ctx, id: &str, body: &str) -> Form {
+    Form::new(ctx, "message", format!("/my/interests/{id}/messages"), "interest-thread-send")
+        .field(ctx, "body", "textarea", "interest-thread-body", body)
+        .required()
+        .hint(ctx, "interest-thread-hint")
+}
+
+/// The conversation an accepted expression opens: members of both organisations write, staff
+/// read.
+pub async fn thread(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    q: web::Query<DoneQuery>,
+) -> Result<ThreadPage, AppError> {
+    let me = auth::require(&req)?;
+    let ctx = Ctx::from_request(&req);
+    let user = me.user.clone();
+    let t = state.db.run(move |c| interests::thread(c, &user, &id)).await?.ok_or(AppError::NotFound)?;
+    let mine = me.actor.organisation.map(|o| o.to_string());
+    let messages = t
+        .messages
+        .iter()
+        .map(|(m, org)| MessageView {
+            id: m.id.clone(),
+            org: org.clone(),
+            when: ctx.when(m.created_at),
+            body: m.body.clone(),
+            mine: mine.as_deref() == Some(m.author_org.as_str()),
+            reported: m.reported_at.is_some(),
+            report: (t.can_post && m.reported_at.is_none() && mine.as_deref() != Some(m.author_org.as_str())).then(
+                || {
+                    Form::new(
+                        &ctx,
+                        "report",
+                        format!("/my/interests/{}/messages/{}/report", m.interest_id, m.id),
+                        "interest-thread-report",
+                    )
+                    .danger()
+                },
+            ),
+        })
+        .collect();
+    let key = key_of("interest-done", &q.done);
+    let notice = (!q.done.is_empty() && crate::catalogue::has(ctx.locale, &key)).then(|| ctx.t(&key));
+    Ok(ThreadPage {
+        entry: entry_view(&ctx, &t.entry, &me.actor),
+        messages,
+        post_form: t.can_post.then(|| post_form(&ctx, &t.entry.interest.id, "")),
+        empty_key: if t.can_post { "interest-thread-empty" } else { "interest-thread-not-open" },
+        notice,
+        ctx,
+    })
+}
+
+/// The body of a message.
+#[derive(Debug, Deserialize)]
+pub struct BodyForm {
+    #[serde(default)]
+    body: String,
+}
+
+/// Writes in a thread.
+pub async fn post_message(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    form: web::Form<BodyForm>,
+) -> Result<HttpResponse, AppError> {
+    let me = auth::require(&req)?;
+    let ctx = Ctx::from_request(&req);
+    let (id, now, st, body) = (id.into_inner(), state.clock.now(), state.clone(), form.into_inner().body);
+    let (i, b) = (id.clone(), body.clone());
+    match state.db.run(move |c| interests::post(c, st.env(), &me.user, &i, &b, now)).await? {
+        Ok(m) => Ok(see_other(&format!("/my/interests/{id}?done=posted#m-{}", m.id))),
+        Err(r) => refused(&ctx, r, &format!("/my/interests/{id}"), Some(post_form(&ctx, &id, &body))),
+    }
+}
+
+/// Reports a message to the centre's staff.
+pub async fn report(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, AppError> {
+    let me = auth::require(&req)?;
+    let ctx = Ctx::from_request(&req);
+    let ((_, message), now) = (path.into_inner(), state.clock.now());
+    match state.db.run(move |c| interests::report(c, &me.user, &message, now)).await? {
+        Ok(id) => Ok(see_other(&format!("/my/interests/{id}?done=reported"))),
+        Err(r) => refused(&ctx, r, "/my/interests", None),
+    }
 }
