@@ -116,3 +116,13 @@ email-interest-message-subject = New message from { $from } about “{ $title }�
 email-interest-message-lead = { $from } wrote to your organisation about “{ $title }”:
 email-interest-message-action = Open the conversation
 email-interest-message-after = Further messages in this conversation within the hour send no more email; read them on the page.
+
+## digest
+email-digest-subject =
+    { $count ->
+        [one] One new listing this week that matches your organisation
+       *[other] { $count } new listings this week that match your organisation
+    }
+email-digest-lead = Technologies and needs posted in the last week that match your organisation's listings:
+email-digest-matches = Matches: { $title }
+email-digest-unsubscribe = No more weekly digests? Unsubscribe in one click: { $url }

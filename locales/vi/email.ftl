@@ -116,3 +116,13 @@ email-interest-message-subject = Tin nhắn mới từ { $from } về “{ $titl
 email-interest-message-lead = { $from } viết cho đơn vị bạn về “{ $title }”:
 email-interest-message-action = Mở cuộc trao đổi
 email-interest-message-after = Trong một giờ, các tin nhắn tiếp theo của cuộc trao đổi này không gửi thêm thư; hãy xem trên trang.
+
+## digest
+email-digest-subject =
+    { $count ->
+        [one] Một tin mới phù hợp với đơn vị bạn trong tuần
+       *[other] { $count } tin mới phù hợp với đơn vị bạn trong tuần
+    }
+email-digest-lead = Các công nghệ và nhu cầu mới đăng trong tuần qua, phù hợp với tin của đơn vị bạn:
+email-digest-matches = Phù hợp với: { $title }
+email-digest-unsubscribe = Không muốn nhận thư tóm tắt hằng tuần nữa? Hủy bằng một cú nhấp: { $url }

@@ -194,6 +194,7 @@ const NOT_KEYS: &[&str] = &[
     "interest-reminder",
     "interest-expired",
     "interest-message",
+    "weekly-digest",
     "ip-status",
     "transfer-mode",
     "listing-kind",

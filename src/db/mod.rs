@@ -14,6 +14,7 @@ pub mod link_grants;
 pub mod listings;
 pub mod login_sessions;
 pub mod needs;
+pub mod notification_settings;
 pub mod offers;
 pub mod organisations;
 pub mod outbox;

@@ -138,6 +138,14 @@ diesel::table! {
 }
 
 diesel::table! {
+    notification_settings (user_id) {
+        user_id -> Text,
+        digest -> Bool,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     audit_log (id) {
         id -> Text,
         actor_id -> Nullable<Text>,

@@ -18,6 +18,8 @@ pub enum Purpose {
     RenewListing,
     /// Answering an expression of interest from the owner's email.
     AnswerInterest,
+    /// Leaving a kind of non-transactional email in one click (RFC 8058).
+    Unsubscribe,
     /// The cookie that lets a visitor without a session post the sign-in, registration and
     /// reset forms (see `web::auth`).
     VisitorForm,
@@ -32,6 +34,7 @@ impl Purpose {
             Self::Invite => "invite",
             Self::RenewListing => "renew-listing",
             Self::AnswerInterest => "answer-interest",
+            Self::Unsubscribe => "unsubscribe",
             Self::VisitorForm => "visitor-form",
         }
     }

@@ -84,7 +84,8 @@ async fn follow_recommendations(state: AppState, expiry: bool) {
 
 /// Removes expired sessions, stale counters and link grants, reminds owners of listings that
 /// expire within two weeks (once per listing, expiry date and person, so several nodes doing it
-/// at once still send each reminder once), and reminds and expires expressions of interest.
+/// at once still send each reminder once), reminds and expires expressions of interest, and
+/// queues the weekly digests (once per person and week).
 async fn hourly(state: AppState) {
     let done = state
         .db
@@ -112,6 +113,11 @@ async fn hourly(state: AppState) {
     match state.db.run(move |c| crate::services::interests::sweep(c, st.env(), now)).await {
         Ok((reminded, expired)) => tracing::info!(reminded, expired, "expressions of interest reminded and expired"),
         Err(e) => tracing::warn!(error = format!("{e:#}"), "sweeping expressions of interest failed"),
+    }
+    let st = state.clone();
+    match state.db.run(move |c| crate::services::digest::send_weekly(c, st.env(), now)).await {
+        Ok(n) => tracing::info!(digests = n, "weekly digests queued"),
+        Err(e) => tracing::warn!(error = format!("{e:#}"), "weekly digests failed"),
     }
     follow_recommendations(state, true).await;
 }

@@ -4,7 +4,7 @@
 
 use anyhow::Context;
 use lettre::Message;
-use lettre::message::header::ContentType;
+use lettre::message::header::{ContentType, HeaderName, HeaderValue};
 use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
 
 use super::ical::Invitation;
@@ -28,11 +28,19 @@ pub fn format_message(
     message_id: &str,
     body: &Rendered,
     invitation: Option<&Invitation>,
+    unsubscribe: Option<&str>,
 ) -> anyhow::Result<String> {
     let (from, to) = (safe_mailbox(from), safe_mailbox(to));
     let subject = header_safe(&body.subject);
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| build(&from, &to, &subject, message_id, body, invitation)))
-        .unwrap_or_else(|_| Err(anyhow::anyhow!("the mail library could not format this message")))
+    // An address the site made, but a header is no place to trust that: anything but a plain
+    // https or http URL is left out.
+    let unsubscribe = unsubscribe.filter(|u| {
+        (u.starts_with("https://") || u.starts_with("http://")) && u.chars().all(|c| c.is_ascii_graphic() && c != '>')
+    });
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        build(&from, &to, &subject, message_id, body, invitation, unsubscribe)
+    }))
+    .unwrap_or_else(|_| Err(anyhow::anyhow!("the mail library could not format this message")))
 }
 
 fn build(
@@ -42,6 +50,7 @@ fn build(
     message_id: &str,
     body: &Rendered,
     invitation: Option<&Invitation>,
+    unsubscribe: Option<&str>,
 ) -> anyhow::Result<String> {
     let mut alternative = MultiPart::alternative()
         .singlepart(SinglePart::builder().header(ContentType::TEXT_PLAIN).body(body.text.clone()))
@@ -52,6 +61,16 @@ fn build(
         .subject(subject)
         .message_id(Some(message_id.to_string()))
         .date_now();
+    // RFC 8058 one-click unsubscribe: a POST of `List-Unsubscribe=One-Click` to the address.
+    let builder = match unsubscribe {
+        Some(url) => builder
+            .raw_header(HeaderValue::new(HeaderName::new_from_ascii_str("List-Unsubscribe"), format!("<{url}>")))
+            .raw_header(HeaderValue::new(
+                HeaderName::new_from_ascii_str("List-Unsubscribe-Post"),
+                "List-Unsubscribe=One-Click".to_string(),
+            )),
+        None => builder,
+    };
     let message = match invitation {
         None => builder.multipart(alternative),
         Some(inv) => {

@@ -55,5 +55,6 @@ pub fn test_email(settings: &Settings, to: &Email, locale: Locale) -> anyhow::Re
         body,
         invitation: Some(invitation),
         entity: None,
+        unsubscribe: None,
     })
 }

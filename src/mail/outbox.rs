@@ -43,6 +43,9 @@ pub struct Outgoing {
     pub invitation: Option<Invitation>,
     /// What the email is about, e.g. `("meeting", id)`.
     pub entity: Option<(String, String)>,
+    /// The one-click unsubscribe address of a non-transactional email (RFC 8058): sent as
+    /// `List-Unsubscribe` with `List-Unsubscribe-Post`.
+    pub unsubscribe: Option<String>,
 }
 
 /// What `ketnoi outbox status` shows.
@@ -89,8 +92,14 @@ pub fn enqueue(conn: &mut AnyConnection, settings: &Settings, out: &Outgoing) ->
     let domain = settings.mail_from.email.domain().to_string();
     let message_id = format!("<{}@{domain}>", id.simple());
     let to = Mailbox::new(Some(out.to_name.clone()), out.to.as_str().parse().context("recipient address")?);
-    let message =
-        super::compose::format_message(&settings.mail_from, &to, &message_id, &out.body, out.invitation.as_ref())?;
+    let message = super::compose::format_message(
+        &settings.mail_from,
+        &to,
+        &message_id,
+        &out.body,
+        out.invitation.as_ref(),
+        out.unsubscribe.as_deref(),
+    )?;
     let now = db::now();
     let row = OutboxRow {
         id: id.to_string(),

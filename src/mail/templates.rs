@@ -280,6 +280,26 @@ email!(
     MessageHtml = "email/interest-message/body.html"
 );
 
+/// One new listing of a weekly digest.
+#[derive(Debug, Clone)]
+pub struct DigestItem {
+    pub title: String,
+    pub url: String,
+    pub organisation: String,
+    /// The reader's organisation's listing it matches.
+    pub matches: String,
+}
+
+email!(
+    /// The weekly digest: new listings of the last week that match the reader's organisation's
+    /// own (opt-in; one-click unsubscribe).
+    WeeklyDigest { items: Vec<DigestItem>, unsubscribe: String },
+    "weekly-digest", transactional = false,
+    DigestSubject = "email/weekly-digest/subject.txt",
+    DigestText = "email/weekly-digest/body.txt",
+    DigestHtml = "email/weekly-digest/body.html"
+);
+
 impl ListingReturned {
     /// The selector of the catalogue's messages: `rejected` or `returned`.
     pub fn outcome(&self) -> &'static str {
@@ -426,6 +446,22 @@ mod tests {
                     from: "Viện Cơ điện".into(),
                     body: "Thứ Năm gặp nhé.".into(),
                     url: u.clone(),
+                }
+                .render(m)
+            }),
+        ));
+        let u = url.clone();
+        all.push((
+            "weekly-digest",
+            Box::new(move |m| {
+                WeeklyDigest {
+                    items: vec![DigestItem {
+                        title: "Máy sấy".into(),
+                        url: "https://ketnoi.example.vn/offers/1".into(),
+                        organisation: "Viện Cơ điện".into(),
+                        matches: "Cần máy sấy tôm".into(),
+                    }],
+                    unsubscribe: u.clone(),
                 }
                 .render(m)
             }),

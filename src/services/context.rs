@@ -79,8 +79,21 @@ impl Env<'_> {
         &self,
         conn: &mut AnyConnection,
         key: &str,
+        to: (&Email, &str, Locale),
+        letter: &L,
+    ) -> anyhow::Result<()> {
+        self.mail_with(conn, key, to, letter, None)
+    }
+
+    /// As [`Env::mail_keyed`], for a non-transactional email with its one-click unsubscribe
+    /// address (`List-Unsubscribe`).
+    pub(crate) fn mail_with<L: Letter>(
+        &self,
+        conn: &mut AnyConnection,
+        key: &str,
         (to, name, locale): (&Email, &str, Locale),
         letter: &L,
+        unsubscribe: Option<String>,
     ) -> anyhow::Result<()> {
         let body = letter.render(&MailCtx::new(locale, name, &self.settings.base_url, L::TRANSACTIONAL))?;
         let out = Outgoing {
@@ -92,6 +105,7 @@ impl Env<'_> {
             body,
             invitation: None,
             entity: None,
+            unsubscribe,
         };
         outbox::enqueue(conn, self.settings, &out)?;
         Ok(())

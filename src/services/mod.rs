@@ -5,6 +5,7 @@
 
 pub mod accounts;
 pub mod context;
+pub mod digest;
 pub mod interests;
 pub mod listings;
 pub mod members;

@@ -145,7 +145,10 @@ route_table! {
     "POST" "/interest" => pages::interests::by_link, SignedToken;
     "POST" "/renew" => pages::my_listings::renew_link, SignedToken;
     // The language-free link of notification emails only redirects to the account page.
-    "GET" "/account/notifications" => pages::account::notifications, Anyone;
+    "GET" "/account/notifications" => pages::account::notifications, SignedIn;
+    "POST" "/account/notifications" => pages::account::save_notifications, SignedIn;
+    "GET" "/unsubscribe" => pages::account::unsubscribe_page, Anyone;
+    "POST" "/unsubscribe" => pages::account::unsubscribe, SignedToken;
     // The signed-in person's own account.
     "POST" "/logout" => pages::account::logout, SignedIn;
     "GET" "/account" => pages::account::profile, SignedIn;

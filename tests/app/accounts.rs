@@ -45,6 +45,7 @@ fn expected() -> BTreeMap<(&'static str, &'static str), Vec<Who>> {
         "/account/email/confirm",
         "/renew",
         "/interest",
+        "/unsubscribe",
     ] {
         m.insert(("POST", p), EVERYONE.to_vec());
     }
@@ -61,6 +62,8 @@ fn expected() -> BTreeMap<(&'static str, &'static str), Vec<Who>> {
         ("GET", "/api/v1/me"),
         // A thread: the service lets in the two organisations' members and staff.
         ("GET", "/my/interests/{id}"),
+        ("GET", "/account/notifications"),
+        ("POST", "/account/notifications"),
     ] {
         m.insert((method, p), signed_in.clone());
     }
@@ -188,7 +191,7 @@ const PUBLIC_READS: &[&str] = &[
     "/invitations/accept",
     "/renew",
     "/interest",
-    "/account/notifications",
+    "/unsubscribe",
 ];
 
 #[test]

@@ -72,20 +72,31 @@ pub struct TestApp {
 impl TestApp {
     /// An app over an empty, migrated database.
     pub async fn spawn() -> Self {
-        Self::start(false).await
+        Self::start(false, None).await
     }
 
     /// An app over the demo data.
     pub async fn with_demo() -> Self {
-        Self::start(true).await
+        Self::start(true, None).await
+    }
+
+    /// An app over an empty database that delivers its email to an SMTP server (`smtp://…`).
+    pub async fn with_smtp(smtp: &str) -> Self {
+        Self::start(false, Some(smtp)).await
+    }
+
+    /// An app over the demo data that delivers its email to an SMTP server (`smtp://…`).
+    pub async fn with_demo_and_smtp(smtp: &str) -> Self {
+        Self::start(true, Some(smtp)).await
     }
 
     /// The application as `ketnoi serve` builds and runs it (server and background jobs), on a
     /// database and data directory of its own.
-    async fn start(demo: bool) -> Self {
+    async fn start(demo: bool, smtp: Option<&str>) -> Self {
         let test_db = TestDb::new();
         let mut settings = Settings::for_data_dir(test_db.dir.path(), test_db.url.clone()).expect("settings");
         settings.bind = "127.0.0.1:0".parse().expect("address");
+        settings.smtp_url = smtp.map(|u| secrecy::SecretString::from(u.to_string()));
         let app = ketnoi::app::Application::build(settings.clone(), demo, |_, _| {}).expect("build");
         let running = app.start().expect("start");
         let address = format!("http://{}", running.address);

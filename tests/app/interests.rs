@@ -31,13 +31,26 @@ async fn page(client: &reqwest::Client, app: &TestApp, path: &str) -> (u16, Stri
     (r.status().as_u16(), r.text().await.unwrap())
 }
 
+/// What the SMTP server received after the outbox was drained: (recipient, decoded subject).
+async fn delivered(app: &TestApp, smtp: &crate::mail::SmtpSink) -> Vec<(String, String)> {
+    app.tick().await;
+    smtp.messages()
+        .iter()
+        .map(|m| {
+            let parsed = mail_parser::MessageParser::default().parse(&m.data).unwrap();
+            (m.to.join(","), parsed.subject().unwrap_or_default().to_string())
+        })
+        .collect()
+}
+
 fn status_of(app: &TestApp, id: &str) -> String {
     db::interests::get(&mut app.db.conn().unwrap(), id).unwrap().unwrap().status
 }
 
 #[tokio::test]
 async fn an_expression_of_interest_from_the_page_to_the_answer_by_email() {
-    let app = TestApp::spawn().await;
+    let smtp = crate::mail::SmtpSink::start();
+    let app = TestApp::with_smtp(&smtp.url()).await;
     let owner_org = new_org(&app, "Viện Cơ điện Nông nghiệp", true);
     let sender_org = new_org(&app, "Công ty Thủy sản Lăng Cô", true);
     let unverified = new_org(&app, "Công ty Chưa Xác Minh", false);
@@ -139,6 +152,20 @@ async fn an_expression_of_interest_from_the_page_to_the_answer_by_email() {
     let (_, theirs) = page(&own, &app, "/my/interests?lang=en").await;
     assert!(theirs.contains("Accepted") && theirs.contains(&sender_org.contact.email), "{theirs}");
 
+    // Both emails went out through the SMTP server, each to its side.
+    let sent = delivered(&app, &smtp).await;
+    assert!(
+        sent.contains(&(
+            owner.email.to_string(),
+            "Công ty Thủy sản Lăng Cô quan tâm đến “Máy sấy tôm bằng bơm nhiệt”".into()
+        )),
+        "{sent:?}"
+    );
+    assert!(
+        sent.contains(&(sender.email.to_string(), "Đã đồng ý kết nối: Máy sấy tôm bằng bơm nhiệt".into())),
+        "{sent:?}"
+    );
+
     // The export holds what the sender wrote.
     let (_, export) = page(&client, &app, "/account/export").await;
     let export: serde_json::Value = serde_json::from_str(&export).unwrap();
@@ -153,7 +180,8 @@ async fn an_expression_of_interest_from_the_page_to_the_answer_by_email() {
 
 #[tokio::test]
 async fn withdrawal_the_daily_limit_the_reminder_and_the_expiry() {
-    let app = TestApp::spawn().await;
+    let smtp = crate::mail::SmtpSink::start();
+    let app = TestApp::with_smtp(&smtp.url()).await;
     let owner_org = new_org(&app, "Viện Cơ điện Nông nghiệp", true);
     let sender_org = new_org(&app, "Công ty Thủy sản Lăng Cô", true);
     let owner = user(&app, "an@vien.example", Role::Member, Some(owner_org.id));
@@ -250,6 +278,12 @@ async fn withdrawal_the_daily_limit_the_reminder_and_the_expiry() {
     app.tick().await;
     assert_eq!(status_of(&app, &open), "expired");
     assert!(mail_text(&app, sender.email.as_str(), "interest-expired").contains("Máy sấy số 2"));
+    let sent = delivered(&app, &smtp).await;
+    let subjects =
+        |to: &User| sent.iter().filter(|(r, _)| *r == to.email.to_string()).map(|(_, s)| s.clone()).collect::<Vec<_>>();
+    assert!(subjects(&owner).iter().any(|s| s.starts_with("Nhắc: Công ty Thủy sản Lăng Cô đang chờ")), "{sent:?}");
+    assert!(subjects(&sender).contains(&"Đề nghị kết nối hết hiệu lực: Máy sấy số 2".to_string()), "{sent:?}");
+    assert!(subjects(&sender).iter().any(|s| s.starts_with("Đề nghị kết nối bị từ chối")), "{sent:?}");
     // The reminder's link no longer answers.
     let link = link_in_mail(&app, owner.email.as_str(), "interest-reminder", "/interest");
     let link = format!("{}{}", app.address, &link[link.find("/interest?").unwrap()..]);
@@ -383,7 +417,8 @@ async fn staff_see_the_pipeline_by_month_and_sector() {
 
 #[tokio::test]
 async fn an_accepted_expression_opens_a_conversation_for_the_two_and_staff() {
-    let app = TestApp::spawn().await;
+    let smtp = crate::mail::SmtpSink::start();
+    let app = TestApp::with_smtp(&smtp.url()).await;
     let owner_org = new_org(&app, "Viện Cơ điện Nông nghiệp", true);
     let sender_org = new_org(&app, "Công ty Thủy sản Lăng Cô", true);
     let third_org = new_org(&app, "Công ty Khác", true);
@@ -436,6 +471,11 @@ async fn an_accepted_expression_opens_a_conversation_for_the_two_and_staff() {
     post(&o_client, &app, &o_csrf, &format!("{thread}/messages"), &[("body", "Được, 9 giờ sáng.")]).await;
     assert_eq!(count(sender.email.as_str()), 1);
 
+    let sent = delivered(&app, &smtp).await;
+    let about =
+        |to: &User| sent.iter().filter(|(r, s)| *r == to.email.to_string() && s.starts_with("Tin nhắn mới")).count();
+    assert_eq!((about(&owner), about(&sender)), (2, 1), "{sent:?}");
+
     // Both read it; a third organisation does not; staff read without writing.
     let (_, body) = page(&s_client, &app, &thread).await;
     assert!(body.contains("Chúng tôi đi ba người.") && body.contains("Được, 9 giờ sáng."), "{body}");
@@ -470,4 +510,71 @@ async fn an_accepted_expression_opens_a_conversation_for_the_two_and_staff() {
     let kept = db::interests::messages(&mut c, &id).unwrap();
     assert_eq!(kept.len(), 4);
     assert!(kept.iter().filter(|m| m.author_org == sender_org.id.to_string()).all(|m| m.author_user.is_none()));
+}
+
+/// The weekly digest through a real SMTP server: opt-in from the preferences page, the new
+/// matching listings, the RFC 8058 headers, and one POST with no session to leave it.
+#[tokio::test]
+async fn the_weekly_digest_and_its_one_click_unsubscribe() {
+    let smtp = crate::mail::SmtpSink::start();
+    let app = TestApp::with_demo_and_smtp(&smtp.url()).await;
+    let member = db::users::by_email(&mut app.db.conn().unwrap(), &Email::parse("thanhvien@dhkh.example").unwrap())
+        .unwrap()
+        .unwrap();
+    let (client, csrf) = signed_in(&app, &member);
+    // Opt-in: off until asked for.
+    let (_, body) = page(&client, &app, "/account/notifications").await;
+    assert!(body.contains("name=\"digest\"") && !body.contains("checked"), "{body}");
+    app.tick().await;
+    assert!(smtp.messages().iter().all(|m| !String::from_utf8_lossy(&m.data).contains("List-Unsubscribe")));
+    let r = post(&client, &app, &csrf, "/account/notifications", &[("digest", "on")]).await;
+    assert_eq!(location(&r), "/account/notifications?done=notifications");
+    let (_, body) = page(&client, &app, "/account/notifications?done=notifications").await;
+    assert!(body.contains("checked") && body.contains("Đã lưu"), "{body}");
+
+    // The digest: the demo's listings of the last week that its lists suggest.
+    app.tick().await;
+    let digests: Vec<String> = smtp
+        .messages()
+        .into_iter()
+        .map(|m| String::from_utf8_lossy(&m.data).to_string())
+        .filter(|m| m.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"))
+        .collect();
+    assert_eq!(digests.len(), 1, "one digest");
+    let raw = &digests[0];
+    let parsed = mail_parser::MessageParser::default().parse(raw.as_bytes()).unwrap();
+    let text = parsed.body_text(0).unwrap().to_string();
+    assert!(text.contains("Phù hợp với:"), "{text}");
+    let header = parsed.header_raw("List-Unsubscribe").unwrap().trim().to_string();
+    let url = header.trim_start_matches('<').trim_end_matches('>').to_string();
+    assert!(url.contains("/unsubscribe?token="), "{url}");
+    // Once a week: another tick the same week sends nothing.
+    app.tick().await;
+    assert_eq!(
+        smtp.messages().iter().filter(|m| String::from_utf8_lossy(&m.data).contains("List-Unsubscribe-Post")).count(),
+        1
+    );
+
+    // One click: the mail client's POST, no session, no CSRF token.
+    let path = &url[url.find("/unsubscribe").unwrap()..];
+    let r = stranger()
+        .post(format!("{}{path}", app.address))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("List-Unsubscribe=One-Click")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    assert!(!ketnoi::services::digest::wants_digest(&mut app.db.conn().unwrap(), &member).unwrap());
+    // A forged token changes nothing; the link page asks before it acts.
+    let r = stranger().post(format!("{}/unsubscribe?token=forged", app.address)).send().await.unwrap();
+    assert_eq!(r.status(), 400);
+    ketnoi::services::digest::set_digest(&mut app.db.conn().unwrap(), &member, true, db::now()).unwrap();
+    let (status, body) = page(&stranger(), &app, path).await;
+    assert_eq!(status, 200);
+    assert!(body.contains("thanhvien@dhkh.example"));
+    assert!(
+        ketnoi::services::digest::wants_digest(&mut app.db.conn().unwrap(), &member).unwrap(),
+        "opening changes nothing"
+    );
 }

@@ -625,9 +625,96 @@ pub async fn delete_account(
     }
 }
 
-pub async fn notifications() -> HttpResponse {
-    // Email preferences live on the account page for now.
-    see_other("/account")
+/// The choice of non-transactional email (every such email links here).
+pub async fn notifications(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    q: web::Query<super::my_listings::DoneQuery>,
+) -> Result<HttpResponse, AppError> {
+    let me = auth::require(&req)?;
+    let ctx = Ctx::from_request(&req);
+    let user = me.user.clone();
+    let on = state.db.run(move |c| crate::services::digest::wants_digest(c, &user)).await?;
+    let form = Form::new(&ctx, "notifications", "/account/notifications", "notifications-save")
+        .field(&ctx, "digest", "checkbox", "notifications-digest", if on { "on" } else { "" })
+        .hint(&ctx, "notifications-digest-hint");
+    let mut p = Panel::new(&ctx, "notifications-title").lead(ctx.t("notifications-lead"));
+    if q.done == "notifications" {
+        p = p.notice(ctx.t("account-done-notifications"));
+    }
+    p.form(form).link("/account", "account-title").ok()
+}
+
+/// The ticked boxes of the notifications form (an unticked box is absent).
+#[derive(Debug, Deserialize)]
+pub struct NotificationsForm {
+    #[serde(default)]
+    digest: Option<String>,
+}
+
+pub async fn save_notifications(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    form: web::Form<NotificationsForm>,
+) -> Result<HttpResponse, AppError> {
+    let me = auth::require(&req)?;
+    let (on, now, user) = (form.digest.is_some(), state.clock.now(), me.user.clone());
+    state.db.run(move |c| crate::services::digest::set_digest(c, &user, on, now)).await?;
+    Ok(see_other("/account/notifications?done=notifications"))
+}
+
+/// The one-click unsubscribe token: in the address (RFC 8058 posts to it as it is) or in the
+/// confirmation page's form.
+#[derive(Debug, Deserialize)]
+pub struct UnsubscribeForm {
+    #[serde(default)]
+    token: String,
+}
+
+/// The unsubscribe link of a digest, opened: asks for a press (a mail scanner changes nothing).
+pub async fn unsubscribe_page(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    q: web::Query<TokenQuery>,
+) -> Result<HttpResponse, AppError> {
+    let ctx = Ctx::from_request(&req);
+    let (st, token) = (state.clone(), q.into_inner().token);
+    let t = token.clone();
+    match state.db.run(move |c| crate::services::digest::unsubscribe_target(c, st.env(), &t)).await? {
+        Ok(u) => confirm_link(
+            &req,
+            "unsubscribe-title",
+            ctx.t1("unsubscribe-lead", "email", u.email.as_str()),
+            ("/unsubscribe", "unsubscribe-confirm"),
+            &token,
+        ),
+        Err(e) => Panel::new(&ctx, "unsubscribe-title")
+            .lead(link_error_text(&ctx, e))
+            .link("/account/notifications", "notifications-title")
+            .respond(StatusCode::BAD_REQUEST, None),
+    }
+}
+
+/// Unsubscribes: the mail client's one-click POST (`List-Unsubscribe=One-Click`, the token in
+/// the address), or the confirmation page's button (the token in the form).
+pub async fn unsubscribe(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    q: web::Query<UnsubscribeForm>,
+    form: Option<web::Form<UnsubscribeForm>>,
+) -> Result<HttpResponse, AppError> {
+    let ctx = Ctx::from_request(&req);
+    let token = form.map(|f| f.into_inner().token).filter(|t| !t.is_empty()).unwrap_or_else(|| q.into_inner().token);
+    let (now, st) = (state.clock.now(), state.clone());
+    match state.db.run(move |c| crate::services::digest::unsubscribe(c, st.env(), &token, now)).await? {
+        Ok(_) => Panel::new(&ctx, "unsubscribe-title")
+            .lead(ctx.t("unsubscribe-done"))
+            .link("/account/notifications", "notifications-title")
+            .ok(),
+        Err(e) => {
+            Panel::new(&ctx, "unsubscribe-title").lead(link_error_text(&ctx, e)).respond(StatusCode::BAD_REQUEST, None)
+        }
+    }
 }
 
 // ---------------------------------------------------------------- API tokens
