@@ -195,6 +195,12 @@ impl Listing {
     pub fn title(&self) -> &str {
         both!(self, x => &x.title)
     }
+    /// The title a reader of `locale` sees: the English title on English pages when the
+    /// listing has one, the title as written otherwise.
+    pub fn title_for(&self, locale: super::Locale) -> &str {
+        let en: &str = both!(self, x => &x.title_en);
+        if locale == super::Locale::En && !en.trim().is_empty() { en } else { self.title() }
+    }
     pub fn status(&self) -> ListingStatus {
         both!(self, x => x.status)
     }

@@ -9,7 +9,7 @@ use chrono::{Datelike, NaiveDateTime, TimeDelta};
 use super::context::Env;
 use crate::db::{self, AnyConnection};
 use crate::domain::signed::{LinkError, Purpose};
-use crate::domain::{ListingKind, ListingStatus, Locale, User, UserId};
+use crate::domain::{ListingKind, ListingStatus, User, UserId};
 use crate::mail::templates::{DigestItem, WeeklyDigest};
 
 /// New listings of this many days make a digest.
@@ -89,11 +89,7 @@ fn items(
             }
             let Some(l) = db::listings::get_public(conn, kind, &row.other_id, now)? else { continue };
             let Some(published) = l.published_at().filter(|p| *p >= since) else { continue };
-            let (title_en, title) = match &l {
-                crate::domain::Listing::Offer(o) => (&o.title_en, &o.title),
-                crate::domain::Listing::Need(n) => (&n.title_en, &n.title),
-            };
-            let title = if user.locale == Locale::En && !title_en.trim().is_empty() { title_en } else { title };
+            let title = l.title_for(user.locale).to_string();
             let organisation = db::organisations::get(conn, l.organisation())?.map(|o| o.name).unwrap_or_default();
             let url = format!("{base}/{}/{}", crate::services::listings::input::plural(kind), l.id());
             found

@@ -314,13 +314,13 @@ impl SuggestionView {
         owner_path: Option<&str>,
         l: Locale,
     ) -> Self {
-        let (href, title_en) = match &s.listing {
-            crate::domain::Listing::Offer(o) => (format!("/offers/{}", o.id), &o.title_en),
-            crate::domain::Listing::Need(n) => (format!("/needs/{}", n.id), &n.title_en),
+        let href = match &s.listing {
+            crate::domain::Listing::Offer(o) => format!("/offers/{}", o.id),
+            crate::domain::Listing::Need(n) => format!("/needs/{}", n.id),
         };
         Self {
             href,
-            title: in_language(l, s.listing.title(), title_en).0,
+            title: s.listing.title_for(l).to_string(),
             org_name: org_name.to_string(),
             lines: s.checks.iter().map(|c| (c.fits(), c.text(l))).collect(),
             words: s.words.clone(),

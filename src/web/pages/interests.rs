@@ -148,6 +148,8 @@ pub struct EntryView {
     pub contact: Option<Contact>,
     pub answer_form: Option<Form>,
     pub withdraw_form: Option<Form>,
+    /// A link to the conversation (not on the conversation's own page).
+    pub thread_link: bool,
 }
 
 #[derive(Template, WebTemplate)]
@@ -191,7 +193,7 @@ fn entry_view(ctx: &Ctx, e: &interests::Entry, viewer: &policy::Actor) -> EntryV
         status: ctx.t(&key_of("interest-status", status.code())),
         status_code: status.code(),
         when: ctx.when(i.created_at),
-        listing: e.listing.as_ref().map(|l| l.title().to_string()).unwrap_or_default(),
+        listing: e.listing.as_ref().map(|l| l.title_for(ctx.locale).to_string()).unwrap_or_default(),
         href,
         other: e.other.as_ref().map(|o| o.name.clone()).unwrap_or_default(),
         message: i.message.clone(),
@@ -202,6 +204,7 @@ fn entry_view(ctx: &Ctx, e: &interests::Entry, viewer: &policy::Actor) -> EntryV
         withdraw_form: (open && e.sent).then(|| {
             Form::new(ctx, "withdraw", format!("/my/interests/{}/withdraw", i.id), "interest-withdraw").danger()
         }),
+        thread_link: status == Status::Accepted,
     }
 }
 
@@ -468,7 +471,7 @@ pub async fn thread(
     let key = key_of("interest-done", &q.done);
     let notice = (!q.done.is_empty() && crate::catalogue::has(ctx.locale, &key)).then(|| ctx.t(&key));
     Ok(ThreadPage {
-        entry: entry_view(&ctx, &t.entry, &me.actor),
+        entry: EntryView { thread_link: false, ..entry_view(&ctx, &t.entry, &me.actor) },
         messages,
         post_form: t.can_post.then(|| post_form(&ctx, &t.entry.interest.id, "")),
         empty_key: if t.can_post { "interest-thread-empty" } else { "interest-thread-not-open" },
