@@ -651,7 +651,7 @@ my-suggestions-count =
     }
 
 ## Expressions of interest
-nav-my-interests = Interest
+nav-my-interests = Connections
 interests-title = Expressions of interest
 interests-lead = Organisations interested in your listings, and the listings you expressed interest in. Once an expression is accepted, each side sees the other's contact details.
 interests-received = Received by your organisation
