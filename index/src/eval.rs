@@ -30,30 +30,42 @@ fn text_of(v: &serde_json::Value, key: &str) -> String {
     }
 }
 
+/// Calls `each` with every record of a JSON Lines file (`.gz` too), blank lines skipped; a
+/// malformed line is an error naming it.
+fn each_record(path: &Path, mut each: impl FnMut(serde_json::Value) -> anyhow::Result<()>) -> anyhow::Result<()> {
+    for (i, line) in lines(path)?.lines().enumerate() {
+        let line = line?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        each(serde_json::from_str(&line).with_context(|| format!("{} line {}", path.display(), i + 1))?)?;
+    }
+    Ok(())
+}
+
+/// An offer of an evaluation corpus as the index holds it.
+fn corpus_doc(id: String, title: String, body: String) -> Doc {
+    Doc {
+        id,
+        title,
+        body,
+        facets: vec![("kind", "offer".into())],
+        expires: i64::MAX,
+        deadline: i64::MAX,
+        ..Doc::default()
+    }
+}
+
 /// Indexes a corpus into an index in memory; returns it with the number of documents.
 pub fn index_corpus(corpus: &Path) -> anyhow::Result<(SearchIndex, usize)> {
     let index = SearchIndex::in_memory()?;
     let mut w = index.writer(200_000_000)?;
     let mut n = 0;
-    for (i, line) in lines(corpus)?.lines().enumerate() {
-        let line = line?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let v: serde_json::Value =
-            serde_json::from_str(&line).with_context(|| format!("{} line {}", corpus.display(), i + 1))?;
-        let doc = Doc {
-            id: text_of(&v, "_id"),
-            title: text_of(&v, "title"),
-            body: text_of(&v, "text"),
-            facets: vec![("kind", "offer".into())],
-            expires: i64::MAX,
-            deadline: i64::MAX,
-            ..Doc::default()
-        };
-        index.add(&w, &doc)?;
+    each_record(corpus, |v| {
+        index.add(&w, &corpus_doc(text_of(&v, "_id"), text_of(&v, "title"), text_of(&v, "text")))?;
         n += 1;
-    }
+        Ok(())
+    })?;
     index.commit(&mut w, 0)?;
     Ok((index, n))
 }
@@ -61,15 +73,10 @@ pub fn index_corpus(corpus: &Path) -> anyhow::Result<(SearchIndex, usize)> {
 /// The documents of a corpus: (id, title, text).
 pub fn read_corpus(path: &Path) -> anyhow::Result<Vec<(String, String, String)>> {
     let mut out = Vec::new();
-    for (i, line) in lines(path)?.lines().enumerate() {
-        let line = line?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let v: serde_json::Value =
-            serde_json::from_str(&line).with_context(|| format!("{} line {}", path.display(), i + 1))?;
+    each_record(path, |v| {
         out.push((text_of(&v, "_id"), text_of(&v, "title"), text_of(&v, "text")));
-    }
+        Ok(())
+    })?;
     Ok(out)
 }
 
@@ -99,14 +106,10 @@ pub fn run_match(corpus: &[(String, String, String)], queries: &[(String, String
 /// The queries: (id, text).
 pub fn read_queries(path: &Path) -> anyhow::Result<Vec<(String, String)>> {
     let mut out = Vec::new();
-    for line in lines(path)?.lines() {
-        let line = line?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let v: serde_json::Value = serde_json::from_str(&line)?;
+    each_record(path, |v| {
         out.push((text_of(&v, "_id"), text_of(&v, "text")));
-    }
+        Ok(())
+    })?;
     Ok(out)
 }
 
@@ -217,14 +220,10 @@ pub fn cross(
 /// The queries with their language: (id, text, `lang`).
 pub fn read_queries_with_language(path: &Path) -> anyhow::Result<Vec<(String, String, String)>> {
     let mut out = Vec::new();
-    for line in lines(path)?.lines() {
-        let line = line?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let v: serde_json::Value = serde_json::from_str(&line)?;
+    each_record(path, |v| {
         out.push((text_of(&v, "_id"), text_of(&v, "text"), text_of(&v, "lang")));
-    }
+        Ok(())
+    })?;
     Ok(out)
 }
 
@@ -232,28 +231,14 @@ pub fn read_queries_with_language(path: &Path) -> anyhow::Result<Vec<(String, St
 /// `abstract` (or `text`) as the text.
 pub fn read_docs(path: &Path, ids: &std::collections::HashSet<String>) -> anyhow::Result<Vec<Doc>> {
     let mut out = Vec::new();
-    for (i, line) in lines(path)?.lines().enumerate() {
-        let line = line?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let v: serde_json::Value =
-            serde_json::from_str(&line).with_context(|| format!("{} line {}", path.display(), i + 1))?;
+    each_record(path, |v| {
         let id = text_of(&v, "id");
-        if !ids.contains(&id) {
-            continue;
+        if ids.contains(&id) {
+            let body = if v["abstract"].is_string() { text_of(&v, "abstract") } else { text_of(&v, "text") };
+            out.push(corpus_doc(id, text_of(&v, "title"), body));
         }
-        let body = if v["abstract"].is_string() { text_of(&v, "abstract") } else { text_of(&v, "text") };
-        out.push(Doc {
-            id,
-            title: text_of(&v, "title"),
-            body,
-            facets: vec![("kind", "offer".into())],
-            expires: i64::MAX,
-            deadline: i64::MAX,
-            ..Doc::default()
-        });
-    }
+        Ok(())
+    })?;
     Ok(out)
 }
 
