@@ -57,8 +57,9 @@ pub struct EvalArgs {
 
 pub(super) fn eval(what: &EvalWhat) -> Result<(), Failure> {
     use ketnoi_index::eval;
-    let a = match what {
-        EvalWhat::Search(a) | EvalWhat::Match(a) => a,
+    let (a, recommender) = match what {
+        EvalWhat::Search(a) => (a, false),
+        EvalWhat::Match(a) => (a, true),
         EvalWhat::Cross(c) => return cross(c),
     };
     if !(1..=10_000).contains(&a.top) {
@@ -66,17 +67,13 @@ pub(super) fn eval(what: &EvalWhat) -> Result<(), Failure> {
     }
     let started = std::time::Instant::now();
     let queries = eval::read_queries(&a.queries)?;
-    let (runs, docs) = match what {
-        EvalWhat::Search(_) => {
-            let (index, docs) = eval::index_corpus(&a.corpus)?;
-            (eval::run(&index, &queries, a.top)?, docs)
-        }
-        EvalWhat::Match(_) | EvalWhat::Cross(_) => {
-            // (Cross has returned above.)
-            let corpus = eval::read_corpus(&a.corpus)?;
-            let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-            (eval::run_match(&corpus, &queries, a.top, threads), corpus.len())
-        }
+    let (runs, docs) = if recommender {
+        let corpus = eval::read_corpus(&a.corpus)?;
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        (eval::run_match(&corpus, &queries, a.top, threads), corpus.len())
+    } else {
+        let (index, docs) = eval::index_corpus(&a.corpus)?;
+        (eval::run(&index, &queries, a.top)?, docs)
     };
     tracing::info!(docs, queries = queries.len(), seconds = started.elapsed().as_secs_f64(), "evaluated");
     if let Some(path) = &a.run {
