@@ -188,8 +188,8 @@ pub fn express(
     })
 }
 
-/// Accepts or declines an open expression: by a member of the owner's organisation (`by`), or by
-/// the recipient of the emailed link (`link_user`, the id the link was made for).
+/// Accepts or declines an open expression, as a member of the owner's organisation (the emailed
+/// link answers through [`answer_by_link`]).
 pub fn answer(
     conn: &mut AnyConnection,
     env: Env,
