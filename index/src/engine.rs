@@ -552,12 +552,6 @@ impl SearchIndex {
             return (None, phrases, excluded, highlight);
         }
         let expansion = expand(&typed);
-        let term = |field: Field, w: &str, boost: f32| -> Box<dyn Query> {
-            Box::new(BoostQuery::new(
-                Box::new(TermQuery::new(Term::from_field_text(field, w), IndexRecordOption::WithFreqs)),
-                boost,
-            ))
-        };
         let w = if text.is_ascii() { Weights::PLAIN } else { Weights::MARKED };
         let mut per_word: Vec<Box<dyn Query>> = Vec::new();
         for (exact, folded) in &query {
@@ -593,12 +587,6 @@ impl SearchIndex {
         if concepts.is_empty() {
             return None;
         }
-        let term = |field: Field, w: &str, boost: f32| -> Box<dyn Query> {
-            Box::new(BoostQuery::new(
-                Box::new(TermQuery::new(Term::from_field_text(field, w), IndexRecordOption::WithFreqs)),
-                boost,
-            ))
-        };
         let phrase = |field: Field, words: &[String], boost: f32| -> Box<dyn Query> {
             if let [w] = words {
                 return term(field, w, boost);
@@ -669,12 +657,6 @@ impl SearchIndex {
             .collect();
         words.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(b.2)));
         words.truncate(crate::similar::WORDS);
-        let term = |field: Field, w: &str, boost: f32| -> Box<dyn Query> {
-            Box::new(BoostQuery::new(
-                Box::new(TermQuery::new(Term::from_field_text(field, w), IndexRecordOption::WithFreqs)),
-                boost,
-            ))
-        };
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for (_, w, folded, exact) in words {
             let mut alternatives = vec![term(f.title, folded, 2.0), term(f.body, folded, 1.0)];
@@ -839,6 +821,14 @@ impl SearchIndex {
             })
             .collect()
     }
+}
+
+/// A word of a field, its score weighted by `boost`.
+fn term(field: Field, w: &str, boost: f32) -> Box<dyn Query> {
+    Box::new(BoostQuery::new(
+        Box::new(TermQuery::new(Term::from_field_text(field, w), IndexRecordOption::WithFreqs)),
+        boost,
+    ))
 }
 
 /// A text query with its glossary expansion, if any, as an alternative: a listing matches

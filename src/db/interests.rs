@@ -91,6 +91,21 @@ pub fn of_organisation(conn: &mut AnyConnection, org: &str) -> anyhow::Result<Ve
         .load(conn)?)
 }
 
+/// True when an expression between the two organisations, either way round, was accepted.
+pub fn accepted_between(conn: &mut AnyConnection, a: &str, b: &str) -> anyhow::Result<bool> {
+    let n: i64 = interests::table
+        .filter(interests::status.eq("accepted"))
+        .filter(
+            interests::sender_org
+                .eq(a)
+                .and(interests::owner_org.eq(b))
+                .or(interests::sender_org.eq(b).and(interests::owner_org.eq(a))),
+        )
+        .count()
+        .get_result(conn)?;
+    Ok(n > 0)
+}
+
 /// Every expression a person wrote (for their data export).
 pub fn by_sender(conn: &mut AnyConnection, user: &str) -> anyhow::Result<Vec<Interest>> {
     Ok(interests::table

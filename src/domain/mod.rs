@@ -24,7 +24,7 @@ pub use keywords::Keywords;
 pub use locale::Locale;
 pub use money::{Money, MoneyRange};
 pub use province::Province;
-pub use records::{Contact, Listing, Need, Offer, Organisation, SUMMARY_MAX_CHARS, User, is_public};
+pub use records::{Contact, Listing, Need, Offer, Organisation, SUMMARY_MAX_CHARS, User, is_public, title_for};
 pub use trl::Trl;
 
 /// Why a value could not be parsed: which kind of value, what was given, what is expected.

@@ -120,6 +120,12 @@ pub struct Need {
 /// Summary at most this many characters.
 pub const SUMMARY_MAX_CHARS: usize = 500;
 
+/// The title a reader of `locale` sees of a listing titled `title`, with the English title
+/// `title_en` (empty: none): the English one on English pages when there is one.
+pub fn title_for<'a>(locale: super::Locale, title: &'a str, title_en: &'a str) -> &'a str {
+    if locale == super::Locale::En && !title_en.trim().is_empty() { title_en } else { title }
+}
+
 /// True when a listing is visible to the public at `now`.
 pub fn is_public(status: ListingStatus, expires_at: Option<NaiveDateTime>, now: NaiveDateTime) -> bool {
     status == ListingStatus::Published && expires_at.is_none_or(|e| e > now)
@@ -198,8 +204,7 @@ impl Listing {
     /// The title a reader of `locale` sees: the English title on English pages when the
     /// listing has one, the title as written otherwise.
     pub fn title_for(&self, locale: super::Locale) -> &str {
-        let en: &str = both!(self, x => &x.title_en);
-        if locale == super::Locale::En && !en.trim().is_empty() { en } else { self.title() }
+        title_for(locale, self.title(), both!(self, x => &x.title_en))
     }
     pub fn status(&self) -> ListingStatus {
         both!(self, x => x.status)

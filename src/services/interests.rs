@@ -82,6 +82,11 @@ fn listing_of(conn: &mut AnyConnection, i: &Interest) -> anyhow::Result<Option<L
     db::listings::get(conn, kind, &i.listing_id)
 }
 
+/// The title of an expression's listing (empty if the listing is gone).
+fn title_of(conn: &mut AnyConnection, i: &Interest) -> anyhow::Result<String> {
+    Ok(listing_of(conn, i)?.map(|l| l.title().to_string()).unwrap_or_default())
+}
+
 fn org_name(conn: &mut AnyConnection, id: &str) -> anyhow::Result<String> {
     let Ok(id) = id.parse::<OrganisationId>() else { return Ok(String::new()) };
     Ok(db::organisations::get(conn, id)?.map(|o| o.name).unwrap_or_default())
@@ -93,6 +98,20 @@ fn members(conn: &mut AnyConnection, org: &str) -> anyhow::Result<Vec<User>> {
         Ok(id) => db::users::for_organisation(conn, id),
         Err(_) => Ok(Vec::new()),
     }
+}
+
+/// Queues `letter(member)` to every member of `org`, once per member under `key:member`.
+fn mail_members<L: crate::mail::templates::Letter>(
+    conn: &mut AnyConnection,
+    env: Env,
+    org: &str,
+    key: &str,
+    letter: impl Fn(&User) -> L,
+) -> anyhow::Result<()> {
+    for u in members(conn, org)? {
+        env.mail_keyed(conn, &format!("{key}:{}", u.id), (&u.email, &u.display_name, u.locale), &letter(&u))?;
+    }
+    Ok(())
 }
 
 fn base(env: Env) -> String {
@@ -168,22 +187,14 @@ pub fn express(
         };
         db::interests::insert(conn, &i)?;
         audit(conn, Some(user), "interest.sent", &i)?;
-        for u in members(conn, &i.owner_org)? {
-            let letter = InterestReceived {
-                listing: listing.title().to_string(),
-                from: org.name.clone(),
-                message: text.clone(),
-                reasons: reasons.to_vec(),
-                url: answer_link(env, &i, &u),
-                page: format!("{}/my/interests", base(env)),
-            };
-            env.mail_keyed(
-                conn,
-                &format!("interest:{}:{}", i.id, u.id),
-                (&u.email, &u.display_name, u.locale),
-                &letter,
-            )?;
-        }
+        mail_members(conn, env, &i.owner_org, &format!("interest:{}", i.id), |u| InterestReceived {
+            listing: listing.title().to_string(),
+            from: org.name.clone(),
+            message: text.clone(),
+            reasons: reasons.to_vec(),
+            url: answer_link(env, &i, u),
+            page: format!("{}/my/interests", base(env)),
+        })?;
         Ok(Ok(i))
     })
 }
@@ -200,7 +211,7 @@ pub fn answer(
     now: NaiveDateTime,
 ) -> Outcome<Interest> {
     let Some(i) = db::interests::get(conn, id)? else { return Ok(Err(Refused::NotFound)) };
-    if by.organisation_id.map(|o| o.to_string()) != Some(i.owner_org.clone()) {
+    if side(by, &i) != Some(Some(false)) {
         return Ok(Err(Refused::NotFound));
     }
     close_with_answer(conn, env, Some(by), i, accept, text, now)
@@ -227,25 +238,33 @@ fn close_with_answer(
         }
         let Some(i) = db::interests::get(conn, &i.id)? else { return Ok(Err(Refused::NotFound)) };
         audit(conn, by, if accept { "interest.accepted" } else { "interest.declined" }, &i)?;
-        let title = listing_of(conn, &i)?.map(|l| l.title().to_string()).unwrap_or_default();
+        let title = title_of(conn, &i)?;
         let owner = org_name(conn, &i.owner_org)?;
-        for u in members(conn, &i.sender_org)? {
-            let letter = InterestAnswered {
-                listing: title.clone(),
-                by: owner.clone(),
-                accepted: accept,
-                message: text.clone(),
-                url: format!("{}/my/interests", base(env)),
-            };
-            env.mail_keyed(
-                conn,
-                &format!("interest-answer:{}:{}", i.id, u.id),
-                (&u.email, &u.display_name, u.locale),
-                &letter,
-            )?;
-        }
+        mail_members(conn, env, &i.sender_org, &format!("interest-answer:{}", i.id), |_| InterestAnswered {
+            listing: title.clone(),
+            by: owner.clone(),
+            accepted: accept,
+            message: text.clone(),
+            url: format!("{}/my/interests", base(env)),
+        })?;
         Ok(Ok(i))
     })
+}
+
+/// The open expression an answer link names, with the id of the person it was sent to.
+fn open_by_link(
+    conn: &mut AnyConnection,
+    env: Env,
+    token: &str,
+) -> anyhow::Result<Result<(Interest, String), LinkError>> {
+    let claims = match env.check(Purpose::AnswerInterest, token) {
+        Ok(c) => c,
+        Err(e) => return Ok(Err(e)),
+    };
+    match db::interests::get(conn, &claims.sub)? {
+        Some(i) if Status::of(&i.status) == Status::Open => Ok(Ok((i, claims.extra))),
+        _ => Ok(Err(LinkError::Invalid)),
+    }
 }
 
 /// What an answer link is for, while it can still answer: the expression, the listing's title
@@ -255,15 +274,11 @@ pub fn link_target(
     env: Env,
     token: &str,
 ) -> anyhow::Result<Result<(Interest, String, String), LinkError>> {
-    let claims = match env.check(Purpose::AnswerInterest, token) {
-        Ok(c) => c,
+    let i = match open_by_link(conn, env, token)? {
+        Ok((i, _)) => i,
         Err(e) => return Ok(Err(e)),
     };
-    let Some(i) = db::interests::get(conn, &claims.sub)? else { return Ok(Err(LinkError::Invalid)) };
-    if Status::of(&i.status) != Status::Open {
-        return Ok(Err(LinkError::Invalid));
-    }
-    let title = listing_of(conn, &i)?.map(|l| l.title().to_string()).unwrap_or_default();
+    let title = title_of(conn, &i)?;
     let from = org_name(conn, &i.sender_org)?;
     Ok(Ok((i, title, from)))
 }
@@ -284,27 +299,21 @@ pub fn answer_by_link(
             LinkError::Invalid => "link-invalid",
         })
     };
-    let claims = match env.check(Purpose::AnswerInterest, token) {
-        Ok(c) => c,
-        Err(e) => return Ok(Err(refused(e))),
-    };
-    let (i, ..) = match link_target(conn, env, token)? {
+    let (i, recipient) = match open_by_link(conn, env, token)? {
         Ok(t) => t,
         Err(e) => return Ok(Err(refused(e))),
     };
-    let by = match claims.extra.parse() {
-        Ok(id) => {
-            db::users::get(conn, id)?.filter(|u| u.organisation_id.map(|o| o.to_string()) == Some(i.owner_org.clone()))
-        }
+    let by = match recipient.parse() {
+        Ok(id) => db::users::get(conn, id)?.filter(|u| side(u, &i) == Some(Some(false))),
         Err(_) => None,
     };
     close_with_answer(conn, env, by.as_ref(), i, accept, text, now)
 }
 
 /// Withdraws an open expression (a member of the sending organisation).
-pub fn withdraw(conn: &mut AnyConnection, user: &User, id: &str, now: NaiveDateTime) -> Outcome<()> {
+pub fn withdraw(conn: &mut AnyConnection, user: &User, id: &str, now: NaiveDateTime) -> Outcome<Interest> {
     let Some(i) = db::interests::get(conn, id)? else { return Ok(Err(Refused::NotFound)) };
-    if user.organisation_id.map(|o| o.to_string()) != Some(i.sender_org.clone()) {
+    if side(user, &i) != Some(Some(true)) {
         return Ok(Err(Refused::NotFound));
     }
     db::write(conn, |conn| {
@@ -313,7 +322,7 @@ pub fn withdraw(conn: &mut AnyConnection, user: &User, id: &str, now: NaiveDateT
             return Ok(Err(Refused::State("interest-not-open")));
         }
         audit(conn, Some(user), "interest.withdrawn", &i)?;
-        Ok(Ok(()))
+        Ok(db::interests::get(conn, &i.id)?.ok_or(Refused::NotFound))
     })
 }
 
@@ -327,21 +336,13 @@ pub fn sweep(conn: &mut AnyConnection, env: Env, now: NaiveDateTime) -> anyhow::
                 return Ok(false);
             }
             audit(conn, None, "interest.expired", &i)?;
-            let title = listing_of(conn, &i)?.map(|l| l.title().to_string()).unwrap_or_default();
+            let title = title_of(conn, &i)?;
             let owner = org_name(conn, &i.owner_org)?;
-            for u in members(conn, &i.sender_org)? {
-                let letter = InterestExpired {
-                    listing: title.clone(),
-                    to: owner.clone(),
-                    url: format!("{}/my/interests", base(env)),
-                };
-                env.mail_keyed(
-                    conn,
-                    &format!("interest-expired:{}:{}", i.id, u.id),
-                    (&u.email, &u.display_name, u.locale),
-                    &letter,
-                )?;
-            }
+            mail_members(conn, env, &i.sender_org, &format!("interest-expired:{}", i.id), |_| InterestExpired {
+                listing: title.clone(),
+                to: owner.clone(),
+                url: format!("{}/my/interests", base(env)),
+            })?;
             Ok(true)
         })?;
         expired += usize::from(done);
@@ -350,22 +351,14 @@ pub fn sweep(conn: &mut AnyConnection, env: Env, now: NaiveDateTime) -> anyhow::
     for i in db::interests::unreminded_before(conn, now - REMIND_AFTER)? {
         db::write(conn, |conn| {
             db::interests::set_reminded(conn, &i.id, now)?;
-            let title = listing_of(conn, &i)?.map(|l| l.title().to_string()).unwrap_or_default();
+            let title = title_of(conn, &i)?;
             let from = org_name(conn, &i.sender_org)?;
-            for u in members(conn, &i.owner_org)? {
-                let letter = InterestReminder {
-                    listing: title.clone(),
-                    from: from.clone(),
-                    since: i.created_at,
-                    url: answer_link(env, &i, &u),
-                };
-                env.mail_keyed(
-                    conn,
-                    &format!("interest-reminder:{}:{}", i.id, u.id),
-                    (&u.email, &u.display_name, u.locale),
-                    &letter,
-                )?;
-            }
+            mail_members(conn, env, &i.owner_org, &format!("interest-reminder:{}", i.id), |u| InterestReminder {
+                listing: title.clone(),
+                from: from.clone(),
+                since: i.created_at,
+                url: answer_link(env, &i, u),
+            })?;
             Ok(())
         })?;
         reminded += 1;
@@ -387,30 +380,25 @@ pub struct Entry {
 /// Every expression an organisation sent or received, newest first, with its listing and the
 /// other organisation.
 pub fn of_organisation(conn: &mut AnyConnection, org: OrganisationId) -> anyhow::Result<Vec<Entry>> {
-    let mine = org.to_string();
-    let mut out = Vec::new();
-    for i in db::interests::of_organisation(conn, &mine)? {
-        let sent = i.sender_org == mine;
-        let other_id = if sent { &i.owner_org } else { &i.sender_org };
-        let other = match other_id.parse::<OrganisationId>() {
-            Ok(id) => db::organisations::get(conn, id)?,
-            Err(_) => None,
-        };
-        let listing = listing_of(conn, &i)?;
-        out.push(Entry { interest: i, sent, listing, other });
-    }
-    Ok(out)
+    db::interests::of_organisation(conn, &org.to_string())?.into_iter().map(|i| entry(conn, org, i)).collect()
+}
+
+/// An expression as organisation `org` sees it (sent by it when it is the sender).
+pub fn entry(conn: &mut AnyConnection, org: OrganisationId, i: Interest) -> anyhow::Result<Entry> {
+    let sent = i.sender_org == org.to_string();
+    let other_id = if sent { &i.owner_org } else { &i.sender_org };
+    let other = match other_id.parse::<OrganisationId>() {
+        Ok(id) => db::organisations::get(conn, id)?,
+        Err(_) => None,
+    };
+    let listing = listing_of(conn, &i)?;
+    Ok(Entry { interest: i, sent, listing, other })
 }
 
 /// True when an expression between `org` and the owner of a listing was accepted (either way
 /// round: the organisation asked about this listing, or the owner asked about one of `org`'s).
 pub fn mutual(conn: &mut AnyConnection, org: OrganisationId, listing: &Listing) -> anyhow::Result<bool> {
-    let owner = listing.organisation().to_string();
-    Ok(db::interests::of_organisation(conn, &org.to_string())?.iter().any(|i| {
-        Status::of(&i.status) == Status::Accepted
-            && ((i.sender_org == org.to_string() && i.owner_org == owner)
-                || (i.owner_org == org.to_string() && i.sender_org == owner))
-    }))
+    db::interests::accepted_between(conn, &org.to_string(), &listing.organisation().to_string())
 }
 
 /// How many expressions of a group reached each state, and how fast the answered ones were
@@ -585,22 +573,14 @@ pub fn post(
         let last = if sent { i.owner_notified_at } else { i.sender_notified_at };
         if last.is_none_or(|t| t + NOTIFY_EVERY <= now) {
             db::interests::set_notified(conn, &i.id, !sent, now)?;
-            let title = listing_of(conn, &i)?.map(|l| l.title().to_string()).unwrap_or_default();
+            let title = title_of(conn, &i)?;
             let from = org_name(conn, mine)?;
-            for u in members(conn, theirs)? {
-                let letter = InterestMessage {
-                    listing: title.clone(),
-                    from: from.clone(),
-                    body: body.clone(),
-                    url: format!("{}/my/interests/{}", base(env), i.id),
-                };
-                env.mail_keyed(
-                    conn,
-                    &format!("interest-message:{}:{}:{}", i.id, m.id, u.id),
-                    (&u.email, &u.display_name, u.locale),
-                    &letter,
-                )?;
-            }
+            mail_members(conn, env, theirs, &format!("interest-message:{}:{}", i.id, m.id), |_| InterestMessage {
+                listing: title.clone(),
+                from: from.clone(),
+                body: body.clone(),
+                url: format!("{}/my/interests/{}", base(env), i.id),
+            })?;
         }
         Ok(Ok(m))
     })

@@ -72,11 +72,9 @@ pub struct NeedCard {
 /// The title a reader of `l` sees, and the original when it is a translation: English pages show
 /// the English title a listing has; everything else shows the title as written.
 fn in_language(l: Locale, title: &str, title_en: &str) -> (String, Option<String>) {
-    if l == Locale::En && !title_en.trim().is_empty() {
-        (title_en.to_string(), Some(title.to_string()))
-    } else {
-        (title.to_string(), None)
-    }
+    let shown = crate::domain::title_for(l, title, title_en);
+    // The English title was chosen (even one spelled like the original): name the original.
+    (shown.to_string(), (!std::ptr::eq(shown, title)).then(|| title.to_string()))
 }
 
 /// Shortens text to at most `max` characters at a word boundary.

@@ -81,10 +81,29 @@ fn dto(e: &interests::Entry) -> InterestDto {
 }
 
 /// The expression `id` as the token's organisation sees it.
-async fn one(state: &AppState, me: &auth::Current, id: String) -> Result<InterestDto, AppError> {
+/// Runs an operation of `me`'s on an expression and shows its result as `me`'s organisation
+/// sees it, in one call to the database.
+async fn acted(
+    state: &AppState,
+    me: &auth::Current,
+    op: impl FnOnce(
+        &mut crate::db::AnyConnection,
+        crate::services::context::Env,
+    ) -> crate::services::listings::Outcome<crate::db::interests::Interest>
+    + Send
+    + 'static,
+) -> Result<InterestDto, AppError> {
     let org = me.actor.organisation.ok_or(AppError::NotFound)?;
-    let all = state.db.run(move |c| interests::of_organisation(c, org)).await?;
-    all.iter().find(|e| e.interest.id == id).map(dto).ok_or(AppError::NotFound)
+    let st = state.clone();
+    let e = state
+        .db
+        .run(move |c| match op(c, st.env())? {
+            Ok(i) => Ok(Ok(interests::entry(c, org, i)?)),
+            Err(r) => Ok(Err(r)),
+        })
+        .await?
+        .map_err(refused)?;
+    Ok(dto(&e))
 }
 
 async fn express(
@@ -95,17 +114,13 @@ async fn express(
     body: InterestInput,
 ) -> Result<HttpResponse, AppError> {
     let me = auth::require(&req)?;
-    let (now, st, user) = (state.clock.now(), state.clone(), me.user.clone());
-    let i = state
-        .db
-        .run(move |c| {
-            let e = Expression { kind, listing_id: &id, message: &body.message, reasons: &[] };
-            interests::express(c, st.env(), &user, e, now)
-        })
-        .await?
-        .map_err(refused)?;
-    let out = one(&state, &me, i.id.clone()).await?;
-    Ok(HttpResponse::Created().insert_header(("location", format!("/api/v1/interests/{}", i.id))).json(out))
+    let (now, user) = (state.clock.now(), me.user.clone());
+    let out = acted(&state, &me, move |c, env| {
+        let e = Expression { kind, listing_id: &id, message: &body.message, reasons: &[] };
+        interests::express(c, env, &user, e, now)
+    })
+    .await?;
+    Ok(HttpResponse::Created().insert_header(("location", format!("/api/v1/interests/{}", out.id))).json(out))
 }
 
 /// Expresses the token's organisation's interest in a published offer of another organisation;
@@ -157,9 +172,9 @@ async fn answer(
     message: String,
 ) -> Result<HttpResponse, AppError> {
     let me = auth::require(&req)?;
-    let (now, st, user, i) = (state.clock.now(), state.clone(), me.user.clone(), id.clone());
-    state.db.run(move |c| interests::answer(c, st.env(), &user, &i, accept, &message, now)).await?.map_err(refused)?;
-    Ok(HttpResponse::Ok().json(one(&state, &me, id).await?))
+    let (now, user) = (state.clock.now(), me.user.clone());
+    let out = acted(&state, &me, move |c, env| interests::answer(c, env, &user, &id, accept, &message, now)).await?;
+    Ok(HttpResponse::Ok().json(out))
 }
 
 /// Accepts a received expression: both organisations then see each other's contact details.
@@ -201,8 +216,7 @@ pub async fn withdraw(
     id: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let me = auth::require(&req)?;
-    let (now, user, i) = (state.clock.now(), me.user.clone(), id.into_inner());
-    let id = i.clone();
-    state.db.run(move |c| interests::withdraw(c, &user, &i, now)).await?.map_err(refused)?;
-    Ok(HttpResponse::Ok().json(one(&state, &me, id).await?))
+    let (now, user, id) = (state.clock.now(), me.user.clone(), id.into_inner());
+    let out = acted(&state, &me, move |c, _| interests::withdraw(c, &user, &id, now)).await?;
+    Ok(HttpResponse::Ok().json(out))
 }

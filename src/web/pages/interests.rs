@@ -260,7 +260,7 @@ pub async fn withdraw(
     let ctx = Ctx::from_request(&req);
     let (id, now) = (id.into_inner(), state.clock.now());
     match state.db.run(move |c| interests::withdraw(c, &me.user, &id, now)).await? {
-        Ok(()) => Ok(see_other("/my/interests?done=withdrawn")),
+        Ok(_) => Ok(see_other("/my/interests?done=withdrawn")),
         Err(r) => refused(&ctx, r, "/my/interests", None),
     }
 }
