@@ -126,3 +126,51 @@ email-digest-subject =
 email-digest-lead = Technologies and needs posted in the last week that match your organisation's listings:
 email-digest-matches = Matches: { $title }
 email-digest-unsubscribe = No more weekly digests? Unsubscribe in one click: { $url }
+email-session-open = Open your organisation's session page
+email-session-notice-subject =
+    { $what ->
+        [approved] Registration accepted: { $session }
+        [pending] Registration received, awaiting approval: { $session }
+        [waitlisted] The session is full; you are on the waiting list: { $session }
+        [moved_up] A place is free for you: { $session }
+        [rejected] Registration not accepted: { $session }
+        [withdrawn] Your organisation withdrew: { $session }
+       *[cancelled] Matchmaking session cancelled: { $session }
+    }
+email-session-notice-lead =
+    { $what ->
+        [approved] Your organisation has been accepted for “{ $session }” on { $date }.
+        [pending] The centre has received your organisation's registration for “{ $session }” on { $date } and will review it shortly.
+        [waitlisted] “{ $session }” on { $date } is full; your organisation is on the waiting list and will be told as soon as a place frees up.
+        [moved_up] A place has freed up: your organisation moves from the waiting list into “{ $session }” on { $date }.
+        [rejected] Unfortunately your organisation's registration for “{ $session }” on { $date } was not accepted. Please contact the centre if you need more information.
+        [withdrawn] Your organisation has withdrawn from “{ $session }” on { $date }; its meeting requests have been cancelled.
+       *[cancelled] “{ $session }” on { $date } has been cancelled. The centre will announce the next session.
+    }
+email-session-notice-next =
+    { $what ->
+        [approved] Look through the catalogue of participants and send meeting requests before { $deadline }.
+        [moved_up] Look through the catalogue of participants and send meeting requests before { $deadline }.
+        [pending] Once approved, your organisation can send meeting requests until { $deadline }.
+       *[other] Everything about your organisation's part in this session is on the session page.
+    }
+email-meeting-request-subject =
+    { $what ->
+        [received] { $from } would like to meet your organisation at the matchmaking session
+        [accepted] { $from } accepted your meeting request
+       *[declined] { $from } declined your meeting request
+    }
+email-meeting-request-lead =
+    { $what ->
+        [received] { $from } asks to meet your organisation at “{ $session }”.
+        [accepted] { $from } agreed to meet your organisation at “{ $session }”.
+       *[declined] { $from } declined your organisation's meeting request at “{ $session }”.
+    }
+email-meeting-request-date = The session takes place on { $date }.
+email-meeting-request-reason = Why they want to meet:
+email-meeting-request-after =
+    { $what ->
+        [received] Sign in to accept or decline; requests left unanswered lapse at the request deadline.
+        [accepted] The meeting goes into the session's schedule; agendas are sent when the centre publishes it.
+       *[declined] The catalogue has other organisations that may suit you.
+    }

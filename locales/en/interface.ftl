@@ -736,3 +736,236 @@ unsubscribe-title = Unsubscribe from the weekly digest
 unsubscribe-lead = Stop sending the weekly digest to { $email }?
 unsubscribe-confirm = Unsubscribe
 unsubscribe-done = You will no longer receive the weekly digest. You can switch it back on in your account's email notifications.
+
+nav-sessions = Matchmaking sessions
+nav-staff-sessions = Sessions
+home-all-sessions = All matchmaking sessions
+sessions-title = Technology supply–demand matchmaking sessions
+sessions-lead = Every two months the centre runs a matchmaking session: organisations with technology needs and organisations with technologies meet face to face at tables, on a schedule made for them. Register your organisation with the offers or needs it has published, then ask to meet the organisations that suit you.
+sessions-upcoming = Upcoming
+sessions-past = Past
+sessions-none-upcoming = No session is scheduled yet. The centre will announce the next one here.
+sessions-none-past = No session has taken place yet.
+sessions-participants-count = { $count ->
+        [one] { $count } organisation taking part
+       *[other] { $count } organisations taking part
+    }
+sessions-register-until = Registration is open until { $deadline }.
+session-register = Register
+session-register-sign-in = Sign in to register
+session-register-needs-organisation = Your account must belong to an organisation to register; join your organisation or register a new one.
+session-not-yet-open = This session is planned; the centre will open registration ahead of the date.
+session-registration-over = Registration for this session has closed.
+session-you-registered = Your organisation is registered: { $status }.
+session-open-meetings = Open your organisation's meetings
+session-programme = Programme
+session-slots = { $count ->
+        [one] { $count } meeting slot
+       *[other] { $count } meeting slots
+    }
+session-slot-length = Length of a meeting
+session-minutes = { $count } minutes
+session-breaks = Breaks
+session-tables = Tables
+session-tables-count = { $count ->
+        [one] { $count } table at the venue
+       *[other] { $count } tables at the venue
+    }
+session-online-tables-count = { $count ->
+        [one] { $count } online table
+       *[other] { $count } online tables
+    }
+session-capacity = Places
+session-capacity-count = { $count } organisations
+session-registration-deadline = Registration deadline
+session-request-deadline = Meeting request deadline
+session-venue = Venue
+session-address = Address
+session-map = Map
+session-online = Online
+session-slot-list = { $block } meeting slots
+session-participants = Organisations taking part
+session-no-participants = No organisation has been accepted yet.
+session-participants-later =
+    { $count ->
+        [0] The list of organisations taking part is published when registration closes.
+        [one] { $count } organisation has been accepted; the list is published when registration closes.
+       *[other] { $count } organisations have been accepted; the list is published when registration closes.
+    }
+session-back = Back
+session-refused = Not done
+session-bad-decision = Not a valid choice.
+session-bad-status = Not a valid status.
+session-no-organisation = Your account does not belong to an organisation.
+session-unverified = Your organisation must be verified by the centre before it can register for a matchmaking session.
+session-registration-closed = This session is not taking registrations.
+session-rejected = Your organisation's registration for this session was not accepted; please contact the centre.
+session-not-registered = Your organisation has no current registration for this session.
+session-frozen = The session has taken place or was cancelled, so it cannot change.
+session-illegal-transition = The session cannot move to this status from its current one.
+session-decided = This registration has already been dealt with.
+session-not-participant = Only organisations accepted for the session can ask for meetings.
+session-requests-closed = Meeting requests for this session can no longer be sent or answered.
+session-request-duplicate = There is already a meeting request or an agreed meeting between the two organisations.
+session-request-limit = Your organisation has as many unanswered requests as allowed; wait for answers or withdraw one.
+session-request-not-pending = This request is no longer awaiting an answer.
+session-pair-not-approved = Only organisations accepted for the session can be paired.
+session-pair-self = Choose two different organisations.
+session-pair-exists = These two organisations are already paired.
+session-pair-gone = This pair no longer stands.
+session-yes = Yes
+session-no = No
+session-register-title = Register for the matchmaking session
+session-register-lead = Register your organisation for “{ $title }” on { $date }: choose the offers or needs it brings, its representatives and when it can attend.
+session-register-no-listings = Your organisation has no published offer or need yet; publish at least one before registering.
+session-register-send = Send registration
+session-field-listings = Offers and needs it brings
+session-hint-listings = Your organisation's published listings; the other participants see them in the session's catalogue.
+session-field-blocks = When it can attend
+session-field-max-meetings = Most meetings
+session-hint-max-meetings = At most the session's number of meeting slots.
+session-field-rep = Representative { $n }
+session-field-rep-name = Full name
+session-field-rep-email = Email
+session-field-rep-locale = Language of emails
+session-withdraw = Withdraw from the session
+meetings-title = Your organisation's meetings
+meetings-registration = Your registration
+meetings-change = Change the registration
+meetings-pairs = Agreed meetings
+meetings-no-pairs = No meeting has been agreed yet.
+meetings-incoming = Requests to answer
+meetings-no-incoming = No request awaits your organisation's answer.
+meetings-outgoing = Requests sent
+meetings-no-outgoing = Your organisation has no request awaiting an answer.
+meetings-catalogue = Catalogue of participants
+meetings-catalogue-lead = Organisations the exchange suggests for your listings come first. Send meeting requests before { $deadline }.
+meetings-requests-closed = Meeting requests cannot be sent now.
+meetings-catalogue-empty = No other organisation has been accepted yet.
+meetings-suggested = Suggested for you
+meetings-ask = Ask for a meeting
+meetings-closed = Closed requests
+session-catalogue-paired = The two organisations are paired to meet.
+session-catalogue-asked = Your organisation asked for a meeting; awaiting an answer.
+session-catalogue-asked-you = This organisation asked to meet you; answer it under requests to answer.
+session-field-reason = Why you want to meet
+session-hint-reason = 3 to 500 characters: the other organisation reads this when it decides.
+session-field-block = Preferred half-day
+session-block-any = Either
+session-request-send = Send the request
+session-request-accept = Accept
+session-request-decline = Decline
+session-request-withdraw = Withdraw the request
+session-waiting-pending = Your registration awaits the centre's approval; once accepted, your organisation can see the catalogue and ask for meetings.
+session-waiting-waitlisted = The session is full; your organisation is on the waiting list and will be emailed when a place frees up.
+session-waiting-withdrawn = Your organisation withdrew from this session.
+session-waiting-rejected = Your organisation's registration was not accepted.
+session-done-approved = Registered: your organisation is accepted. A confirmation went to its representatives.
+session-done-pending = Registration sent; the centre will review it and email you.
+session-done-waitlisted = The session is full; your organisation is on the waiting list.
+session-done-withdrawn = Your organisation has withdrawn from the session.
+session-done-requested = Meeting request sent; the other organisation is told by email.
+session-done-paired = The other organisation had asked to meet you too: the meeting is agreed.
+session-done-accepted = Accepted; the meeting goes into the schedule.
+session-done-declined = Request declined.
+session-done-request-withdrawn = Request withdrawn.
+session-done-created = Session created.
+session-done-series-created = Series created with its upcoming sessions.
+session-done-saved = Saved.
+session-done-status = The session's status has changed.
+session-done-rejected = Registration rejected; its representatives were told.
+session-done-brokered = Pair added.
+session-done-pair-changed = Pair updated.
+session-staff-title = Matchmaking sessions
+session-staff-lead = Sessions and the series that repeat them. Each series always has its next two sessions ready; moving or cancelling one (Tết, a public holiday) leaves the rule as it is.
+session-staff-sessions = Sessions
+session-staff-series = Series
+session-staff-new = New session
+session-staff-new-series = New series
+session-col-date = Date
+session-col-title = Session
+session-col-status = Status
+session-col-approved = Accepted
+session-col-waiting = Waiting
+session-series-title = Series of sessions
+session-series-lead = The rule is an iCalendar RRULE in Viet Nam time; by default the second Tuesday of every other month. Generated sessions take the settings below; the deadlines are days before the date.
+session-series-next = Next dates by the rule: { $dates }
+session-series-save = Save the series
+session-field-rule = Rule (RRULE)
+session-hint-rule = For example FREQ=MONTHLY;INTERVAL=2;BYDAY=2TU (second Tuesday, every other month); FREQ=MONTHLY;BYMONTHDAY=-1 (last day of the month).
+session-field-first-date = First date
+session-field-active = Generate upcoming sessions
+session-field-title-vi = Title (Vietnamese)
+session-field-title-en = Title (English)
+session-field-sectors = Theme sectors
+session-field-session-date = Date
+session-field-morning = Morning
+session-field-afternoon = Afternoon
+session-hint-block = Start and end, such as 08:00-11:30; empty when there is no such half-day.
+session-field-slot-minutes = Length of a meeting (minutes)
+session-field-breaks = Breaks
+session-hint-breaks = For example 09:30-09:45, 15:00-15:15
+session-field-venue = Venue address
+session-hint-venue = Empty when the session is online only.
+session-field-map-url = Map link
+session-field-online-url = Online meeting link
+session-field-tables = Tables at the venue
+session-field-online-tables = Online tables
+session-hint-tables = One table name per line.
+session-field-registration-deadline = Registration deadline
+session-field-request-deadline = Meeting request deadline
+session-field-registration-days = Registration deadline (days before)
+session-field-request-days = Meeting request deadline (days before)
+session-field-capacity = Places (organisations)
+session-field-max-requests = Most unanswered requests per organisation
+session-hint-max-requests = How many requests one organisation may have awaiting an answer at once.
+session-field-auto-approve = Accept verified organisations at once
+session-save = Save the session
+session-staff-session = Matchmaking session
+session-staff-status = Current status: { $status }.
+session-staff-advance = Move to: { $status }
+session-staff-cancel = Cancel the session
+session-staff-registrations = Registrations
+session-col-organisation = Organisation
+session-col-representatives = Representatives
+session-unverified-badge = not verified
+session-staff-approve = Accept
+session-staff-reject = Reject
+session-staff-pairs =
+    { $count ->
+        [0] No agreed pair yet
+        [one] { $count } agreed pair (weight = 1 + match score + 1 when both agreed + 10 when they must meet)
+       *[other] { $count } agreed pairs (weight = 1 + match score + 1 when both agreed + 10 when they must meet)
+    }
+session-col-a = First organisation
+session-col-b = Second organisation
+session-col-origin = Origin
+session-col-match = Match score
+session-col-mutual = Both agreed
+session-col-must = Must meet
+session-col-weight = Weight
+session-staff-must-meet = Mark “must meet”
+session-staff-may-meet = Unmark “must meet”
+session-staff-remove-pair = Remove the pair
+session-staff-broker = Pair them
+session-staff-broker-title = Pair two organisations
+session-staff-requests = Requests awaiting an answer: { $pending }; declined or lapsed: { $declined }.
+session-staff-settings = Session settings
+session-public-page = The session's public page
+err-session-span = Not a valid time span, such as 08:00-11:30 (the end after the start).
+err-session-no-block = A session needs at least one half-day (morning or afternoon).
+err-session-no-place = Give a venue address or an online link.
+err-session-too-many-tables = At most { $n } tables.
+err-session-no-table = At least one table is needed.
+err-session-table-twice = Each table needs its own name.
+err-session-no-slot = With this length, the half-days hold no meeting slot.
+err-session-too-many-slots = At most { $n } meeting slots per session; lengthen the meetings or shorten the half-days.
+err-session-number = A whole number within the allowed range (at most { $n }).
+err-session-deadline-after = The registration deadline cannot be after the session.
+err-session-request-deadline = The meeting request deadline must fall between the registration deadline and the session.
+err-session-rule = Not a valid RRULE, such as FREQ=MONTHLY;INTERVAL=2;BYDAY=2TU.
+err-session-rule-frequent = Sessions repeat at most weekly (FREQ=WEEKLY, MONTHLY or YEARLY).
+err-session-no-listing = Choose at least one offer or need to bring.
+err-session-no-representative = At least one representative is needed (name and email).
+err-session-rep-twice = Each representative needs their own email.
+err-session-no-block-chosen = Choose at least one half-day.

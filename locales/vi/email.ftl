@@ -126,3 +126,51 @@ email-digest-subject =
 email-digest-lead = Các công nghệ và nhu cầu mới đăng trong tuần qua, phù hợp với tin của đơn vị bạn:
 email-digest-matches = Phù hợp với: { $title }
 email-digest-unsubscribe = Không muốn nhận thư tóm tắt hằng tuần nữa? Hủy bằng một cú nhấp: { $url }
+email-session-open = Mở trang phiên kết nối của đơn vị
+email-session-notice-subject =
+    { $what ->
+        [approved] Đăng ký đã được chấp nhận: { $session }
+        [pending] Đã nhận đăng ký, chờ Trung tâm duyệt: { $session }
+        [waitlisted] Phiên đã đủ chỗ, đơn vị trong danh sách chờ: { $session }
+        [moved_up] Đã có chỗ cho đơn vị: { $session }
+        [rejected] Đăng ký không được chấp nhận: { $session }
+        [withdrawn] Đơn vị đã rút đăng ký: { $session }
+       *[cancelled] Phiên kết nối bị hủy: { $session }
+    }
+email-session-notice-lead =
+    { $what ->
+        [approved] Đơn vị của bạn đã được chấp nhận tham gia “{ $session }” ngày { $date }.
+        [pending] Trung tâm đã nhận đăng ký của đơn vị bạn cho “{ $session }” ngày { $date } và sẽ duyệt trong thời gian sớm nhất.
+        [waitlisted] “{ $session }” ngày { $date } đã đủ chỗ; đơn vị của bạn ở trong danh sách chờ và sẽ được báo ngay khi có chỗ.
+        [moved_up] Đã có chỗ trống: đơn vị của bạn được chuyển từ danh sách chờ vào “{ $session }” ngày { $date }.
+        [rejected] Rất tiếc, đăng ký của đơn vị bạn cho “{ $session }” ngày { $date } không được chấp nhận. Vui lòng liên hệ Trung tâm nếu cần thêm thông tin.
+        [withdrawn] Đơn vị của bạn đã rút khỏi “{ $session }” ngày { $date }; các yêu cầu gặp của đơn vị đã được hủy.
+       *[cancelled] “{ $session }” ngày { $date } đã bị hủy. Trung tâm sẽ thông báo phiên tiếp theo.
+    }
+email-session-notice-next =
+    { $what ->
+        [approved] Hãy xem danh mục các đơn vị tham gia và gửi yêu cầu gặp trước { $deadline }.
+        [moved_up] Hãy xem danh mục các đơn vị tham gia và gửi yêu cầu gặp trước { $deadline }.
+        [pending] Khi được duyệt, đơn vị có thể gửi yêu cầu gặp đến { $deadline }.
+       *[other] Mọi thông tin của đơn vị về phiên này có trên trang phiên kết nối.
+    }
+email-meeting-request-subject =
+    { $what ->
+        [received] { $from } muốn gặp đơn vị bạn tại phiên kết nối
+        [accepted] { $from } đã đồng ý gặp đơn vị bạn
+       *[declined] { $from } đã từ chối yêu cầu gặp
+    }
+email-meeting-request-lead =
+    { $what ->
+        [received] { $from } đề nghị gặp đơn vị bạn tại “{ $session }”.
+        [accepted] { $from } đã đồng ý gặp đơn vị bạn tại “{ $session }”.
+       *[declined] { $from } đã từ chối yêu cầu gặp của đơn vị bạn tại “{ $session }”.
+    }
+email-meeting-request-date = Phiên diễn ra ngày { $date }.
+email-meeting-request-reason = Lý do gặp:
+email-meeting-request-after =
+    { $what ->
+        [received] Đăng nhập để đồng ý hoặc từ chối; yêu cầu chưa trả lời sẽ hết hạn khi hết hạn gửi yêu cầu.
+        [accepted] Cuộc gặp sẽ được xếp vào lịch của phiên; lịch gặp được gửi khi Trung tâm công bố.
+       *[declined] Danh mục còn nhiều đơn vị khác có thể phù hợp với đơn vị bạn.
+    }

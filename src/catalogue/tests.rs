@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 
 use super::*;
 use crate::domain::{
-    ContactVisibility, IpStatus, ListingKind, ListingStatus, OrgKind, Province, Role, Sector, TransferMode,
+    Block, ContactVisibility, IpStatus, ListingKind, ListingStatus, OrgKind, PairOrigin, ParticipantStatus, Province,
+    RequestStatus, Role, Sector, SessionStatus, TransferMode,
 };
 
 /// The messages of one language: key → source text (value and variants).
@@ -174,6 +175,11 @@ fn label_keys() -> Vec<String> {
     keys.extend(ListingStatus::ALL.iter().map(|v| v.label_key()));
     keys.extend(ContactVisibility::ALL.iter().map(|v| v.label_key()));
     keys.extend(Province::ALL.iter().map(|v| v.label_key()));
+    keys.extend(SessionStatus::ALL.iter().map(|v| v.label_key()));
+    keys.extend(Block::ALL.iter().map(|v| v.label_key()));
+    keys.extend(ParticipantStatus::ALL.iter().map(|v| v.label_key()));
+    keys.extend(RequestStatus::ALL.iter().map(|v| v.label_key()));
+    keys.extend(PairOrigin::ALL.iter().map(|v| v.label_key()));
     keys
 }
 
@@ -195,6 +201,13 @@ const NOT_KEYS: &[&str] = &[
     "interest-expired",
     "interest-message",
     "weekly-digest",
+    "session-notice",
+    "meeting-request",
+    "session-status",
+    "session-block",
+    "participant-status",
+    "request-status",
+    "pair-origin",
     "ip-status",
     "transfer-mode",
     "listing-kind",
@@ -274,6 +287,8 @@ fn every_done_notice_has_a_message() {
                 if value.starts_with("interest") { "listing-done" } else { "interest-done" }
             } else if p.ends_with("pages/listings.rs") {
                 "listing-done"
+            } else if p.ends_with("pages/sessions.rs") {
+                "session-done"
             } else {
                 "account-done"
             };

@@ -22,6 +22,7 @@ pub mod rate_limits;
 pub mod recommendations;
 pub mod schema;
 pub mod search_changes;
+pub mod sessions;
 pub mod users;
 
 use std::time::Duration;

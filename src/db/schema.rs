@@ -176,7 +176,12 @@ diesel::allow_tables_to_appear_in_same_query!(
     rate_limits,
     revisions,
     attachments,
-    search_changes
+    search_changes,
+    matchmaking_sessions,
+    meeting_requests,
+    session_participants,
+    session_representatives,
+    session_series
 );
 
 diesel::table! {
@@ -331,5 +336,90 @@ diesel::table! {
         useful -> Bool,
         sector -> Text,
         at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    session_series (id) {
+        id -> Text,
+        rule -> Text,
+        first_date -> Date,
+        plan -> Text,
+        active -> Bool,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    matchmaking_sessions (id) {
+        id -> Text,
+        series_id -> Nullable<Text>,
+        occurrence -> Nullable<Date>,
+        title_vi -> Text,
+        title_en -> Text,
+        sectors -> Text,
+        session_date -> Date,
+        morning -> Text,
+        afternoon -> Text,
+        slot_minutes -> Integer,
+        breaks -> Text,
+        venue -> Text,
+        map_url -> Text,
+        online_url -> Text,
+        tables -> Text,
+        online_tables -> Text,
+        registration_deadline -> Timestamp,
+        request_deadline -> Timestamp,
+        capacity -> Integer,
+        max_requests -> Integer,
+        auto_approve -> Bool,
+        status -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    session_participants (id) {
+        id -> Text,
+        session_id -> Text,
+        organisation_id -> Text,
+        status -> Text,
+        listings -> Text,
+        blocks -> Text,
+        max_meetings -> Integer,
+        registered_by -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    session_representatives (id) {
+        id -> Text,
+        participant_id -> Text,
+        position -> Integer,
+        name -> Text,
+        email -> Text,
+        locale -> Text,
+    }
+}
+
+diesel::table! {
+    meeting_requests (id) {
+        id -> Text,
+        session_id -> Text,
+        from_participant -> Text,
+        to_participant -> Text,
+        pair_key -> Text,
+        reason -> Text,
+        block -> Text,
+        origin -> Text,
+        status -> Text,
+        must_meet -> Bool,
+        created_by -> Nullable<Text>,
+        created_at -> Timestamp,
+        answered_at -> Nullable<Timestamp>,
     }
 }

@@ -176,6 +176,105 @@ code_enum! {
     }
 }
 
+code_enum! {
+    /// Where a matchmaking session stands: each step only to the next, or cancelled before it is
+    /// held (see [`SessionStatus::next`]).
+    SessionStatus, "session status", "session-status" {
+        Planned = "planned";
+        RegistrationOpen = "registration_open";
+        Requests = "requests";
+        Scheduling = "scheduling";
+        Published = "published";
+        Held = "held";
+        Closed = "closed";
+        Cancelled = "cancelled";
+    }
+}
+
+impl SessionStatus {
+    /// The one status that may follow this one (besides cancellation).
+    pub fn next(self) -> Option<Self> {
+        use SessionStatus::*;
+        match self {
+            Planned => Some(RegistrationOpen),
+            RegistrationOpen => Some(Requests),
+            Requests => Some(Scheduling),
+            Scheduling => Some(Published),
+            Published => Some(Held),
+            Held => Some(Closed),
+            Closed | Cancelled => None,
+        }
+    }
+
+    /// Whether the session may still be cancelled (not once it has been held).
+    pub fn can_cancel(self) -> bool {
+        !matches!(self, Self::Held | Self::Closed | Self::Cancelled)
+    }
+
+    /// Whether `to` may follow this status.
+    pub fn allows(self, to: Self) -> bool {
+        self.next() == Some(to) || (to == Self::Cancelled && self.can_cancel())
+    }
+
+    /// Whether organisations may ask for meetings (and answer requests) in this status.
+    pub fn takes_requests(self) -> bool {
+        matches!(self, Self::RegistrationOpen | Self::Requests)
+    }
+
+    /// Whether the list of participants is public (registration has closed).
+    pub fn participants_public(self) -> bool {
+        matches!(self, Self::Requests | Self::Scheduling | Self::Published | Self::Held | Self::Closed)
+    }
+}
+
+code_enum! {
+    /// A half-day of a session.
+    Block, "block", "session-block" {
+        Morning = "morning";
+        Afternoon = "afternoon";
+    }
+}
+
+code_enum! {
+    /// Where an organisation's registration for a session stands.
+    ParticipantStatus, "registration status", "participant-status" {
+        Pending = "pending";
+        Approved = "approved";
+        Waitlisted = "waitlisted";
+        Withdrawn = "withdrawn";
+        Rejected = "rejected";
+    }
+}
+
+impl ParticipantStatus {
+    /// Whether the registration holds (or waits for) a place.
+    pub fn is_live(self) -> bool {
+        matches!(self, Self::Pending | Self::Approved | Self::Waitlisted)
+    }
+}
+
+code_enum! {
+    /// Where a meeting request (or a pair staff brokered) stands.
+    RequestStatus, "request status", "request-status" {
+        Pending = "pending";
+        Accepted = "accepted";
+        Declined = "declined";
+        Expired = "expired";
+        Withdrawn = "withdrawn";
+        Removed = "removed";
+    }
+}
+
+code_enum! {
+    /// How a pair came about: asked by a participant, brokered by staff, or an accepted
+    /// expression of interest between the two organisations.
+    PairOrigin, "pair origin", "pair-origin" {
+        Request = "request";
+        Staff = "staff";
+        Interest = "interest";
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

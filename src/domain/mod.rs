@@ -14,10 +14,14 @@ pub mod policy;
 mod province;
 pub mod quality;
 pub(crate) mod records;
+pub mod session;
 pub mod signed;
 mod trl;
 
-pub use codes::{ContactVisibility, IpStatus, ListingKind, ListingStatus, OrgKind, Role, Sector, TransferMode};
+pub use codes::{
+    Block, ContactVisibility, IpStatus, ListingKind, ListingStatus, OrgKind, PairOrigin, ParticipantStatus,
+    RequestStatus, Role, Sector, SessionStatus, TransferMode,
+};
 pub use email::Email;
 pub use ids::{NeedId, OfferId, OrganisationId, UserId};
 pub use keywords::Keywords;

@@ -1,6 +1,7 @@
 //! The background loop of `ketnoi serve`: email delivery from the outbox, the search index and
 //! the suggestion lists following the change log, and every hour the clean-up of expired sessions, stale rate-limit
-//! counters and link grants, and the reminders of listings about to expire. Every job is
+//! counters and link grants, the reminders of listings about to expire, and the matchmaking
+//! sessions' series and deadlines. Every job is
 //! idempotent (claims with leases, unique keys), so several nodes may run it at once without doing
 //! anything twice. [`tick`] runs every job once, now (by the application's clock): the tests use it
 //! to step through time.
@@ -84,7 +85,8 @@ async fn follow_recommendations(state: AppState, expiry: bool) {
 
 /// Removes expired sessions, stale counters and link grants, reminds owners of listings that
 /// expire within two weeks (once per listing, expiry date and person, so several nodes doing it
-/// at once still send each reminder once), reminds and expires expressions of interest, and
+/// at once still send each reminder once), reminds and expires expressions of interest, keeps
+/// the series' next matchmaking sessions generated and lapses their overdue meeting requests, and
 /// queues the weekly digests (once per person and week).
 async fn hourly(state: AppState) {
     let done = state
@@ -113,6 +115,17 @@ async fn hourly(state: AppState) {
     match state.db.run(move |c| crate::services::interests::sweep(c, st.env(), now)).await {
         Ok((reminded, expired)) => tracing::info!(reminded, expired, "expressions of interest reminded and expired"),
         Err(e) => tracing::warn!(error = format!("{e:#}"), "sweeping expressions of interest failed"),
+    }
+    match state.db.run(move |c| crate::services::sessions::requests::sweep(c, now)).await {
+        Ok((generated, lapsed, paired)) => {
+            tracing::info!(
+                generated,
+                lapsed,
+                paired,
+                "matchmaking sessions generated, requests lapsed, interests paired"
+            )
+        }
+        Err(e) => tracing::warn!(error = format!("{e:#}"), "the matchmaking sessions' hourly work failed"),
     }
     let st = state.clone();
     match state.db.run(move |c| crate::services::digest::send_weekly(c, st.env(), now)).await {

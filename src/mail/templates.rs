@@ -79,6 +79,11 @@ impl MailCtx {
     pub fn date_of(&self, utc: &NaiveDateTime) -> String {
         human::day(self.locale, *utc)
     }
+
+    /// A calendar date as the recipient writes it.
+    pub fn day(&self, d: &chrono::NaiveDate) -> String {
+        human::date(self.locale, *d)
+    }
 }
 
 /// A rendered email.
@@ -252,6 +257,27 @@ impl InterestAnswered {
         if self.accepted { "accepted" } else { "declined" }
     }
 }
+
+email!(
+    /// Tells a participant's representatives what happened to its registration for a
+    /// matchmaking session: `what` is `approved`, `pending`, `waitlisted`, `moved_up`,
+    /// `rejected`, `withdrawn` or `cancelled` (the session itself).
+    SessionNotice { session: String, date: chrono::NaiveDate, deadline: NaiveDateTime, what: String, url: String },
+    "session-notice", transactional = true,
+    SessionNoticeSubject = "email/session-notice/subject.txt",
+    SessionNoticeText = "email/session-notice/body.txt",
+    SessionNoticeHtml = "email/session-notice/body.html"
+);
+
+email!(
+    /// Tells a participant's representatives about a meeting request: `what` is `received` (from
+    /// `from`), `accepted` or `declined` (by `from`).
+    MeetingRequestNotice { session: String, date: chrono::NaiveDate, from: String, reason: String, what: String, url: String },
+    "meeting-request", transactional = true,
+    MeetingRequestSubject = "email/meeting-request/subject.txt",
+    MeetingRequestText = "email/meeting-request/body.txt",
+    MeetingRequestHtml = "email/meeting-request/body.html"
+);
 
 email!(
     /// Reminds the owner's members of an expression unanswered for a week.
@@ -466,6 +492,39 @@ mod tests {
                 .render(m)
             }),
         ));
+        for what in ["approved", "pending", "waitlisted", "moved_up", "rejected", "withdrawn", "cancelled"] {
+            let u = url.clone();
+            all.push((
+                "session-notice",
+                Box::new(move |m| {
+                    SessionNotice {
+                        session: "Phiên kết nối tháng 3".into(),
+                        date: t.date(),
+                        deadline: t,
+                        what: what.into(),
+                        url: u.clone(),
+                    }
+                    .render(m)
+                }),
+            ));
+        }
+        for what in ["received", "accepted", "declined"] {
+            let u = url.clone();
+            all.push((
+                "meeting-request",
+                Box::new(move |m| {
+                    MeetingRequestNotice {
+                        session: "Phiên kết nối tháng 3".into(),
+                        date: t.date(),
+                        from: "Viện Cơ điện".into(),
+                        reason: "Chúng tôi cần máy sấy.".into(),
+                        what: what.into(),
+                        url: u.clone(),
+                    }
+                    .render(m)
+                }),
+            ));
+        }
         for (kind, render) in &all {
             let mut subjects = Vec::new();
             for locale in [Locale::Vi, Locale::En] {

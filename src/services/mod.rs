@@ -12,5 +12,6 @@ pub mod members;
 pub mod organisations;
 pub mod recommend;
 pub mod search;
+pub mod sessions;
 pub mod staff;
 pub mod tokens;

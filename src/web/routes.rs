@@ -79,6 +79,8 @@ route_table! {
     "POST" "/api/v1/interests/{id}/accept" => api::interests::accept, Member;
     "POST" "/api/v1/interests/{id}/decline" => api::interests::decline, Member;
     "POST" "/api/v1/interests/{id}/withdraw" => api::interests::withdraw, Member;
+    "GET" "/api/v1/sessions" => api::sessions::list, Anyone;
+    "GET" "/api/v1/sessions/{id}" => api::sessions::get, Anyone;
     "POST" "/api/v1/needs/{id}/submit" => api::writes::submit_need, ListingOwner(Need, "id");
     "POST" "/api/v1/needs/{id}/archive" => api::writes::archive_need, ListingOwner(Need, "id");
     // Public pages.
@@ -93,6 +95,15 @@ route_table! {
     "GET" "/needs/{id}" => pages::listings::need, Anyone;
     "GET" "/showcase" => pages::home::showcase, Anyone;
     "GET" "/search" => pages::search::search, Anyone;
+    "GET" "/sessions" => pages::sessions::list, Anyone;
+    "GET" "/sessions/{id}" => pages::sessions::detail, Anyone;
+    "GET" "/sessions/{id}/register" => pages::sessions::register_page, Member;
+    "POST" "/sessions/{id}/register" => pages::sessions::register, Member;
+    "POST" "/sessions/{id}/withdraw" => pages::sessions::withdraw, Member;
+    "GET" "/sessions/{id}/meetings" => pages::sessions::meetings, Member;
+    "POST" "/sessions/{id}/requests" => pages::sessions::ask, Member;
+    "POST" "/sessions/{id}/requests/{request}/answer" => pages::sessions::answer, Member;
+    "POST" "/sessions/{id}/requests/{request}/withdraw" => pages::sessions::withdraw_request, Member;
     "GET" "/organisations/{id}" => pages::organisations::organisation, Anyone;
     "GET" "/files/{id}" => pages::files::file, Anyone;
     "GET" "/files/{id}/thumb" => pages::files::thumb, Anyone;
@@ -178,6 +189,19 @@ route_table! {
     "GET" "/staff/interests" => pages::interests::staff, Staff;
     "GET" "/staff/suggestions/judgements.tsv" => pages::review::judgements, Staff;
     "POST" "/staff/showcase/{id}" => pages::review::feature, Staff;
+    "GET" "/staff/sessions" => pages::sessions::staff_list, Staff;
+    "GET" "/staff/sessions/new" => pages::sessions::new_session, Staff;
+    "POST" "/staff/sessions/new" => pages::sessions::create_session, Staff;
+    "GET" "/staff/sessions/{id}" => pages::sessions::staff_session, Staff;
+    "POST" "/staff/sessions/{id}" => pages::sessions::save_session, Staff;
+    "POST" "/staff/sessions/{id}/status" => pages::sessions::set_status, Staff;
+    "POST" "/staff/sessions/{id}/participants/{participant}" => pages::sessions::decide, Staff;
+    "POST" "/staff/sessions/{id}/pairs" => pages::sessions::broker, Staff;
+    "POST" "/staff/sessions/{id}/pairs/{pair}" => pages::sessions::change_pair, Staff;
+    "GET" "/staff/series/new" => pages::sessions::new_series, Staff;
+    "POST" "/staff/series/new" => pages::sessions::create_series, Staff;
+    "GET" "/staff/series/{id}" => pages::sessions::series, Staff;
+    "POST" "/staff/series/{id}" => pages::sessions::save_series, Staff;
     "GET" "/staff/organisations" => pages::staff::organisations, Staff;
     "POST" "/staff/organisations/{id}/verify" => pages::staff::verify, Staff;
     "POST" "/staff/organisations/{id}/unverify" => pages::staff::unverify, Staff;

@@ -8,6 +8,7 @@ pub(crate) mod interests;
 pub(crate) mod listings;
 pub(crate) mod matches;
 pub(crate) mod search;
+pub(crate) mod sessions;
 pub(crate) mod writes;
 
 use utoipa::OpenApi;
@@ -36,6 +37,8 @@ pub use listings::{NeedDto, NeedList, OfferDto, OfferList};
         interests::accept,
         interests::decline,
         interests::withdraw,
+        sessions::list,
+        sessions::get,
         accounts::me,
         accounts::patch_organisation,
         accounts::verify_organisation,
@@ -57,6 +60,7 @@ pub use listings::{NeedDto, NeedList, OfferDto, OfferList};
     tags(
         (name = "listings", description = "Technology offers and needs"),
         (name = "interests", description = "Expressions of interest between organisations: sent on a listing, answered by its owner"),
+        (name = "sessions", description = "Matchmaking sessions: programme, venue, deadlines and, once registration has closed, the participants"),
         (name = "accounts", description = "The token's account and organisation; staff verification. Personal tokens are created on the account page (/account/tokens).")
     )
 )]

@@ -22,13 +22,15 @@ pub struct HomePage {
     offer_count: i64,
     need_count: i64,
     org_count: i64,
+    /// The next matchmaking session, with its registration deadline while registration is open.
+    next: Option<(super::sessions::SessionCard, bool)>,
 }
 
 pub async fn home(req: HttpRequest, state: web::Data<AppState>) -> Result<HomePage, AppError> {
     let ctx = Ctx::from_request(&req);
     let l = ctx.locale;
     let now = state.clock.now();
-    let (showcase, offers, needs, org_count, names, images) = state
+    let (showcase, offers, needs, org_count, names, images, next) = state
         .db
         .run(move |c| {
             let all = ListFilter::default();
@@ -38,9 +40,10 @@ pub async fn home(req: HttpRequest, state: web::Data<AppState>) -> Result<HomePa
             let offers = db::offers::list_public(c, &all, now, 1, 6)?;
             let needs = db::needs::list_public(c, &all, now, 1, 6)?;
             let orgs = db::organisations::count(c)?;
+            let next = crate::services::sessions::next(c, now)?;
             let ids = showcase.iter().chain(&offers.items).map(|o| o.organisation_id);
             let names = db::organisations::names(c, ids.chain(needs.items.iter().map(|n| n.organisation_id)))?;
-            Ok((showcase, offers, needs, orgs, names, images))
+            Ok((showcase, offers, needs, orgs, names, images, next))
         })
         .await?;
     let mut showcase: Vec<OfferCard> =
@@ -53,6 +56,7 @@ pub async fn home(req: HttpRequest, state: web::Data<AppState>) -> Result<HomePa
         offer_count: offers.total,
         need_count: needs.total,
         org_count,
+        next: next.map(|n| (super::sessions::card(&ctx, &n, now), n.view.registration_open(now))),
         ctx,
     })
 }

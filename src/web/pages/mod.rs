@@ -12,6 +12,7 @@ pub(crate) mod organisations;
 mod panel;
 pub(crate) mod review;
 pub(crate) mod search;
+pub(crate) mod sessions;
 pub(crate) mod staff;
 
 use std::collections::HashMap;
