@@ -4,6 +4,8 @@
 //! Every record has a stable id derived from its key, and a record that already exists is left
 //! alone, so seeding twice changes nothing and never overwrites what users edited.
 
+mod sessions;
+
 use anyhow::Context;
 use chrono::{NaiveDateTime, TimeDelta};
 use serde::Deserialize;
@@ -323,6 +325,7 @@ pub fn seed_demo(conn: &mut AnyConnection) -> anyhow::Result<SeedReport> {
         if report.offers + report.needs > 0 {
             judge_demo_suggestions(conn, &demo, now)?;
             demo_interests(conn, now)?;
+            sessions::seed(conn, now)?;
         }
         if !report.is_empty() {
             let detail = serde_json::json!({

@@ -115,6 +115,15 @@ fn expected() -> BTreeMap<(&'static str, &'static str), Vec<Who>> {
         ("POST", "/api/v1/interests/{id}/withdraw"),
         ("POST", "/api/v1/offers/{id}/interest"),
         ("POST", "/api/v1/needs/{id}/interest"),
+        // Matchmaking sessions: any member registers its own organisation; the service decides
+        // which registrations and requests are theirs.
+        ("GET", "/sessions/{id}/register"),
+        ("POST", "/sessions/{id}/register"),
+        ("POST", "/sessions/{id}/withdraw"),
+        ("GET", "/sessions/{id}/meetings"),
+        ("POST", "/sessions/{id}/requests"),
+        ("POST", "/sessions/{id}/requests/{request}/answer"),
+        ("POST", "/sessions/{id}/requests/{request}/withdraw"),
     ] {
         m.insert((method, p), members.clone());
     }
@@ -148,6 +157,19 @@ fn expected() -> BTreeMap<(&'static str, &'static str), Vec<Who>> {
         ("GET", "/staff/suggestions"),
         ("GET", "/staff/interests"),
         ("GET", "/staff/suggestions/judgements.tsv"),
+        ("GET", "/staff/sessions"),
+        ("GET", "/staff/sessions/new"),
+        ("POST", "/staff/sessions/new"),
+        ("GET", "/staff/sessions/{id}"),
+        ("POST", "/staff/sessions/{id}"),
+        ("POST", "/staff/sessions/{id}/status"),
+        ("POST", "/staff/sessions/{id}/participants/{participant}"),
+        ("POST", "/staff/sessions/{id}/pairs"),
+        ("POST", "/staff/sessions/{id}/pairs/{pair}"),
+        ("GET", "/staff/series/new"),
+        ("POST", "/staff/series/new"),
+        ("GET", "/staff/series/{id}"),
+        ("POST", "/staff/series/{id}"),
     ] {
         m.insert((method, p), vec![Staff, Admin]);
     }
@@ -179,6 +201,10 @@ const PUBLIC_READS: &[&str] = &[
     "/needs/{id}",
     "/showcase",
     "/search",
+    "/sessions",
+    "/sessions/{id}",
+    "/api/v1/sessions",
+    "/api/v1/sessions/{id}",
     "/organisations/{id}",
     "/files/{id}",
     "/files/{id}/thumb",

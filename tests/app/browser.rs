@@ -88,7 +88,7 @@ async fn pages_render_in_a_real_browser() {
     assert!(png.starts_with(b"\x89PNG") && png.len() > 20_000, "phone-sized screenshot of the home page");
 }
 
-fn chromedriver() -> Option<PathBuf> {
+pub(crate) fn chromedriver() -> Option<PathBuf> {
     if let Ok(p) = std::env::var("KETNOI_TEST_CHROMEDRIVER") {
         return Some(PathBuf::from(p));
     }
@@ -97,7 +97,7 @@ fn chromedriver() -> Option<PathBuf> {
 }
 
 /// A chromedriver on a free port, stopped when dropped.
-struct Driver(std::process::Child, u16);
+pub(crate) struct Driver(std::process::Child, u16);
 
 impl Drop for Driver {
     fn drop(&mut self) {
@@ -106,7 +106,7 @@ impl Drop for Driver {
     }
 }
 
-async fn start_driver(bin: &PathBuf) -> (Driver, fantoccini::Client) {
+pub(crate) async fn start_driver(bin: &PathBuf) -> (Driver, fantoccini::Client) {
     let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
     let child = Command::new(bin)
         .arg(format!("--port={port}"))

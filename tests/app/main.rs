@@ -18,3 +18,4 @@ mod mail;
 mod pages;
 mod recommend;
 mod search;
+mod sessions;

@@ -1,0 +1,237 @@
+//! The demo's matchmaking sessions: a series on the default rule, its next session with its
+//! participants and agreed pairs (registration and requests over, the schedule published), and
+//! the one after it open for registration with participants, requests in each state, a pair
+//! from mutual interest and one brokered by the centre, so that every page shows something real.
+
+use chrono::{NaiveDateTime, TimeDelta};
+
+use super::org_id;
+use crate::db::{self, AnyConnection, sessions as q};
+use crate::domain::{ListingKind, ParticipantStatus, SessionStatus};
+use crate::services::sessions::{self, Plan};
+
+fn stable(parts: &str) -> String {
+    uuid::Uuid::new_v5(&uuid::Uuid::NAMESPACE_URL, format!("ketnoi:demo:{parts}").as_bytes()).to_string()
+}
+
+/// The listings an organisation brings: its published offers and needs.
+fn listings_of(conn: &mut AnyConnection, org: &str, now: NaiveDateTime) -> anyhow::Result<String> {
+    let ls = sessions::registration::own_listings(conn, org_id(org), now)?;
+    Ok(ls.iter().map(sessions::registration::listing_key).collect::<Vec<_>>().join("|"))
+}
+
+fn participant(
+    conn: &mut AnyConnection,
+    s: &q::Session,
+    org: &str,
+    status: ParticipantStatus,
+    (days_ago, now): (i64, NaiveDateTime),
+) -> anyhow::Result<q::Participant> {
+    let o = db::organisations::get(conn, org_id(org))?.ok_or_else(|| anyhow::anyhow!("demo organisation {org}"))?;
+    let p = q::Participant {
+        id: stable(&format!("participant:{}:{org}", s.id)),
+        session_id: s.id.clone(),
+        organisation_id: o.id.to_string(),
+        status: status.code().into(),
+        listings: listings_of(conn, org, now)?,
+        blocks: "morning|afternoon".into(),
+        max_meetings: 6,
+        registered_by: None,
+        created_at: now - TimeDelta::days(days_ago),
+        updated_at: now - TimeDelta::days(days_ago),
+    };
+    db::sessions::insert_participant(conn, &p)?;
+    let mut reps = vec![q::Representative {
+        id: stable(&format!("rep:{}:1", p.id)),
+        participant_id: p.id.clone(),
+        position: 0,
+        name: o.contact.name.clone(),
+        email: o.contact.email.as_str().to_string(),
+        locale: "vi".into(),
+    }];
+    if org == "kinhthanh" {
+        reps.push(q::Representative {
+            id: stable(&format!("rep:{}:2", p.id)),
+            participant_id: p.id.clone(),
+            position: 1,
+            name: "Daniel Kim".into(),
+            email: "daniel.kim@kinhthanh.example".into(),
+            locale: "en".into(),
+        });
+    }
+    db::sessions::replace_representatives(conn, &p.id, &reps)?;
+    Ok(p)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn request(
+    conn: &mut AnyConnection,
+    s: &q::Session,
+    (from, to): (&q::Participant, &q::Participant),
+    origin: &str,
+    status: &str,
+    reason: &str,
+    must_meet: bool,
+    at: NaiveDateTime,
+) -> anyhow::Result<()> {
+    let r = q::Request {
+        id: stable(&format!("request:{}:{}", from.id, to.id)),
+        session_id: s.id.clone(),
+        from_participant: from.id.clone(),
+        to_participant: to.id.clone(),
+        pair_key: q::pair_key(&from.id, &to.id),
+        reason: reason.into(),
+        block: String::new(),
+        origin: origin.into(),
+        status: status.into(),
+        must_meet,
+        created_by: None,
+        created_at: at,
+        answered_at: (status != "pending").then_some(at + TimeDelta::days(1)),
+    };
+    db::sessions::insert_request_if_new(conn, &r)?;
+    Ok(())
+}
+
+/// Seeds the series and its next two sessions once (nothing when a series exists).
+pub(super) fn seed(conn: &mut AnyConnection, now: NaiveDateTime) -> anyhow::Result<()> {
+    if !db::sessions::all_series(conn)?.is_empty() {
+        return Ok(());
+    }
+    let plan = Plan {
+        sectors: vec![
+            crate::domain::Sector::Agriculture,
+            crate::domain::Sector::Aquaculture,
+            crate::domain::Sector::FoodProcessing,
+        ],
+        venue: "Hội trường Trung tâm Ứng dụng tiến bộ KH&CN, 07 Hà Nội, phường Vĩnh Ninh, TP Huế".into(),
+        map_url: "https://www.openstreetmap.org/?mlat=16.4637&mlon=107.5909#map=18/16.4637/107.5909".into(),
+        online_url: "https://meet.ketnoi.example.vn/phien-ket-noi".into(),
+        tables: (1..=12).map(|i| format!("Bàn {i}")).collect(),
+        online_tables: vec!["Trực tuyến 1".into(), "Trực tuyến 2".into()],
+        ..Plan::default()
+    };
+    let series = q::Series {
+        id: stable("series"),
+        rule: crate::domain::session::DEFAULT_RULE.into(),
+        first_date: chrono::NaiveDate::from_ymd_opt(2026, 1, 13).unwrap_or_default(),
+        plan: serde_json::to_string(&plan)?,
+        active: true,
+        created_at: now,
+        updated_at: now,
+    };
+    db::sessions::insert_series(conn, &series)?;
+    sessions::generate(conn, now)?;
+    let today = crate::domain::local_date(now);
+    let upcoming = db::sessions::of_series_from(conn, &series.id, today)?;
+    let (Some(first), Some(second)) = (upcoming.first().cloned(), upcoming.get(1).cloned()) else { return Ok(()) };
+
+    // The next session: registration and requests are over and the schedule is out.
+    let first = q::Session {
+        status: SessionStatus::Published.code().into(),
+        registration_deadline: now - TimeDelta::days(6),
+        request_deadline: now - TimeDelta::days(2),
+        title_en: "Matchmaking session: agriculture, aquaculture and food processing".into(),
+        title_vi: "Phiên kết nối cung – cầu: nông nghiệp, thủy sản và chế biến thực phẩm".into(),
+        ..first
+    };
+    db::sessions::update_session(conn, &first)?;
+    let mut ps = Vec::new();
+    for (i, org) in ["dhnl", "vcnsh", "vtsan", "dhbk", "langco", "codo", "songhuong", "quangtho", "bachma", "phubai"]
+        .iter()
+        .enumerate()
+    {
+        ps.push(participant(conn, &first, org, ParticipantStatus::Approved, (20 - i as i64, now))?);
+    }
+    // Agreed pairs: each need's best suggested offers among the participants.
+    let mut made = 0;
+    for need_holder in &ps {
+        for (kind, id) in sessions::brought(need_holder) {
+            if kind != ListingKind::Need {
+                continue;
+            }
+            for row in db::recommendations::list(conn, ListingKind::Need, &id)?.into_iter().take(6) {
+                let Some(offerer) = ps
+                    .iter()
+                    .find(|p| p.id != need_holder.id && p.listings.contains(&format!("offer:{}", row.other_id)))
+                else {
+                    continue;
+                };
+                let origin = if made % 3 == 2 { "staff" } else { "request" };
+                let at = now - TimeDelta::days(10 - (made % 7));
+                request(
+                    conn,
+                    &first,
+                    (need_holder, offerer),
+                    origin,
+                    "accepted",
+                    "Trao đổi về khả năng ứng dụng công nghệ cho nhu cầu của đơn vị.",
+                    made % 5 == 0,
+                    at,
+                )?;
+                made += 1;
+            }
+        }
+    }
+
+    // The session after it: open for registration, with requests in every state.
+    let second = q::Session {
+        status: SessionStatus::RegistrationOpen.code().into(),
+        title_en: "Matchmaking session: materials, energy and digital technology".into(),
+        title_vi: "Phiên kết nối cung – cầu: vật liệu, năng lượng và công nghệ số".into(),
+        sectors: "materials|energy|it".into(),
+        ..second
+    };
+    db::sessions::update_session(conn, &second)?;
+    let mut by = std::collections::HashMap::new();
+    for (i, org) in ["dhkh", "dhyd", "kinhthanh", "baola", "huongthuy", "codo", "langco"].iter().enumerate() {
+        by.insert(*org, participant(conn, &second, org, ParticipantStatus::Approved, (12 - i as i64, now))?);
+    }
+    participant(conn, &second, "vmt", ParticipantStatus::Pending, (1, now))?;
+    let p = |k: &str| by.get(k).cloned().ok_or_else(|| anyhow::anyhow!("demo participant {k}"));
+    let ago = |d: i64| now - TimeDelta::days(d);
+    request(
+        conn,
+        &second,
+        (&p("codo")?, &p("dhkh")?),
+        "request",
+        "pending",
+        "Nhà máy cần xử lý nước thải chế biến độ mặn cao; xin gặp để trao đổi về than hoạt tính từ vỏ trấu.",
+        false,
+        ago(2),
+    )?;
+    request(
+        conn,
+        &second,
+        (&p("dhkh")?, &p("huongthuy")?),
+        "request",
+        "pending",
+        "Trường có tấm cách nhiệt từ phụ phẩm nông nghiệp phù hợp nhu cầu vật liệu nhẹ chống nóng của công ty.",
+        false,
+        ago(1),
+    )?;
+    request(
+        conn,
+        &second,
+        (&p("langco")?, &p("dhyd")?),
+        "request",
+        "declined",
+        "Tìm hiểu chế phẩm sinh học cho ao nuôi tôm.",
+        false,
+        ago(5),
+    )?;
+    request(
+        conn,
+        &second,
+        (&p("dhyd")?, &p("codo")?),
+        "request",
+        "accepted",
+        "Giới thiệu quy trình kiểm nghiệm an toàn thực phẩm nhanh.",
+        false,
+        ago(4),
+    )?;
+    request(conn, &second, (&p("kinhthanh")?, &p("huongthuy")?), "staff", "accepted", "", true, ago(3))?;
+    // The accepted expression of interest between the co-operative and the university.
+    sessions::requests::sync_interests(conn, &second.id, now)?;
+    Ok(())
+}
