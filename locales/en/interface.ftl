@@ -969,3 +969,11 @@ err-session-no-listing = Choose at least one offer or need to bring.
 err-session-no-representative = At least one representative is needed (name and email).
 err-session-rep-twice = Each representative needs their own email.
 err-session-no-block-chosen = Choose at least one half-day.
+session-brings =
+    { $offers ->
+        [one] { $offers } offer
+       *[other] { $offers } offers
+    } · { $needs ->
+        [one] { $needs } need
+       *[other] { $needs } needs
+    }

@@ -920,3 +920,4 @@ err-session-no-listing = Hãy chọn ít nhất một công nghệ hoặc nhu c�
 err-session-no-representative = Cần ít nhất một người đại diện (họ tên và email).
 err-session-rep-twice = Mỗi người đại diện cần một email riêng.
 err-session-no-block-chosen = Hãy chọn ít nhất một buổi.
+session-brings = { $offers } công nghệ · { $needs } nhu cầu

@@ -118,6 +118,9 @@ async fn hourly(state: AppState) {
     }
     match state.db.run(move |c| crate::services::sessions::requests::sweep(c, now)).await {
         Ok((generated, lapsed, paired)) => {
+            metrics::counter!("ketnoi_sessions_generated_total").increment(generated as u64);
+            metrics::counter!("ketnoi_meeting_requests_lapsed_total").increment(lapsed as u64);
+            metrics::counter!("ketnoi_pairs_from_interest_total").increment(paired as u64);
             tracing::info!(
                 generated,
                 lapsed,

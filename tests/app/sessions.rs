@@ -682,3 +682,64 @@ async fn an_enterprise_registers_and_requests_a_meeting_in_a_real_browser() {
     assert_eq!(reqs[0].to_participant, participant(&app, &id, &other).id);
     b.close().await.unwrap();
 }
+
+#[tokio::test]
+async fn staff_approve_and_reject_registrations_and_a_cancellation_is_told_to_every_representative() {
+    let smtp = crate::mail::SmtpSink::start();
+    let app = TestApp::with_smtp(&smtp.url()).await;
+    let staff = signed_in(&app, &user(&app, "canbo@ketnoi.example.vn", Role::Staff, None));
+    let mut form = session_form(30, "10", "5");
+    form.retain(|(k, _)| *k != "auto_approve");
+    let id = staff_creates_session(&app, &staff, &form).await;
+    assert_eq!(set_status(&app, &staff, &id, "registration_open").await, 303);
+    let (a, ua, la) = organisation(&app, "Viện Cơ điện", "an@vien.example", Some("Máy sấy"));
+    let (b, ub, lb) = organisation(&app, "Công ty Cố Đô", "binh@codo.example", None);
+    let r = register(&app, &signed_in(&app, &ua), &id, &la, ("Lê An", "an@vien.example", "vi")).await;
+    assert_eq!(location(&r), format!("/sessions/{id}/meetings?done=pending"));
+    let cb = signed_in(&app, &ub);
+    assert_eq!(register(&app, &cb, &id, &lb, ("Bình", "binh@codo.example", "en")).await.status(), 303);
+    // Awaiting approval: the page says so and offers no catalogue.
+    let (_, body) = page(&cb.0, &app, &format!("/sessions/{id}/meetings")).await;
+    assert!(body.contains("Chờ duyệt") && !body.contains("id=\"catalogue\""), "{body}");
+    let (pa, pb) = (participant(&app, &id, &a), participant(&app, &id, &b));
+    let decide = |p: String, d: &'static str| {
+        let staff = &staff;
+        let app = &app;
+        let id = &id;
+        async move {
+            post(&staff.0, app, &staff.1, &format!("/staff/sessions/{id}/participants/{p}"), &[("decision", d)])
+                .await
+                .status()
+        }
+    };
+    assert_eq!(decide(pa.id.clone(), "accept").await, 303);
+    assert_eq!(decide(pb.id.clone(), "decline").await, 303);
+    assert_eq!(decide(pb.id.clone(), "accept").await, 409, "a rejected registration stays rejected");
+    assert_eq!(decide(pa.id.clone(), "maybe").await, 400);
+    assert_eq!(
+        (participant(&app, &id, &a).status.as_str(), participant(&app, &id, &b).status.as_str()),
+        ("approved", "rejected")
+    );
+    // A rejected organisation cannot register again.
+    assert_eq!(register(&app, &cb, &id, &lb, ("Bình", "binh@codo.example", "en")).await.status(), 409);
+    let mail = delivered(&app, &smtp).await;
+    let to = |who: &str| mail.iter().filter(|(t, _)| t == who).map(|(_, s)| s.clone()).collect::<Vec<_>>();
+    assert_eq!(to("an@vien.example").len(), 2, "{mail:?}");
+    assert!(to("an@vien.example")[1].starts_with("Đăng ký đã được chấp nhận"));
+    assert_eq!(
+        to("binh@codo.example"),
+        [
+            "Registration received, awaiting approval: Trial matchmaking session",
+            "Registration not accepted: Trial matchmaking session"
+        ]
+    );
+    // Cancelled: the representatives of every registration still standing are told, once.
+    assert_eq!(set_status(&app, &staff, &id, "cancelled").await, 303);
+    let mail = delivered(&app, &smtp).await;
+    let cancelled: Vec<_> = mail.iter().filter(|(_, s)| s.contains("bị hủy") || s.contains("cancelled")).collect();
+    assert_eq!(
+        cancelled,
+        [&("an@vien.example".to_string(), "Phiên kết nối bị hủy: Phiên kết nối thử nghiệm".to_string())]
+    );
+    assert_eq!(delivered(&app, &smtp).await.len(), mail.len(), "nothing twice");
+}

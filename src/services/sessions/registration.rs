@@ -187,6 +187,9 @@ pub fn register(
             .collect();
         db::sessions::replace_representatives(conn, &p.id, &reps)?;
         let action = if live { "session.registration_changed" } else { "session.registered" };
+        if !live {
+            metrics::counter!("ketnoi_session_registrations_total", "status" => status.code()).increment(1);
+        }
         audit(
             conn,
             Some(user),

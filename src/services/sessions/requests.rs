@@ -154,6 +154,7 @@ pub fn ask(
         if !db::sessions::insert_request_if_new(conn, &r)? {
             return Ok(Err(Refused::State("session-request-duplicate")));
         }
+        metrics::counter!("ketnoi_meeting_requests_total").increment(1);
         audit(
             conn,
             Some(user),

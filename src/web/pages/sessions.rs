@@ -1037,13 +1037,13 @@ fn staff_page(
                         Cell::link(a.organisation.name.clone(), format!("/organisations/{}", a.organisation.id))
                             .badge((!verified).then(|| ctx.t("session-unverified-badge"))),
                         Cell::text(st.label(ctx.locale)),
-                        Cell::text(
-                            a.listings
-                                .iter()
-                                .map(|l| l.title_for(ctx.locale).to_string())
-                                .collect::<Vec<_>>()
-                                .join(" · "),
-                        ),
+                        Cell::text(ctx.t2(
+                            "session-brings",
+                            "offers",
+                            a.listings.iter().filter(|l| l.kind() == crate::domain::ListingKind::Offer).count() as i64,
+                            "needs",
+                            a.listings.iter().filter(|l| l.kind() == crate::domain::ListingKind::Need).count() as i64,
+                        )),
                         Cell::text(
                             a.participant
                                 .blocks
