@@ -1054,9 +1054,7 @@ fn staff_page(
                                 .join(", "),
                         ),
                         Cell::text(ctx.number(&i64::from(a.participant.max_meetings))),
-                        Cell::text(
-                            reps.iter().map(|r| format!("{} <{}>", r.name, r.email)).collect::<Vec<_>>().join(", "),
-                        ),
+                        Cell::text(reps.iter().map(|r| r.name.as_str()).collect::<Vec<_>>().join(", ")),
                     ],
                     actions,
                 }
