@@ -174,3 +174,31 @@ email-meeting-request-after =
         [accepted] The meeting goes into the session's schedule; agendas are sent when the centre publishes it.
        *[declined] The catalogue has other organisations that may suit you.
     }
+email-agenda-subject =
+    { $what ->
+        [published] Your organisation's meetings: { $session }
+        [updated] Your meetings have changed: { $session }
+        [reminder] Reminder of your meetings: { $session }
+       *[cancelled] Matchmaking session cancelled: { $session }
+    }
+email-agenda-lead =
+    { $what ->
+        [published] Your organisation's agenda for “{ $session }” on { $date } is out.
+        [updated] Your organisation's agenda for “{ $session }” on { $date } has changed; the meetings that changed are marked.
+        [reminder] A reminder: “{ $session }” takes place on { $date }.
+       *[cancelled] “{ $session }” on { $date } has been cancelled, with all its meetings.
+    }
+email-agenda-venue = Venue: { $venue }
+email-agenda-online = Online: { $url }
+email-agenda-empty = Your organisation has no meeting in the schedule yet.
+email-agenda-cancelled = cancelled
+email-agenda-changed = changed
+email-agenda-after =
+    { $what ->
+        [cancelled] The attached calendar updates your calendar program.
+       *[other] The attached agenda.ics puts the meetings in your calendar. Please confirm your agenda (or say you cannot attend a meeting) on the agenda page; no sign-in needed.
+    }
+email-agenda-open = Open the agenda to confirm
+email-alert-subject = { $organisation } declined a meeting: { $session }
+email-alert-lead = { $organisation } will not attend its meeting with { $other } at { $time }. The slot is free; a new run can fill it with as few changes as possible.
+email-alert-open = Open the session's schedule

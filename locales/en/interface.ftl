@@ -977,3 +977,83 @@ session-brings =
         [one] { $needs } need
        *[other] { $needs } needs
     }
+agenda-event-title = Meeting with { $other }
+agenda-schedule-title = The session's schedule
+agenda-not-run = Not scheduled yet.
+agenda-run = Schedule (keeping the meetings already placed)
+agenda-report = { $meetings } pairs placed; total weight { $weight } (✓: optimal).
+agenda-report-idle = Idle slots between meetings: { $idle }; kept from the previous run: { $kept }.
+agenda-pending =
+    { $count ->
+        [0] No change waiting to be sent
+        [one] { $count } organisation has changes waiting — see them before sending
+       *[other] { $count } organisations have changes waiting — see them before sending
+    }
+agenda-publish-title = Publish the schedule
+agenda-tables-title = Table sheets (print)
+agenda-tables-hint = Each table prints on its own page; tick the last column when a meeting took place.
+agenda-grid = Slots and tables
+agenda-slot = Slot
+agenda-table = Table
+agenda-locked = locked
+agenda-unplaced-title = Agreed pairs without a meeting
+agenda-unplaced-none = Every agreed pair has a meeting.
+agenda-unplaced-no-common-time = the two are never free at the same time
+agenda-unplaced-cap = one of them has as many meetings as it wanted
+agenda-unplaced-full = no free slot or table in common
+agenda-loads = Meetings and idle slots per organisation
+agenda-meetings = Meetings
+agenda-idle = Idle slots
+agenda-unconfirmed = Organisations that have not confirmed
+agenda-all-confirmed = Every organisation has confirmed.
+agenda-remind = Remind those who have not confirmed
+agenda-move = Move
+agenda-lock = Lock
+agenda-unlock = Unlock
+agenda-cancel = Cancel the meeting
+agenda-status-scheduled = Scheduled
+agenda-status-cancelled = Cancelled
+agenda-status-declined = Declined
+agenda-bad-number = A number is needed.
+agenda-updates-title = Send the schedule's changes
+agenda-updates-lead =
+    { $count ->
+        [0] No change is waiting to be sent.
+        [one] The representatives of the organisation below will be emailed its updated agenda.
+       *[other] The representatives of the { $count } organisations below will be emailed their updated agendas.
+    }
+agenda-updates-recipients = Recipients
+agenda-updates-changed = Meetings changed
+agenda-publish = Publish and send the agendas
+agenda-send = Send the changes
+agenda-held = Met
+agenda-title = Agenda
+agenda-download = Download the calendar (.ics)
+agenda-confirmed = Your organisation has confirmed its agenda. Thank you!
+agenda-confirm-all = Confirm the whole agenda
+agenda-decline-all = We cannot attend
+agenda-confirm-one = Confirm
+agenda-decline-one = Cannot meet
+agenda-answer-confirmed = Confirmed
+agenda-answer-declined = Declined
+agenda-empty = Your organisation has no meeting in the schedule yet.
+agenda-qr = QR code for the door
+agenda-qr-hint = Show this code to the centre's staff at the reception when you arrive.
+agenda-link-failed = The agenda could not be opened
+agenda-closed = This session's agenda no longer takes confirmations.
+agenda-done-scheduled = Scheduled.
+agenda-done-changed = Meeting updated.
+agenda-done-sent = Changes sent to the organisations concerned.
+agenda-done-reminded = Reminder sent to the organisations that have not confirmed.
+agenda-done-confirmed = Thank you, your confirmation is recorded.
+agenda-done-declined = Recorded; the centre has been told and the slot is free.
+session-no-updates = No change is waiting to be sent.
+session-not-published = The session's schedule has not been published.
+session-not-scheduling = Scheduling happens in the scheduling step or once the schedule is published.
+session-schedule-first = Run the scheduler before publishing.
+session-schedule-impossible = The session's settings (slots, tables, half-days) cannot be scheduled.
+meeting-not-scheduled = This meeting is no longer in the schedule.
+meeting-move-outside = The session has no such slot or table.
+meeting-table-taken = That table already has a meeting in that slot.
+meeting-busy = One of the two already has another meeting in that slot.
+meeting-unavailable = One of the two does not attend that half-day.

@@ -174,3 +174,31 @@ email-meeting-request-after =
         [accepted] Cuộc gặp sẽ được xếp vào lịch của phiên; lịch gặp được gửi khi Trung tâm công bố.
        *[declined] Danh mục còn nhiều đơn vị khác có thể phù hợp với đơn vị bạn.
     }
+email-agenda-subject =
+    { $what ->
+        [published] Lịch gặp của đơn vị bạn: { $session }
+        [updated] Lịch gặp đã thay đổi: { $session }
+        [reminder] Nhắc lịch gặp: { $session }
+       *[cancelled] Phiên kết nối bị hủy: { $session }
+    }
+email-agenda-lead =
+    { $what ->
+        [published] Lịch gặp của đơn vị bạn tại “{ $session }” ngày { $date } đã được công bố.
+        [updated] Lịch gặp của đơn vị bạn tại “{ $session }” ngày { $date } đã thay đổi; các cuộc gặp thay đổi được đánh dấu.
+        [reminder] Nhắc lịch: “{ $session }” diễn ra ngày { $date }.
+       *[cancelled] “{ $session }” ngày { $date } đã bị hủy cùng mọi cuộc gặp của phiên.
+    }
+email-agenda-venue = Địa điểm: { $venue }
+email-agenda-online = Trực tuyến: { $url }
+email-agenda-empty = Đơn vị bạn chưa có cuộc gặp nào trong lịch.
+email-agenda-cancelled = đã hủy
+email-agenda-changed = đã thay đổi
+email-agenda-after =
+    { $what ->
+        [cancelled] Lịch trong ứng dụng lịch của bạn được cập nhật theo tệp đính kèm.
+       *[other] Tệp đính kèm agenda.ics đưa các cuộc gặp vào lịch của bạn. Vui lòng xác nhận lịch gặp (hoặc báo không tham dự một cuộc gặp) trên trang lịch gặp, không cần đăng nhập.
+    }
+email-agenda-open = Mở lịch gặp để xác nhận
+email-alert-subject = { $organisation } từ chối một cuộc gặp: { $session }
+email-alert-lead = { $organisation } đã báo không tham dự cuộc gặp với { $other } lúc { $time }. Lượt gặp đó đã được giải phóng; có thể xếp lại lịch với thay đổi tối thiểu.
+email-alert-open = Mở lịch của phiên

@@ -921,3 +921,81 @@ err-session-no-representative = Cần ít nhất một người đại diện (h
 err-session-rep-twice = Mỗi người đại diện cần một email riêng.
 err-session-no-block-chosen = Hãy chọn ít nhất một buổi.
 session-brings = { $offers } công nghệ · { $needs } nhu cầu
+agenda-event-title = Gặp { $other }
+agenda-schedule-title = Lịch gặp của phiên
+agenda-not-run = Chưa xếp lịch.
+agenda-run = Xếp lịch (giữ tối đa các cuộc gặp đã có)
+agenda-report = Đã xếp { $meetings } cặp; tổng trọng số { $weight } (✓: tối ưu).
+agenda-report-idle = Lượt chờ giữa các cuộc gặp: { $idle }; giữ nguyên từ lần trước: { $kept }.
+agenda-pending =
+    { $count ->
+        [0] Không có thay đổi chờ gửi
+       *[other] { $count } đơn vị có thay đổi chờ gửi — xem trước khi gửi
+    }
+agenda-publish-title = Công bố lịch gặp
+agenda-tables-title = Phiếu từng bàn (in)
+agenda-tables-hint = Mỗi bàn in trên một trang; đánh dấu cuộc gặp đã diễn ra vào ô cuối.
+agenda-grid = Lịch theo lượt và bàn
+agenda-slot = Lượt gặp
+agenda-table = Bàn
+agenda-locked = đã khóa
+agenda-unplaced-title = Các cặp chưa xếp được
+agenda-unplaced-none = Mọi cặp đã thống nhất đều có lịch gặp.
+agenda-unplaced-no-common-time = hai bên không có buổi chung
+agenda-unplaced-cap = một bên đã đủ số cuộc gặp tối đa
+agenda-unplaced-full = không còn lượt hoặc bàn trống chung
+agenda-loads = Số cuộc gặp và lượt chờ của từng đơn vị
+agenda-meetings = Các cuộc gặp
+agenda-idle = Lượt chờ
+agenda-unconfirmed = Đơn vị chưa xác nhận lịch
+agenda-all-confirmed = Mọi đơn vị đã xác nhận lịch.
+agenda-remind = Nhắc các đơn vị chưa xác nhận
+agenda-move = Chuyển
+agenda-lock = Khóa
+agenda-unlock = Mở khóa
+agenda-cancel = Hủy cuộc gặp
+agenda-status-scheduled = Đã xếp
+agenda-status-cancelled = Đã hủy
+agenda-status-declined = Bị từ chối
+agenda-bad-number = Cần một số.
+agenda-updates-title = Gửi thay đổi lịch gặp
+agenda-updates-lead =
+    { $count ->
+        [0] Không có thay đổi nào chờ gửi.
+       *[other] Email sẽ được gửi tới người đại diện của { $count } đơn vị dưới đây, kèm lịch đã cập nhật.
+    }
+agenda-updates-recipients = Người nhận
+agenda-updates-changed = Cuộc gặp thay đổi
+agenda-publish = Công bố và gửi lịch gặp
+agenda-send = Gửi thay đổi
+agenda-held = Đã gặp
+agenda-title = Lịch gặp
+agenda-download = Tải lịch (.ics)
+agenda-confirmed = Đơn vị đã xác nhận lịch gặp. Cảm ơn!
+agenda-confirm-all = Xác nhận toàn bộ lịch gặp
+agenda-decline-all = Không tham dự được
+agenda-confirm-one = Xác nhận
+agenda-decline-one = Không gặp được
+agenda-answer-confirmed = Đã xác nhận
+agenda-answer-declined = Đã báo không gặp
+agenda-empty = Đơn vị chưa có cuộc gặp nào trong lịch.
+agenda-qr = Mã QR khi đến phiên
+agenda-qr-hint = Đưa mã này cho cán bộ Trung tâm tại bàn đón tiếp khi đến.
+agenda-link-failed = Không mở được lịch gặp
+agenda-closed = Lịch gặp của phiên này không còn nhận xác nhận.
+agenda-done-scheduled = Đã xếp lịch.
+agenda-done-changed = Đã cập nhật cuộc gặp.
+agenda-done-sent = Đã gửi thay đổi tới các đơn vị liên quan.
+agenda-done-reminded = Đã gửi nhắc tới các đơn vị chưa xác nhận.
+agenda-done-confirmed = Cảm ơn, đã ghi nhận xác nhận của bạn.
+agenda-done-declined = Đã ghi nhận; Trung tâm đã được báo và lượt gặp được giải phóng.
+session-no-updates = Không có thay đổi nào chờ gửi.
+session-not-published = Lịch gặp của phiên chưa được công bố.
+session-not-scheduling = Chỉ xếp lịch khi phiên đang ở bước xếp lịch hoặc đã công bố lịch.
+session-schedule-first = Hãy xếp lịch trước khi công bố.
+session-schedule-impossible = Không xếp được lịch với thiết lập hiện tại của phiên (lượt, bàn, buổi).
+meeting-not-scheduled = Cuộc gặp này không còn trong lịch.
+meeting-move-outside = Lượt hoặc bàn không có trong phiên.
+meeting-table-taken = Bàn này đã có cuộc gặp ở lượt đó.
+meeting-busy = Một trong hai đơn vị đã có cuộc gặp khác ở lượt đó.
+meeting-unavailable = Một trong hai đơn vị không tham dự buổi đó.

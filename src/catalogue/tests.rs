@@ -202,6 +202,9 @@ const NOT_KEYS: &[&str] = &[
     "interest-message",
     "weekly-digest",
     "session-notice",
+    "session-agenda",
+    "session-alert",
+    "check-in",
     "meeting-request",
     "session-status",
     "session-block",
@@ -289,6 +292,8 @@ fn every_done_notice_has_a_message() {
                 "listing-done"
             } else if p.ends_with("pages/sessions.rs") {
                 "session-done"
+            } else if p.ends_with("pages/agendas.rs") {
+                "agenda-done"
             } else {
                 "account-done"
             };

@@ -181,7 +181,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     meeting_requests,
     session_participants,
     session_representatives,
-    session_series
+    session_series,
+    session_meetings
 );
 
 diesel::table! {
@@ -377,6 +378,9 @@ diesel::table! {
         status -> Text,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        sequence -> Integer,
+        notified_sequence -> Integer,
+        schedule_report -> Text,
     }
 }
 
@@ -392,6 +396,7 @@ diesel::table! {
         registered_by -> Nullable<Text>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        confirmed_at -> Nullable<Timestamp>,
     }
 }
 
@@ -421,5 +426,25 @@ diesel::table! {
         created_by -> Nullable<Text>,
         created_at -> Timestamp,
         answered_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    session_meetings (id) {
+        id -> Text,
+        session_id -> Text,
+        pair_id -> Text,
+        participant_a -> Text,
+        participant_b -> Text,
+        slot -> Integer,
+        table_index -> Integer,
+        status -> Text,
+        locked -> Bool,
+        sequence -> Integer,
+        notified_sequence -> Integer,
+        answer_a -> Text,
+        answer_b -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
     }
 }

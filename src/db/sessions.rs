@@ -5,6 +5,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
 use super::AnyConnection;
+use super::schema::session_meetings as sm;
 use super::schema::{
     matchmaking_sessions as ms, meeting_requests as mr, session_participants as sp, session_representatives as sr,
     session_series as ss,
@@ -52,6 +53,11 @@ pub struct Session {
     pub status: String,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    /// The SEQUENCE of the session's calendar event, and the one last emailed (-1: never).
+    pub sequence: i32,
+    pub notified_sequence: i32,
+    /// The last run of the scheduler (JSON), empty before.
+    pub schedule_report: String,
 }
 
 /// An organisation registered for a session.
@@ -68,6 +74,8 @@ pub struct Participant {
     pub registered_by: Option<String>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    /// When it confirmed its whole agenda.
+    pub confirmed_at: Option<NaiveDateTime>,
 }
 
 /// A person attending for a participant.
@@ -349,4 +357,88 @@ pub fn pending_past_deadline(conn: &mut AnyConnection, now: NaiveDateTime) -> an
         .filter(ms::request_deadline.le(now))
         .select(Request::as_select())
         .load(conn)?)
+}
+
+// ---------------------------------------------------------------------------------- meetings
+
+/// A meeting of the schedule.
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable, AsChangeset)]
+#[diesel(table_name = sm)]
+pub struct Meeting {
+    pub id: String,
+    pub session_id: String,
+    pub pair_id: String,
+    pub participant_a: String,
+    pub participant_b: String,
+    pub slot: i32,
+    pub table_index: i32,
+    /// `scheduled` or `cancelled`.
+    pub status: String,
+    pub locked: bool,
+    pub sequence: i32,
+    pub notified_sequence: i32,
+    /// `''`, `confirmed` or `declined`, for each side.
+    pub answer_a: String,
+    pub answer_b: String,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+pub fn insert_meeting(conn: &mut AnyConnection, m: &Meeting) -> anyhow::Result<()> {
+    diesel::insert_into(sm::table).values(m).execute(conn)?;
+    Ok(())
+}
+
+pub fn update_meeting(conn: &mut AnyConnection, m: &Meeting) -> anyhow::Result<()> {
+    diesel::update(sm::table.find(&m.id)).set(m).execute(conn)?;
+    Ok(())
+}
+
+pub fn delete_meeting(conn: &mut AnyConnection, id: &str) -> anyhow::Result<()> {
+    diesel::delete(sm::table.find(id)).execute(conn)?;
+    Ok(())
+}
+
+pub fn meeting(conn: &mut AnyConnection, id: &str) -> anyhow::Result<Option<Meeting>> {
+    Ok(sm::table.find(id).select(Meeting::as_select()).first(conn).optional()?)
+}
+
+/// Every meeting of a session (cancelled ones included), by slot and table.
+pub fn meetings(conn: &mut AnyConnection, session: &str) -> anyhow::Result<Vec<Meeting>> {
+    Ok(sm::table
+        .filter(sm::session_id.eq(session))
+        .order((sm::slot.asc(), sm::table_index.asc(), sm::id.asc()))
+        .select(Meeting::as_select())
+        .load(conn)?)
+}
+
+/// Marks every meeting of a session as told at its current sequence.
+pub fn mark_meetings_notified(conn: &mut AnyConnection, session: &str) -> anyhow::Result<()> {
+    diesel::update(sm::table.filter(sm::session_id.eq(session)))
+        .set(sm::notified_sequence.eq(sm::sequence))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Sets a session's calendar sequences and scheduler report.
+pub fn set_session_calendar(conn: &mut AnyConnection, id: &str, sequence: i32, notified: i32) -> anyhow::Result<()> {
+    diesel::update(ms::table.find(id))
+        .set((ms::sequence.eq(sequence), ms::notified_sequence.eq(notified)))
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn set_schedule_report(conn: &mut AnyConnection, id: &str, report: &str) -> anyhow::Result<()> {
+    diesel::update(ms::table.find(id)).set(ms::schedule_report.eq(report)).execute(conn)?;
+    Ok(())
+}
+
+pub fn set_confirmed(conn: &mut AnyConnection, participant: &str, at: Option<NaiveDateTime>) -> anyhow::Result<()> {
+    diesel::update(sp::table.find(participant)).set(sp::confirmed_at.eq(at)).execute(conn)?;
+    Ok(())
+}
+
+/// Sessions in a status (the reminders' published sessions).
+pub fn sessions_in(conn: &mut AnyConnection, status: &str) -> anyhow::Result<Vec<Session>> {
+    Ok(ms::table.filter(ms::status.eq(status)).select(Session::as_select()).load(conn)?)
 }

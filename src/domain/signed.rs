@@ -20,6 +20,11 @@ pub enum Purpose {
     AnswerInterest,
     /// Leaving a kind of non-transactional email in one click (RFC 8058).
     Unsubscribe,
+    /// A participant's agenda of a matchmaking session: read it, download its calendar, confirm
+    /// or decline its meetings, without signing in.
+    Agenda,
+    /// A participant's arrival at a matchmaking session (the agenda's QR code).
+    CheckIn,
     /// The cookie that lets a visitor without a session post the sign-in, registration and
     /// reset forms (see `web::auth`).
     VisitorForm,
@@ -35,6 +40,8 @@ impl Purpose {
             Self::RenewListing => "renew-listing",
             Self::AnswerInterest => "answer-interest",
             Self::Unsubscribe => "unsubscribe",
+            Self::Agenda => "agenda",
+            Self::CheckIn => "check-in",
             Self::VisitorForm => "visitor-form",
         }
     }

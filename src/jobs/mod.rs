@@ -131,6 +131,11 @@ async fn hourly(state: AppState) {
         Err(e) => tracing::warn!(error = format!("{e:#}"), "the matchmaking sessions' hourly work failed"),
     }
     let st = state.clone();
+    match state.db.run(move |c| crate::services::sessions::agenda::remind(c, st.env(), now)).await {
+        Ok(n) => tracing::info!(reminders = n, "agenda reminders queued"),
+        Err(e) => tracing::warn!(error = format!("{e:#}"), "agenda reminders failed"),
+    }
+    let st = state.clone();
     match state.db.run(move |c| crate::services::digest::send_weekly(c, st.env(), now)).await {
         Ok(n) => tracing::info!(digests = n, "weekly digests queued"),
         Err(e) => tracing::warn!(error = format!("{e:#}"), "weekly digests failed"),

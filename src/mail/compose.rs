@@ -1,6 +1,7 @@
 //! Builds the MIME message once, at enqueue time: plain text and HTML as alternatives, and with
 //! an invitation the calendar as a third alternative (`text/calendar; method=…`, which is what
-//! makes Gmail and Outlook show accept/decline buttons) plus an `invite.ics` attachment.
+//! makes Gmail and Outlook show accept/decline buttons) plus an `invite.ics` attachment; and with
+//! an agenda, its calendar (`METHOD:PUBLISH`, several events) attached as `agenda.ics`.
 
 use anyhow::Context;
 use lettre::Message;
@@ -28,6 +29,7 @@ pub fn format_message(
     message_id: &str,
     body: &Rendered,
     invitation: Option<&Invitation>,
+    agenda: Option<&str>,
     unsubscribe: Option<&str>,
 ) -> anyhow::Result<String> {
     let (from, to) = (safe_mailbox(from), safe_mailbox(to));
@@ -38,7 +40,7 @@ pub fn format_message(
         (u.starts_with("https://") || u.starts_with("http://")) && u.chars().all(|c| c.is_ascii_graphic() && c != '>')
     });
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        build(&from, &to, &subject, message_id, body, invitation, unsubscribe)
+        build(&from, &to, &subject, message_id, body, (invitation, agenda), unsubscribe)
     }))
     .unwrap_or_else(|_| Err(anyhow::anyhow!("the mail library could not format this message")))
 }
@@ -49,7 +51,7 @@ fn build(
     subject: &str,
     message_id: &str,
     body: &Rendered,
-    invitation: Option<&Invitation>,
+    (invitation, agenda): (Option<&Invitation>, Option<&str>),
     unsubscribe: Option<&str>,
 ) -> anyhow::Result<String> {
     let mut alternative = MultiPart::alternative()
@@ -71,16 +73,28 @@ fn build(
             )),
         None => builder,
     };
-    let message = match invitation {
-        None => builder.multipart(alternative),
-        Some(inv) => {
+    let agenda = match agenda {
+        Some(ics) => Some(Attachment::new("agenda.ics".to_string()).body(
+            ics.to_string(),
+            ContentType::parse("text/calendar; method=PUBLISH; charset=UTF-8").context("agenda content type")?,
+        )),
+        None => None,
+    };
+    let message = match (invitation, agenda) {
+        (None, None) => builder.multipart(alternative),
+        (None, Some(agenda)) => builder.multipart(MultiPart::mixed().multipart(alternative).singlepart(agenda)),
+        (Some(inv), agenda) => {
             let ics = inv.render();
             let calendar = ContentType::parse(&format!("text/calendar; method={}; charset=UTF-8", inv.method.as_str()))
                 .context("calendar content type")?;
             alternative = alternative.singlepart(SinglePart::builder().header(calendar).body(ics.clone()));
             let attachment = Attachment::new("invite.ics".to_string())
                 .body(ics, ContentType::parse("application/ics").context("ics content type")?);
-            builder.multipart(MultiPart::mixed().multipart(alternative).singlepart(attachment))
+            let mut mixed = MultiPart::mixed().multipart(alternative).singlepart(attachment);
+            if let Some(agenda) = agenda {
+                mixed = mixed.singlepart(agenda);
+            }
+            builder.multipart(mixed)
         }
     }
     .context("building the email")?;

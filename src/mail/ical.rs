@@ -1,7 +1,8 @@
 //! iCalendar (RFC 5545) meeting invitations: `METHOD:REQUEST` to invite or update, `METHOD:CANCEL`
 //! to cancel, with a `VTIMEZONE` for Asia/Ho_Chi_Minh, a stable UID and a SEQUENCE that grows
 //! with every change — what Gmail, Outlook and Thunderbird need to show a real invitation and to
-//! update it in place instead of adding a second event.
+//! update it in place instead of adding a second event. `METHOD:PUBLISH` carries several events
+//! at once (a participant's agenda of a matchmaking session), cancelled ones marked so.
 
 use chrono::NaiveDateTime;
 
@@ -10,6 +11,7 @@ use chrono::NaiveDateTime;
 pub enum Method {
     Request,
     Cancel,
+    Publish,
 }
 
 impl Method {
@@ -18,6 +20,7 @@ impl Method {
         match self {
             Method::Request => "REQUEST",
             Method::Cancel => "CANCEL",
+            Method::Publish => "PUBLISH",
         }
     }
 }
@@ -37,6 +40,8 @@ pub struct Attendee {
     pub required: bool,
     /// `NEEDS-ACTION`, `ACCEPTED`, `DECLINED` or `TENTATIVE`.
     pub partstat: &'static str,
+    /// Whether the organiser asks for a reply (`RSVP=TRUE`); false where replies go unread.
+    pub rsvp: bool,
 }
 
 /// One meeting.
@@ -58,6 +63,9 @@ pub struct Invitation {
     pub url: Option<String>,
     pub organizer: Person,
     pub attendees: Vec<Attendee>,
+    /// `STATUS:CANCELLED` although the calendar is not a cancellation (an agenda's cancelled
+    /// meeting).
+    pub cancelled: bool,
 }
 
 /// Escapes a TEXT value (RFC 5545 §3.3.11).
@@ -117,57 +125,72 @@ fn utc(t: NaiveDateTime) -> String {
 }
 
 impl Invitation {
-    /// The `VCALENDAR` text, CRLF line endings.
+    /// The `VCALENDAR` text of this one event, CRLF line endings.
     pub fn render(&self) -> String {
-        let mut o = String::new();
-        for l in [
-            "BEGIN:VCALENDAR",
-            "VERSION:2.0",
-            "PRODID:-//ketnoi//San giao dich cong nghe//VI",
-            "CALSCALE:GREGORIAN",
-            &format!("METHOD:{}", self.method.as_str()),
-            "BEGIN:VTIMEZONE",
-            "TZID:Asia/Ho_Chi_Minh",
-            "BEGIN:STANDARD",
-            "DTSTART:19700101T000000",
-            "TZOFFSETFROM:+0700",
-            "TZOFFSETTO:+0700",
-            "TZNAME:+07",
-            "END:STANDARD",
-            "END:VTIMEZONE",
-            "BEGIN:VEVENT",
-        ] {
-            line(&mut o, l);
-        }
-        line(&mut o, &format!("UID:{}", text(&self.uid)));
-        line(&mut o, &format!("SEQUENCE:{}", self.sequence));
-        line(&mut o, &format!("DTSTAMP:{}", utc(self.stamp)));
-        line(&mut o, &format!("DTSTART;TZID=Asia/Ho_Chi_Minh:{}", local(self.start)));
-        line(&mut o, &format!("DTEND;TZID=Asia/Ho_Chi_Minh:{}", local(self.end)));
-        line(&mut o, &format!("SUMMARY:{}", text(&self.summary)));
-        line(&mut o, &format!("LOCATION:{}", text(&self.location)));
-        line(&mut o, &format!("DESCRIPTION:{}", text(&self.description)));
+        calendar(self.method, std::slice::from_ref(self))
+    }
+}
+
+/// A `VCALENDAR` with `method` and the given events (each keeps its UID and SEQUENCE).
+pub fn calendar(method: Method, events: &[Invitation]) -> String {
+    let mut o = String::new();
+    for l in [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//ketnoi//San giao dich cong nghe//VI",
+        "CALSCALE:GREGORIAN",
+        &format!("METHOD:{}", method.as_str()),
+        "BEGIN:VTIMEZONE",
+        "TZID:Asia/Ho_Chi_Minh",
+        "BEGIN:STANDARD",
+        "DTSTART:19700101T000000",
+        "TZOFFSETFROM:+0700",
+        "TZOFFSETTO:+0700",
+        "TZNAME:+07",
+        "END:STANDARD",
+        "END:VTIMEZONE",
+    ] {
+        line(&mut o, l);
+    }
+    for e in events {
+        e.event(&mut o, method);
+    }
+    line(&mut o, "END:VCALENDAR");
+    o
+}
+
+impl Invitation {
+    fn event(&self, o: &mut String, method: Method) {
+        line(o, "BEGIN:VEVENT");
+        line(o, &format!("UID:{}", text(&self.uid)));
+        line(o, &format!("SEQUENCE:{}", self.sequence));
+        line(o, &format!("DTSTAMP:{}", utc(self.stamp)));
+        line(o, &format!("DTSTART;TZID=Asia/Ho_Chi_Minh:{}", local(self.start)));
+        line(o, &format!("DTEND;TZID=Asia/Ho_Chi_Minh:{}", local(self.end)));
+        line(o, &format!("SUMMARY:{}", text(&self.summary)));
+        line(o, &format!("LOCATION:{}", text(&self.location)));
+        line(o, &format!("DESCRIPTION:{}", text(&self.description)));
         if let Some(url) = &self.url {
-            line(&mut o, &format!("URL:{url}"));
+            line(o, &format!("URL:{url}"));
         }
-        line(&mut o, &format!("ORGANIZER;CN={}:mailto:{}", param(&self.organizer.name), self.organizer.email));
+        line(o, &format!("ORGANIZER;CN={}:mailto:{}", param(&self.organizer.name), self.organizer.email));
         for a in &self.attendees {
             line(
-                &mut o,
+                o,
                 &format!(
-                    "ATTENDEE;CN={};ROLE={};PARTSTAT={};RSVP=TRUE:mailto:{}",
+                    "ATTENDEE;CN={};ROLE={};PARTSTAT={};RSVP={}:mailto:{}",
                     param(&a.person.name),
                     if a.required { "REQ-PARTICIPANT" } else { "OPT-PARTICIPANT" },
                     a.partstat,
+                    if a.rsvp { "TRUE" } else { "FALSE" },
                     a.person.email
                 ),
             );
         }
-        line(&mut o, &format!("STATUS:{}", if self.method == Method::Cancel { "CANCELLED" } else { "CONFIRMED" }));
-        line(&mut o, "TRANSP:OPAQUE");
-        line(&mut o, "END:VEVENT");
-        line(&mut o, "END:VCALENDAR");
-        o
+        let cancelled = method == Method::Cancel || self.cancelled;
+        line(o, &format!("STATUS:{}", if cancelled { "CANCELLED" } else { "CONFIRMED" }));
+        line(o, "TRANSP:OPAQUE");
+        line(o, "END:VEVENT");
     }
 }
 
@@ -207,7 +230,13 @@ mod tests {
             description: "Dòng 1\nDòng 2; ghi chú, thêm".into(),
             url: None,
             organizer: person("Staff"),
-            attendees: vec![Attendee { person: person("An, Nguyen"), required: true, partstat: "NEEDS-ACTION" }],
+            attendees: vec![Attendee {
+                person: person("An, Nguyen"),
+                required: true,
+                partstat: "NEEDS-ACTION",
+                rsvp: true,
+            }],
+            cancelled: false,
         };
         let request = inv.render();
         assert!(request.contains("METHOD:REQUEST\r\n") && request.contains("STATUS:CONFIRMED\r\n"));

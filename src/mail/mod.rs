@@ -44,7 +44,9 @@ pub fn test_email(settings: &Settings, to: &Email, locale: Locale) -> anyhow::Re
             person: ical::Person { name: name.clone(), email: to.as_str().to_string() },
             required: true,
             partstat: "NEEDS-ACTION",
+            rsvp: true,
         }],
+        cancelled: false,
     };
     Ok(outbox::Outgoing {
         dedupe_key: format!("test:{id}"),
@@ -54,6 +56,7 @@ pub fn test_email(settings: &Settings, to: &Email, locale: Locale) -> anyhow::Re
         template: <templates::TestEmail as templates::Letter>::KIND,
         body,
         invitation: Some(invitation),
+        agenda: None,
         entity: None,
         unsubscribe: None,
     })

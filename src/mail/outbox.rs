@@ -41,6 +41,9 @@ pub struct Outgoing {
     pub template: &'static str,
     pub body: Rendered,
     pub invitation: Option<Invitation>,
+    /// A calendar of several events attached as `agenda.ics` (`METHOD:PUBLISH`): a participant's
+    /// meetings.
+    pub agenda: Option<String>,
     /// What the email is about, e.g. `("meeting", id)`.
     pub entity: Option<(String, String)>,
     /// The one-click unsubscribe address of a non-transactional email (RFC 8058): sent as
@@ -98,6 +101,7 @@ pub fn enqueue(conn: &mut AnyConnection, settings: &Settings, out: &Outgoing) ->
         &message_id,
         &out.body,
         out.invitation.as_ref(),
+        out.agenda.as_deref(),
         out.unsubscribe.as_deref(),
     )?;
     let now = db::now();

@@ -279,6 +279,48 @@ email!(
     MeetingRequestHtml = "email/meeting-request/body.html"
 );
 
+/// One meeting of an agenda as an email lists it (facts, formatted for the recipient).
+#[derive(Debug, Clone)]
+pub struct AgendaLine {
+    pub time: String,
+    pub table: String,
+    pub other: String,
+    pub listings: String,
+    /// The other side's contact, where its consent allows; empty otherwise.
+    pub contact: String,
+    pub cancelled: bool,
+    /// Changed since the agenda was last sent.
+    pub changed: bool,
+}
+
+email!(
+    /// A participant's agenda of a matchmaking session: `what` is `published`, `updated`,
+    /// `reminder` or `cancelled` (the session); its calendars travel as attachments.
+    SessionAgenda {
+        session: String,
+        date: chrono::NaiveDate,
+        venue: String,
+        online_url: String,
+        what: String,
+        lines: Vec<AgendaLine>,
+        url: String,
+    },
+    "session-agenda", transactional = true,
+    SessionAgendaSubject = "email/session-agenda/subject.txt",
+    SessionAgendaText = "email/session-agenda/body.txt",
+    SessionAgendaHtml = "email/session-agenda/body.html"
+);
+
+email!(
+    /// Tells the centre's staff that a participant declined a meeting (its slot is free for a
+    /// new run).
+    SessionAlert { session: String, organisation: String, other: String, time: String, url: String },
+    "session-alert", transactional = true,
+    SessionAlertSubject = "email/session-alert/subject.txt",
+    SessionAlertText = "email/session-alert/body.txt",
+    SessionAlertHtml = "email/session-alert/body.html"
+);
+
 email!(
     /// Reminds the owner's members of an expression unanswered for a week.
     InterestReminder { listing: String, from: String, since: NaiveDateTime, url: String },
@@ -525,6 +567,46 @@ mod tests {
                 }),
             ));
         }
+        for what in ["published", "updated", "reminder", "cancelled"] {
+            let u = url.clone();
+            all.push((
+                "session-agenda",
+                Box::new(move |m| {
+                    SessionAgenda {
+                        session: "Phiên kết nối tháng 3".into(),
+                        date: t.date(),
+                        venue: "07 Hà Nội, Huế".into(),
+                        online_url: String::new(),
+                        what: what.into(),
+                        lines: vec![AgendaLine {
+                            time: "08:00-08:30".into(),
+                            table: "Bàn 1".into(),
+                            other: "Viện Cơ điện".into(),
+                            listings: "Máy sấy".into(),
+                            contact: "an@vien.example".into(),
+                            cancelled: what == "updated",
+                            changed: what == "updated",
+                        }],
+                        url: u.clone(),
+                    }
+                    .render(m)
+                }),
+            ));
+        }
+        let u = url.clone();
+        all.push((
+            "session-alert",
+            Box::new(move |m| {
+                SessionAlert {
+                    session: "Phiên kết nối tháng 3".into(),
+                    organisation: "Viện Cơ điện".into(),
+                    other: "Công ty Cố Đô".into(),
+                    time: "08:00-08:30".into(),
+                    url: u.clone(),
+                }
+                .render(m)
+            }),
+        ));
         for (kind, render) in &all {
             let mut subjects = Vec::new();
             for locale in [Locale::Vi, Locale::En] {

@@ -39,6 +39,7 @@ fn participant(
         registered_by: None,
         created_at: now - TimeDelta::days(days_ago),
         updated_at: now - TimeDelta::days(days_ago),
+        confirmed_at: None,
     };
     db::sessions::insert_participant(conn, &p)?;
     let mut reps = vec![q::Representative {

@@ -85,6 +85,33 @@ impl Env<'_> {
         self.mail_with(conn, key, to, letter, None)
     }
 
+    /// As [`Env::mail_keyed`], with calendars: an invitation (the alternative part and
+    /// `invite.ics`) and an agenda (`agenda.ics`).
+    pub(crate) fn mail_calendar<L: Letter>(
+        &self,
+        conn: &mut AnyConnection,
+        key: &str,
+        (to, name, locale): (&Email, &str, Locale),
+        letter: &L,
+        (invitation, agenda): (Option<crate::mail::ical::Invitation>, Option<String>),
+    ) -> anyhow::Result<()> {
+        let body = letter.render(&MailCtx::new(locale, name, &self.settings.base_url, L::TRANSACTIONAL))?;
+        let out = Outgoing {
+            dedupe_key: key.to_string(),
+            to: to.clone(),
+            to_name: name.to_string(),
+            locale,
+            template: L::KIND,
+            body,
+            invitation,
+            agenda,
+            entity: None,
+            unsubscribe: None,
+        };
+        outbox::enqueue(conn, self.settings, &out)?;
+        Ok(())
+    }
+
     /// As [`Env::mail_keyed`], for a non-transactional email with its one-click unsubscribe
     /// address (`List-Unsubscribe`).
     pub(crate) fn mail_with<L: Letter>(
@@ -104,6 +131,7 @@ impl Env<'_> {
             template: L::KIND,
             body,
             invitation: None,
+            agenda: None,
             entity: None,
             unsubscribe,
         };

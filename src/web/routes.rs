@@ -153,6 +153,9 @@ route_table! {
     "POST" "/invitations/accept" => pages::members::accept, Anyone;
     "GET" "/renew" => pages::my_listings::renew_link_page, Anyone;
     "GET" "/interest" => pages::interests::link_page, Anyone;
+    "GET" "/agenda" => pages::agendas::agenda_page, Anyone;
+    "GET" "/agenda/calendar.ics" => pages::agendas::calendar, Anyone;
+    "POST" "/agenda" => pages::agendas::answer, SignedToken;
     "POST" "/interest" => pages::interests::by_link, SignedToken;
     "POST" "/renew" => pages::my_listings::renew_link, SignedToken;
     // The language-free link of notification emails only redirects to the account page.
@@ -198,6 +201,13 @@ route_table! {
     "POST" "/staff/sessions/{id}/participants/{participant}" => pages::sessions::decide, Staff;
     "POST" "/staff/sessions/{id}/pairs" => pages::sessions::broker, Staff;
     "POST" "/staff/sessions/{id}/pairs/{pair}" => pages::sessions::change_pair, Staff;
+    "GET" "/staff/sessions/{id}/schedule" => pages::agendas::schedule_page, Staff;
+    "POST" "/staff/sessions/{id}/schedule" => pages::agendas::run, Staff;
+    "POST" "/staff/sessions/{id}/meetings/{meeting}" => pages::agendas::change_meeting, Staff;
+    "GET" "/staff/sessions/{id}/updates" => pages::agendas::updates_page, Staff;
+    "POST" "/staff/sessions/{id}/updates" => pages::agendas::send_updates, Staff;
+    "POST" "/staff/sessions/{id}/remind" => pages::agendas::remind, Staff;
+    "GET" "/staff/sessions/{id}/tables" => pages::agendas::tables, Staff;
     "GET" "/staff/series/new" => pages::sessions::new_series, Staff;
     "POST" "/staff/series/new" => pages::sessions::create_series, Staff;
     "GET" "/staff/series/{id}" => pages::sessions::series, Staff;

@@ -46,6 +46,7 @@ fn expected() -> BTreeMap<(&'static str, &'static str), Vec<Who>> {
         "/renew",
         "/interest",
         "/unsubscribe",
+        "/agenda",
     ] {
         m.insert(("POST", p), EVERYONE.to_vec());
     }
@@ -166,6 +167,13 @@ fn expected() -> BTreeMap<(&'static str, &'static str), Vec<Who>> {
         ("POST", "/staff/sessions/{id}/participants/{participant}"),
         ("POST", "/staff/sessions/{id}/pairs"),
         ("POST", "/staff/sessions/{id}/pairs/{pair}"),
+        ("GET", "/staff/sessions/{id}/schedule"),
+        ("POST", "/staff/sessions/{id}/schedule"),
+        ("POST", "/staff/sessions/{id}/meetings/{meeting}"),
+        ("GET", "/staff/sessions/{id}/updates"),
+        ("POST", "/staff/sessions/{id}/updates"),
+        ("POST", "/staff/sessions/{id}/remind"),
+        ("GET", "/staff/sessions/{id}/tables"),
         ("GET", "/staff/series/new"),
         ("POST", "/staff/series/new"),
         ("GET", "/staff/series/{id}"),
@@ -203,6 +211,8 @@ const PUBLIC_READS: &[&str] = &[
     "/search",
     "/sessions",
     "/sessions/{id}",
+    "/agenda",
+    "/agenda/calendar.ics",
     "/api/v1/sessions",
     "/api/v1/sessions/{id}",
     "/organisations/{id}",

@@ -8,8 +8,10 @@
 //! The participant of a session is an organisation; its representatives (name, email, language)
 //! receive what concerns it. Each operation is one transaction with its audit entry and emails.
 
+pub mod agenda;
 pub mod registration;
 pub mod requests;
+pub mod schedule;
 
 use chrono::{NaiveDate, NaiveDateTime, TimeDelta, TimeZone};
 use serde::{Deserialize, Serialize};
@@ -402,6 +404,9 @@ fn row_of(plan: &Plan, date: NaiveDate, deadlines: (NaiveDate, NaiveDate), now: 
         status: SessionStatus::Planned.code().into(),
         created_at: now,
         updated_at: now,
+        sequence: 0,
+        notified_sequence: -1,
+        schedule_report: String::new(),
     }
 }
 
@@ -474,6 +479,18 @@ pub fn update_session(
             occurrence: old.occurrence,
             status: old.status.clone(),
             created_at: old.created_at,
+            // Once invitations are out, a change of day, hours or place is a new version of the
+            // session's calendar event (sent with the next updates).
+            sequence: old.sequence
+                + i32::from(
+                    old.notified_sequence >= 0
+                        && (old.session_date != fresh.session_date
+                            || old.morning != fresh.morning
+                            || old.afternoon != fresh.afternoon
+                            || old.venue != fresh.venue),
+                ),
+            notified_sequence: old.notified_sequence,
+            schedule_report: old.schedule_report.clone(),
             ..fresh
         };
         db::sessions::update_session(conn, &row)?;
@@ -485,8 +502,9 @@ pub fn update_session(
 }
 
 /// Moves a session to its next status, or cancels it; every other change is refused. Entering
-/// scheduling lapses the requests still unanswered; a cancellation is emailed to the
-/// representatives of every organisation registered.
+/// scheduling lapses the requests still unanswered; publishing (once the scheduler has run)
+/// emails every participant its agenda; a cancellation is emailed to the representatives of
+/// every organisation registered (with calendars cancelling everything once agendas are out).
 pub fn transition(
     conn: &mut AnyConnection,
     env: Env,
@@ -501,6 +519,9 @@ pub fn transition(
         if !from.allows(to) {
             return Ok(Err(Refused::State("session-illegal-transition")));
         }
+        if to == SessionStatus::Published && row.schedule_report.is_empty() {
+            return Ok(Err(Refused::State("session-schedule-first")));
+        }
         if !db::sessions::set_status(conn, id, from.code(), to.code(), now)? {
             return Ok(Err(Refused::State("session-illegal-transition")));
         }
@@ -510,6 +531,12 @@ pub fn transition(
         match to {
             SessionStatus::Scheduling => {
                 requests::lapse(conn, id, now)?;
+            }
+            SessionStatus::Published => {
+                agenda::publish(conn, env, &View::of(row.clone()))?;
+            }
+            SessionStatus::Cancelled if row.notified_sequence >= 0 => {
+                agenda::cancel(conn, env, &View::of(row.clone()))?;
             }
             SessionStatus::Cancelled => {
                 let view = View::of(row.clone());

@@ -167,6 +167,7 @@ pub fn register(
             // A new registration (or one after a withdrawal) joins the end of the queue.
             created_at: if live { existing.as_ref().map_or(now, |p| p.created_at) } else { now },
             updated_at: now,
+            confirmed_at: None,
         };
         match existing {
             Some(_) => db::sessions::update_participant(conn, &p)?,

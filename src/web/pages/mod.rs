@@ -2,6 +2,7 @@
 //! templates; they hold no business rules.
 
 pub(crate) mod account;
+pub(crate) mod agendas;
 pub(crate) mod files;
 pub(crate) mod home;
 pub(crate) mod interests;

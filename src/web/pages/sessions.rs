@@ -978,7 +978,13 @@ fn staff_page(
         p = p.notice(n);
     }
     p = p.lead(ctx.t1("session-staff-status", "status", v.status.label(ctx.locale).as_str()));
-    if let Some(next) = v.status.next() {
+    if matches!(v.status, SessionStatus::Scheduling | SessionStatus::Published) {
+        p = p.link(format!("/staff/sessions/{id}/schedule"), "agenda-schedule-title");
+    }
+    if v.status.next() == Some(SessionStatus::Published) {
+        // Publishing goes through the page that shows what will be sent.
+        p = p.link(format!("/staff/sessions/{id}/updates"), "agenda-publish-title");
+    } else if let Some(next) = v.status.next() {
         let label = ctx.t1("session-staff-advance", "status", next.label(ctx.locale).as_str());
         let mut f = Form::new(ctx, "advance", format!("/staff/sessions/{id}/status"), "session-save").field(
             ctx,
