@@ -3,6 +3,7 @@
 //! over a fresh PostgreSQL database per test — and drives it over real HTTP.
 
 mod accounts;
+mod agendas;
 mod api;
 mod browser;
 mod cli;

@@ -12,7 +12,7 @@ use ketnoi::domain::*;
 use crate::db::{need, offer};
 use crate::helpers::*;
 
-async fn post(
+pub(crate) async fn post(
     client: &reqwest::Client,
     app: &TestApp,
     csrf: &str,
@@ -24,7 +24,7 @@ async fn post(
     client.post(format!("{}{path}", app.address)).form(&f).send().await.unwrap()
 }
 
-async fn page(client: &reqwest::Client, app: &TestApp, path: &str) -> (u16, String) {
+pub(crate) async fn page(client: &reqwest::Client, app: &TestApp, path: &str) -> (u16, String) {
     let r = client.get(format!("{}{path}", app.address)).send().await.unwrap();
     (r.status().as_u16(), r.text().await.unwrap())
 }
@@ -54,7 +54,7 @@ fn local_today() -> NaiveDate {
 }
 
 /// A session form: a date `days` ahead, deadlines before it.
-fn session_form(days: i64, capacity: &str, max_requests: &str) -> Vec<(&'static str, String)> {
+pub(crate) fn session_form(days: i64, capacity: &str, max_requests: &str) -> Vec<(&'static str, String)> {
     let d = local_today() + TimeDelta::days(days);
     vec![
         ("title_vi", "Phiên kết nối thử nghiệm".into()),
@@ -78,7 +78,11 @@ fn session_form(days: i64, capacity: &str, max_requests: &str) -> Vec<(&'static 
     ]
 }
 
-async fn staff_creates_session(app: &TestApp, staff: &(reqwest::Client, String), form: &[(&str, String)]) -> String {
+pub(crate) async fn staff_creates_session(
+    app: &TestApp,
+    staff: &(reqwest::Client, String),
+    form: &[(&str, String)],
+) -> String {
     let f: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
     let r = post(&staff.0, app, &staff.1, "/staff/sessions/new", &f).await;
     assert_eq!(r.status(), 303, "{}", r.text().await.unwrap());
@@ -86,7 +90,7 @@ async fn staff_creates_session(app: &TestApp, staff: &(reqwest::Client, String),
     loc.trim_start_matches("/staff/sessions/").split('?').next().unwrap().to_string()
 }
 
-async fn set_status(app: &TestApp, staff: &(reqwest::Client, String), id: &str, to: &str) -> u16 {
+pub(crate) async fn set_status(app: &TestApp, staff: &(reqwest::Client, String), id: &str, to: &str) -> u16 {
     post(&staff.0, app, &staff.1, &format!("/staff/sessions/{id}/status"), &[("to", to)]).await.status().as_u16()
 }
 
@@ -219,7 +223,12 @@ async fn every_illegal_status_change_is_refused_and_every_step_is_audited() {
 }
 
 /// A verified organisation with one published listing, and a signed-in member of it.
-fn organisation(app: &TestApp, name: &str, email: &str, offer_title: Option<&str>) -> (Organisation, User, String) {
+pub(crate) fn organisation(
+    app: &TestApp,
+    name: &str,
+    email: &str,
+    offer_title: Option<&str>,
+) -> (Organisation, User, String) {
     let o = new_org(app, name, true);
     let u = user(app, email, Role::Member, Some(o.id));
     let key = match offer_title {
@@ -240,7 +249,7 @@ fn organisation(app: &TestApp, name: &str, email: &str, offer_title: Option<&str
     (o, u, key)
 }
 
-async fn register(
+pub(crate) async fn register(
     app: &TestApp,
     who: &(reqwest::Client, String),
     id: &str,
@@ -265,7 +274,7 @@ async fn register(
     .await
 }
 
-fn participant(app: &TestApp, session: &str, org: &Organisation) -> db::sessions::Participant {
+pub(crate) fn participant(app: &TestApp, session: &str, org: &Organisation) -> db::sessions::Participant {
     db::sessions::participant_of(&mut app.db.conn().unwrap(), session, &org.id.to_string()).unwrap().unwrap()
 }
 
