@@ -315,7 +315,7 @@ async fn schedule_publish_decline_rerun_and_updates_reach_only_those_affected() 
     to.sort();
     assert_eq!(to, ["cuong@dhnl.example", "dung@codo.example"]);
     let moved = meeting_of(&app, &id, &p[2].0, &p[3].0);
-    assert_eq!((moved.slot, moved.table_index, moved.sequence, moved.locked), (free_slot as i32, 2, 1, true));
+    assert_eq!((moved.slot, moved.table_index, moved.sequence, moved.locked), (free_slot, 2, 1, true));
 
     // The printable sheets: one section per table in use, and the print rule that pages them.
     let (code, sheets) = crate::sessions::page(&staff.0, &app, &format!("/staff/sessions/{id}/tables")).await;
