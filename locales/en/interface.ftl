@@ -1057,3 +1057,6 @@ meeting-move-outside = The session has no such slot or table.
 meeting-table-taken = That table already has a meeting in that slot.
 meeting-busy = One of the two already has another meeting in that slot.
 meeting-unavailable = One of the two does not attend that half-day.
+meetings-schedule = Your organisation's schedule
+meetings-open-agenda = Open the agenda: confirm, calendar, QR code
+agenda-change = Move, lock or cancel

@@ -999,3 +999,6 @@ meeting-move-outside = Lượt hoặc bàn không có trong phiên.
 meeting-table-taken = Bàn này đã có cuộc gặp ở lượt đó.
 meeting-busy = Một trong hai đơn vị đã có cuộc gặp khác ở lượt đó.
 meeting-unavailable = Một trong hai đơn vị không tham dự buổi đó.
+meetings-schedule = Lịch gặp của đơn vị
+meetings-open-agenda = Mở lịch gặp: xác nhận, tải lịch, mã QR
+agenda-change = Chuyển, khóa hoặc hủy

@@ -1,5 +1,5 @@
 //! The demo's matchmaking sessions: a series on the default rule, its next session with its
-//! participants and agreed pairs (registration and requests over, the schedule published), and
+//! participants, agreed pairs and published schedule, and
 //! the one after it open for registration with participants, requests in each state, a pair
 //! from mutual interest and one brokered by the centre, so that every page shows something real.
 
@@ -129,7 +129,7 @@ pub(super) fn seed(conn: &mut AnyConnection, now: NaiveDateTime) -> anyhow::Resu
 
     // The next session: registration and requests are over and the schedule is out.
     let first = q::Session {
-        status: SessionStatus::Published.code().into(),
+        status: SessionStatus::Scheduling.code().into(),
         registration_deadline: now - TimeDelta::days(6),
         request_deadline: now - TimeDelta::days(2),
         title_en: "Matchmaking session: agriculture, aquaculture and food processing".into(),
@@ -138,7 +138,7 @@ pub(super) fn seed(conn: &mut AnyConnection, now: NaiveDateTime) -> anyhow::Resu
     };
     db::sessions::update_session(conn, &first)?;
     let mut ps = Vec::new();
-    for (i, org) in ["dhnl", "vcnsh", "vtsan", "dhbk", "langco", "codo", "songhuong", "quangtho", "bachma", "phubai"]
+    for (i, org) in ["dhnl", "vcnsh", "vtsan", "dhbk", "langco", "codo", "songhuong", "quangtho", "bachma", "phubai", "dhkh"]
         .iter()
         .enumerate()
     {
@@ -173,6 +173,15 @@ pub(super) fn seed(conn: &mut AnyConnection, now: NaiveDateTime) -> anyhow::Resu
                 made += 1;
             }
         }
+    }
+
+    // Its schedule, published: the agendas as sent (the demo sends no email), one confirmed.
+    sessions::schedule::run(conn, None, &first.id, now)?.map_err(|r| anyhow::anyhow!("demo schedule: {r:?}"))?;
+    db::sessions::set_status(conn, &first.id, SessionStatus::Scheduling.code(), SessionStatus::Published.code(), now)?;
+    db::sessions::mark_meetings_notified(conn, &first.id)?;
+    db::sessions::set_session_calendar(conn, &first.id, 0, 0)?;
+    if let Some(p) = ps.first() {
+        db::sessions::set_confirmed(conn, &p.id, Some(now - TimeDelta::days(1)))?;
     }
 
     // The session after it: open for registration, with requests in every state.

@@ -424,6 +424,9 @@ pub struct MeetingsPage {
     outgoing: Vec<RequestView>,
     closed: Vec<RequestView>,
     catalogue: Vec<CandidateView>,
+    /// The published schedule: (time, table, counterpart, cancelled), and the agenda's link.
+    schedule: Vec<(String, String, String, bool)>,
+    agenda_url: Option<String>,
     notice: Option<String>,
 }
 
@@ -467,7 +470,7 @@ pub async fn meetings(
     let ctx = Ctx::from_request(&req);
     let now = state.clock.now();
     let id = id.into_inner();
-    let (i, user) = (id.clone(), me.user.clone());
+    let (i, user, st) = (id.clone(), me.user.clone(), state.clone());
     let (v, desk, reps) = state
         .db
         .run(move |c| {
@@ -481,11 +484,20 @@ pub async fn meetings(
                 Some(d) => sessions::attendee(c, d.me.clone(), now)?,
                 None => None,
             };
-            Ok(Some((v, desk.map(|d| (d, own)), reps)))
+            // Once published, the agenda and its link (as the signed-in member).
+            let published = matches!(v.status, SessionStatus::Published | SessionStatus::Held);
+            let schedule = match &desk {
+                Some(d) if published => {
+                    let items = sessions::agenda::items(c, &v, &d.me, now)?;
+                    Some((items, sessions::agenda::agenda_link(st.env(), &v, &d.me, user.email.as_str())))
+                }
+                _ => None,
+            };
+            Ok(Some((v, desk.map(|d| (d, own, schedule)), reps)))
         })
         .await?
         .ok_or(AppError::NotFound)?;
-    let Some((desk, own)) = desk else {
+    let Some((desk, own, schedule)) = desk else {
         // Not registered: the session's page says how to.
         return Ok(see_other(&format!("/sessions/{id}")));
     };
@@ -574,6 +586,20 @@ pub async fn meetings(
         outgoing,
         closed: desk.closed.iter().map(|x| request_view(&ctx, &id, x, Vec::new())).collect(),
         catalogue,
+        schedule: schedule
+            .as_ref()
+            .map(|(items, _)| {
+                let tz = crate::domain::TIME_ZONE;
+                let hm = |t: chrono::NaiveDateTime| t.and_utc().with_timezone(&tz).format("%H:%M").to_string();
+                items
+                    .iter()
+                    .map(|i| {
+                        (format!("{}-{}", hm(i.start), hm(i.end)), i.table.clone(), i.other.organisation.name.clone(), i.cancelled())
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
+        agenda_url: schedule.map(|(_, url)| url),
         notice: notice(&ctx, &q.done),
         ctx,
     };
