@@ -72,10 +72,17 @@ pub fn due(conn: &mut AnyConnection, now: NaiveDateTime, limit: i64) -> anyhow::
         .load(conn)?)
 }
 
-/// Claims a due row until `until`, counting the attempt. True when this caller owns it now.
-pub fn claim(conn: &mut AnyConnection, id: &str, now: NaiveDateTime, until: NaiveDateTime) -> anyhow::Result<bool> {
-    let n = diesel::update(
-        outbox::table.filter(outbox::id.eq(id)).filter(
+/// Claims the due rows among `ids` until `until` in one statement, counting the attempt, and
+/// returns the rows this caller owns now (a concurrent worker's claim makes a row not due, so it
+/// is skipped; the lease instant tells ours apart).
+pub fn claim_many(
+    conn: &mut AnyConnection,
+    ids: &[String],
+    now: NaiveDateTime,
+    until: NaiveDateTime,
+) -> anyhow::Result<Vec<OutboxRow>> {
+    diesel::update(
+        outbox::table.filter(outbox::id.eq_any(ids)).filter(
             outbox::status
                 .eq(QUEUED)
                 .and(outbox::next_attempt_at.le(now))
@@ -84,7 +91,21 @@ pub fn claim(conn: &mut AnyConnection, id: &str, now: NaiveDateTime, until: Naiv
     )
     .set((outbox::status.eq(SENDING), outbox::claimed_until.eq(until), outbox::attempts.eq(outbox::attempts + 1)))
     .execute(conn)?;
-    Ok(n == 1)
+    Ok(outbox::table
+        .filter(outbox::id.eq_any(ids))
+        .filter(outbox::status.eq(SENDING))
+        .filter(outbox::claimed_until.eq(until))
+        .order((outbox::next_attempt_at.asc(), outbox::id.asc()))
+        .select(OutboxRow::as_select())
+        .load(conn)?)
+}
+
+/// Records the delivery of several rows at once.
+pub fn mark_sent_many(conn: &mut AnyConnection, ids: &[String], now: NaiveDateTime) -> anyhow::Result<()> {
+    diesel::update(outbox::table.filter(outbox::id.eq_any(ids)))
+        .set((outbox::status.eq(SENT), outbox::sent_at.eq(now), outbox::claimed_until.eq(None::<NaiveDateTime>)))
+        .execute(conn)?;
+    Ok(())
 }
 
 /// One row.
@@ -95,14 +116,6 @@ pub fn get(conn: &mut AnyConnection, id: &str) -> anyhow::Result<Option<OutboxRo
 /// The row of a dedupe key.
 pub fn by_dedupe_key(conn: &mut AnyConnection, key: &str) -> anyhow::Result<Option<OutboxRow>> {
     Ok(outbox::table.filter(outbox::dedupe_key.eq(key)).select(OutboxRow::as_select()).first(conn).optional()?)
-}
-
-/// Records a delivery.
-pub fn mark_sent(conn: &mut AnyConnection, id: &str, now: NaiveDateTime) -> anyhow::Result<()> {
-    diesel::update(outbox::table.find(id))
-        .set((outbox::status.eq(SENT), outbox::sent_at.eq(now), outbox::claimed_until.eq(None::<NaiveDateTime>)))
-        .execute(conn)?;
-    Ok(())
 }
 
 /// Puts a row back in the queue after a transient failure.

@@ -442,3 +442,16 @@ pub fn set_confirmed(conn: &mut AnyConnection, participant: &str, at: Option<Nai
 pub fn sessions_in(conn: &mut AnyConnection, status: &str) -> anyhow::Result<Vec<Session>> {
     Ok(ms::table.filter(ms::status.eq(status)).select(Session::as_select()).load(conn)?)
 }
+
+/// A new version of every meeting already told of (the session's day or hours changed).
+pub fn bump_told_meetings(conn: &mut AnyConnection, session: &str) -> anyhow::Result<()> {
+    diesel::update(
+        sm::table
+            .filter(sm::session_id.eq(session))
+            .filter(sm::notified_sequence.ge(0))
+            .filter(sm::sequence.le(sm::notified_sequence)),
+    )
+    .set(sm::sequence.eq(sm::notified_sequence + 1))
+    .execute(conn)?;
+    Ok(())
+}

@@ -205,15 +205,11 @@ impl Worker {
         self.db
             .run(move |c| {
                 db::write(c, |c| {
-                    let mut claimed = Vec::new();
-                    for id in rows::due(c, cutoff, limit)? {
-                        if rows::claim(c, &id, cutoff, db::now() + lease)?
-                            && let Some(row) = rows::get(c, &id)?
-                        {
-                            claimed.push(row);
-                        }
+                    let due = rows::due(c, cutoff, limit)?;
+                    if due.is_empty() {
+                        return Ok(Vec::new());
                     }
-                    Ok(claimed)
+                    rows::claim_many(c, &due, cutoff, db::now() + lease)
                 })
             })
             .await
@@ -264,9 +260,15 @@ impl Worker {
             .run(move |c| {
                 db::write(c, |c| {
                     let now = db::now();
+                    let sent: Vec<String> =
+                        outcomes.iter().filter(|(_, o)| matches!(o, Outcome::Sent)).map(|(id, _)| id.clone()).collect();
+                    // In chunks, within every backend's limit on bound parameters.
+                    for chunk in sent.chunks(500) {
+                        rows::mark_sent_many(c, chunk, now)?;
+                    }
                     for (id, outcome) in &outcomes {
                         match outcome {
-                            Outcome::Sent => rows::mark_sent(c, id, now)?,
+                            Outcome::Sent => {}
                             Outcome::Retry(next, msg) => rows::mark_retry(c, id, *next, msg)?,
                             Outcome::Failed(msg) => rows::mark_failed(c, id, msg)?,
                         }

@@ -138,9 +138,10 @@ pub(super) fn seed(conn: &mut AnyConnection, now: NaiveDateTime) -> anyhow::Resu
     };
     db::sessions::update_session(conn, &first)?;
     let mut ps = Vec::new();
-    for (i, org) in ["dhnl", "vcnsh", "vtsan", "dhbk", "langco", "codo", "songhuong", "quangtho", "bachma", "phubai", "dhkh"]
-        .iter()
-        .enumerate()
+    for (i, org) in
+        ["dhnl", "vcnsh", "vtsan", "dhbk", "langco", "codo", "songhuong", "quangtho", "bachma", "phubai", "dhkh"]
+            .iter()
+            .enumerate()
     {
         ps.push(participant(conn, &first, org, ParticipantStatus::Approved, (20 - i as i64, now))?);
     }

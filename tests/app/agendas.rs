@@ -362,6 +362,48 @@ async fn schedule_publish_decline_rerun_and_updates_reach_only_those_affected() 
     );
     let unconfirmed = ketnoi::services::sessions::agenda::unconfirmed(&mut app.db.conn().unwrap(), &id).unwrap();
     assert_eq!(unconfirmed.len(), 3);
+    // Staff remind the three others, and only them.
+    let before = delivered(&app, &smtp).await.len();
+    assert_eq!(post(&staff.0, &app, &staff.1, &format!("/staff/sessions/{id}/remind"), &[]).await.status(), 303);
+    let mail = delivered(&app, &smtp).await;
+    let mut to: Vec<&str> = mail[before..].iter().map(|m| m.to.as_str()).collect();
+    to.sort();
+    assert_eq!(to, ["binh@vien.example", "cuong@dhnl.example", "dung@codo.example"]);
+    // Long after the session, the link no longer works.
+    app.advance(TimeDelta::days(5));
+    let (code, _) = app.text(path).await;
+    assert_eq!(code, 400);
+}
+
+#[tokio::test]
+async fn a_new_time_for_a_published_session_goes_to_everyone() {
+    let Fixture { app, smtp, staff, id, p } = fixture().await;
+    assert_eq!(post(&staff.0, &app, &staff.1, &format!("/staff/sessions/{id}/schedule"), &[]).await.status(), 303);
+    assert_eq!(set_status(&app, &staff, &id, "published").await, 303);
+    let before = delivered(&app, &smtp).await.len();
+    // The morning starts half an hour later.
+    let mut form = crate::sessions::session_form(20, "10", "5");
+    for (k, v) in form.iter_mut() {
+        if *k == "morning" {
+            *v = "08:30-10:30".into();
+        }
+    }
+    let f: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    assert_eq!(post(&staff.0, &app, &staff.1, &format!("/staff/sessions/{id}"), &f).await.status(), 303);
+    assert_eq!(post(&staff.0, &app, &staff.1, &format!("/staff/sessions/{id}/updates"), &[]).await.status(), 303);
+    let mail = delivered(&app, &smtp).await;
+    assert_eq!(mail[before..].len(), p.len(), "every participant");
+    for m in &mail[before..] {
+        let inv = calendar(m.invitation.as_deref().unwrap());
+        let ev = &inv.events[0].properties;
+        assert_eq!(prop(ev, "SEQUENCE").as_deref(), Some("1"));
+        assert!(prop(ev, "DTSTART").unwrap().ends_with("T083000"), "the new start");
+        let agenda = calendar(m.agenda.as_deref().unwrap());
+        assert!(
+            agenda.events.iter().all(|e| prop(&e.properties, "SEQUENCE").as_deref() == Some("1")),
+            "every meeting moved with it"
+        );
+    }
 }
 
 #[tokio::test]

@@ -298,7 +298,9 @@ async fn an_expired_claim_is_taken_over() {
     let id = only_row(&db).id;
     // Another process claimed the row and died while sending.
     let now = db::now();
-    assert!(rows::claim(&mut db.conn().unwrap(), &id, now, now + chrono::TimeDelta::minutes(2)).unwrap());
+    let claimed =
+        rows::claim_many(&mut db.conn().unwrap(), std::slice::from_ref(&id), now, now + chrono::TimeDelta::minutes(2));
+    assert_eq!(claimed.unwrap().len(), 1);
     let worker = quick_worker(&db, &s);
     assert_eq!(worker.drain().await.unwrap().sent, 0, "a live claim is respected");
     diesel::update(db::schema::outbox::table.find(&id))

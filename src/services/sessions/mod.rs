@@ -494,6 +494,10 @@ pub fn update_session(
             ..fresh
         };
         db::sessions::update_session(conn, &row)?;
+        if row.sequence > old.sequence {
+            // Every meeting's time moves with the session's.
+            db::sessions::bump_told_meetings(conn, &row.id)?;
+        }
         let detail = serde_json::json!({ "date": row.session_date, "moved_from": (old.session_date != row.session_date).then_some(old.session_date) });
         audit(conn, Some(by), "session.updated", ("session", &row.id), detail)?;
         registration::promote(conn, env, &View::of(row.clone()), now)?;

@@ -594,7 +594,12 @@ pub async fn meetings(
                 items
                     .iter()
                     .map(|i| {
-                        (format!("{}-{}", hm(i.start), hm(i.end)), i.table.clone(), i.other.organisation.name.clone(), i.cancelled())
+                        (
+                            format!("{}-{}", hm(i.start), hm(i.end)),
+                            i.table.clone(),
+                            i.other.organisation.name.clone(),
+                            i.cancelled(),
+                        )
                     })
                     .collect()
             })
