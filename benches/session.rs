@@ -140,6 +140,9 @@ fn main() -> anyhow::Result<()> {
             created_at: now,
             updated_at: now,
             confirmed_at: None,
+            arrived_at: None,
+            walk_in: false,
+            followups_stopped: false,
         };
         db::sessions::insert_participant(&mut c, &p)?;
         let rep = q::Representative {

@@ -202,3 +202,19 @@ email-agenda-open = Open the agenda to confirm
 email-alert-subject = { $organisation } declined a meeting: { $session }
 email-alert-lead = { $organisation } will not attend its meeting with { $other } at { $time }. The slot is free; a new run can fill it with as few changes as possible.
 email-alert-open = Open the session's schedule
+email-feedback-subject =
+    { $what ->
+        [feedback] How did today's meetings go? { $session }
+       *[other] { $what } days on: what came of your meetings at { $session }
+    }
+email-feedback-lead =
+    { $what ->
+        [feedback] Thank you for taking part in “{ $session }” on { $date }. Please rate each meeting and tell us what came of it:
+       *[other] It is { $what } days since “{ $session }” on { $date }. What has happened since these meetings?
+    }
+email-feedback-after =
+    { $what ->
+        [feedback] Only the centre's staff see the ratings. You can change your answers with the same link.
+       *[other] The centre asks again at 30, 90 and 180 days until a contract is signed; you can stop the questions on the page.
+    }
+email-feedback-open = Answer (no sign-in needed)

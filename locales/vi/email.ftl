@@ -202,3 +202,19 @@ email-agenda-open = Mở lịch gặp để xác nhận
 email-alert-subject = { $organisation } từ chối một cuộc gặp: { $session }
 email-alert-lead = { $organisation } đã báo không tham dự cuộc gặp với { $other } lúc { $time }. Lượt gặp đó đã được giải phóng; có thể xếp lại lịch với thay đổi tối thiểu.
 email-alert-open = Mở lịch của phiên
+email-feedback-subject =
+    { $what ->
+        [feedback] Các cuộc gặp hôm nay thế nào? { $session }
+       *[other] Sau { $what } ngày: kết quả các cuộc gặp tại { $session }
+    }
+email-feedback-lead =
+    { $what ->
+        [feedback] Cảm ơn đơn vị đã tham gia “{ $session }” ngày { $date }. Xin cho biết đánh giá và kết quả của từng cuộc gặp:
+       *[other] Đã { $what } ngày kể từ “{ $session }” ngày { $date }. Các cuộc gặp sau đã tiến triển thế nào?
+    }
+email-feedback-after =
+    { $what ->
+        [feedback] Đánh giá chỉ cán bộ Trung tâm xem. Có thể sửa câu trả lời bất cứ lúc nào bằng cùng đường dẫn.
+       *[other] Trung tâm sẽ hỏi lại sau 30, 90 và 180 ngày cho đến khi có hợp đồng; có thể từ chối nhận câu hỏi trên trang.
+    }
+email-feedback-open = Trả lời (không cần đăng nhập)

@@ -204,6 +204,7 @@ const NOT_KEYS: &[&str] = &[
     "session-notice",
     "session-agenda",
     "session-alert",
+    "session-feedback",
     "check-in",
     "meeting-request",
     "session-status",
@@ -294,6 +295,9 @@ fn every_done_notice_has_a_message() {
                 "session-done"
             } else if p.ends_with("pages/agendas.rs") {
                 "agenda-done"
+            } else if p.ends_with("pages/day.rs") {
+                // The door and the day's pages, and the feedback page.
+                if matches!(value.as_str(), "saved" | "stopped") { "feedback-done" } else { "day-done" }
             } else {
                 "account-done"
             };

@@ -182,7 +182,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     session_participants,
     session_representatives,
     session_series,
-    session_meetings
+    session_meetings,
+    meeting_reports
 );
 
 diesel::table! {
@@ -397,6 +398,9 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         confirmed_at -> Nullable<Timestamp>,
+        arrived_at -> Nullable<Timestamp>,
+        walk_in -> Bool,
+        followups_stopped -> Bool,
     }
 }
 
@@ -446,5 +450,21 @@ diesel::table! {
         answer_b -> Text,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        attendance -> Text,
+        attendance_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    meeting_reports (id) {
+        id -> Text,
+        meeting_id -> Text,
+        participant_id -> Text,
+        round -> Text,
+        rating -> Nullable<Integer>,
+        stage -> Text,
+        contract_value -> Nullable<BigInt>,
+        note -> Text,
+        reported_at -> Timestamp,
     }
 }

@@ -5,6 +5,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
 use super::AnyConnection;
+use super::schema::meeting_reports as mrep;
 use super::schema::session_meetings as sm;
 use super::schema::{
     matchmaking_sessions as ms, meeting_requests as mr, session_participants as sp, session_representatives as sr,
@@ -76,6 +77,12 @@ pub struct Participant {
     pub updated_at: NaiveDateTime,
     /// When it confirmed its whole agenda.
     pub confirmed_at: Option<NaiveDateTime>,
+    /// When it arrived at the session (checked in at the door), and whether it came without
+    /// registering.
+    pub arrived_at: Option<NaiveDateTime>,
+    pub walk_in: bool,
+    /// No more follow-up questions, as it asked.
+    pub followups_stopped: bool,
 }
 
 /// A person attending for a participant.
@@ -382,6 +389,9 @@ pub struct Meeting {
     pub answer_b: String,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    /// `''`, `held`, `no_show` or `moved`, recorded on the day.
+    pub attendance: String,
+    pub attendance_at: Option<NaiveDateTime>,
 }
 
 pub fn insert_meeting(conn: &mut AnyConnection, m: &Meeting) -> anyhow::Result<()> {
@@ -454,4 +464,62 @@ pub fn bump_told_meetings(conn: &mut AnyConnection, session: &str) -> anyhow::Re
     .set(sm::sequence.eq(sm::notified_sequence + 1))
     .execute(conn)?;
     Ok(())
+}
+
+pub fn set_arrived(conn: &mut AnyConnection, participant: &str, at: Option<NaiveDateTime>) -> anyhow::Result<()> {
+    diesel::update(sp::table.find(participant)).set(sp::arrived_at.eq(at)).execute(conn)?;
+    Ok(())
+}
+
+pub fn set_followups_stopped(conn: &mut AnyConnection, participant: &str) -> anyhow::Result<()> {
+    diesel::update(sp::table.find(participant)).set(sp::followups_stopped.eq(true)).execute(conn)?;
+    Ok(())
+}
+
+// --------------------------------------------------------------------------------- reports
+
+/// One report of a meeting's outcome by one participant (see the migration).
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable, AsChangeset)]
+#[diesel(table_name = mrep, treat_none_as_null = true)]
+pub struct OutcomeReport {
+    pub id: String,
+    pub meeting_id: String,
+    pub participant_id: String,
+    /// `feedback`, `30`, `90` or `180`.
+    pub round: String,
+    pub rating: Option<i32>,
+    pub stage: String,
+    pub contract_value: Option<i64>,
+    pub note: String,
+    pub reported_at: NaiveDateTime,
+}
+
+/// Saves a participant's report for a meeting and round (its earlier answer replaced).
+pub fn save_report(conn: &mut AnyConnection, r: &OutcomeReport) -> anyhow::Result<()> {
+    let existing: Option<String> = mrep::table
+        .filter(mrep::meeting_id.eq(&r.meeting_id))
+        .filter(mrep::participant_id.eq(&r.participant_id))
+        .filter(mrep::round.eq(&r.round))
+        .select(mrep::id)
+        .first(conn)
+        .optional()?;
+    match existing {
+        Some(id) => {
+            diesel::update(mrep::table.find(&id)).set(&OutcomeReport { id: id.clone(), ..r.clone() }).execute(conn)?;
+        }
+        None => {
+            diesel::insert_into(mrep::table).values(r).execute(conn)?;
+        }
+    }
+    Ok(())
+}
+
+/// Every report of the meetings of a session.
+pub fn reports(conn: &mut AnyConnection, session: &str) -> anyhow::Result<Vec<OutcomeReport>> {
+    Ok(mrep::table
+        .inner_join(sm::table.on(sm::id.eq(mrep::meeting_id)))
+        .filter(sm::session_id.eq(session))
+        .order(mrep::reported_at.asc())
+        .select(OutcomeReport::as_select())
+        .load(conn)?)
 }

@@ -25,6 +25,8 @@ pub enum Purpose {
     Agenda,
     /// A participant's arrival at a matchmaking session (the agenda's QR code).
     CheckIn,
+    /// A participant's report of what its meetings led to (the day's feedback, the follow-ups).
+    Feedback,
     /// The cookie that lets a visitor without a session post the sign-in, registration and
     /// reset forms (see `web::auth`).
     VisitorForm,
@@ -42,6 +44,7 @@ impl Purpose {
             Self::Unsubscribe => "unsubscribe",
             Self::Agenda => "agenda",
             Self::CheckIn => "check-in",
+            Self::Feedback => "feedback",
             Self::VisitorForm => "visitor-form",
         }
     }

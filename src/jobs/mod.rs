@@ -136,6 +136,11 @@ async fn hourly(state: AppState) {
         Err(e) => tracing::warn!(error = format!("{e:#}"), "agenda reminders failed"),
     }
     let st = state.clone();
+    match state.db.run(move |c| crate::services::sessions::outcomes::send_due(c, st.env(), now)).await {
+        Ok(n) => tracing::info!(emails = n, "meeting feedback and follow-ups queued"),
+        Err(e) => tracing::warn!(error = format!("{e:#}"), "meeting feedback and follow-ups failed"),
+    }
+    let st = state.clone();
     match state.db.run(move |c| crate::services::digest::send_weekly(c, st.env(), now)).await {
         Ok(n) => tracing::info!(digests = n, "weekly digests queued"),
         Err(e) => tracing::warn!(error = format!("{e:#}"), "weekly digests failed"),

@@ -322,6 +322,16 @@ email!(
 );
 
 email!(
+    /// Asks a participant's representatives what its meetings led to: `what` is `feedback` (the
+    /// evening of the day, with ratings) or the follow-up's day (`30`, `90`, `180`).
+    SessionFeedback { session: String, date: chrono::NaiveDate, what: String, others: Vec<String>, url: String },
+    "session-feedback", transactional = true,
+    SessionFeedbackSubject = "email/session-feedback/subject.txt",
+    SessionFeedbackText = "email/session-feedback/body.txt",
+    SessionFeedbackHtml = "email/session-feedback/body.html"
+);
+
+email!(
     /// Reminds the owner's members of an expression unanswered for a week.
     InterestReminder { listing: String, from: String, since: NaiveDateTime, url: String },
     "interest-reminder", transactional = true,
@@ -607,6 +617,22 @@ mod tests {
                 .render(m)
             }),
         ));
+        for what in ["feedback", "30", "90", "180"] {
+            let u = url.clone();
+            all.push((
+                "session-feedback",
+                Box::new(move |m| {
+                    SessionFeedback {
+                        session: "Phiên kết nối tháng 3".into(),
+                        date: t.date(),
+                        what: what.into(),
+                        others: vec!["Viện Cơ điện".into()],
+                        url: u.clone(),
+                    }
+                    .render(m)
+                }),
+            ));
+        }
         for (kind, render) in &all {
             let mut subjects = Vec::new();
             for locale in [Locale::Vi, Locale::En] {

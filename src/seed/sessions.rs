@@ -40,6 +40,9 @@ fn participant(
         created_at: now - TimeDelta::days(days_ago),
         updated_at: now - TimeDelta::days(days_ago),
         confirmed_at: None,
+        arrived_at: None,
+        walk_in: false,
+        followups_stopped: false,
     };
     db::sessions::insert_participant(conn, &p)?;
     let mut reps = vec![q::Representative {
@@ -244,5 +247,130 @@ pub(super) fn seed(conn: &mut AnyConnection, now: NaiveDateTime) -> anyhow::Resu
     request(conn, &second, (&p("kinhthanh")?, &p("huongthuy")?), "staff", "accepted", "", true, ago(3))?;
     // The accepted expression of interest between the co-operative and the university.
     sessions::requests::sync_interests(conn, &second.id, now)?;
+    past(conn, &series, &plan, now)?;
+    Ok(())
+}
+
+/// The session held last before today: meetings with attendance, ratings and outcomes (two
+/// contracts with their value), and needs carried over to the next one.
+fn past(conn: &mut AnyConnection, series: &q::Series, plan: &Plan, now: NaiveDateTime) -> anyhow::Result<()> {
+    let today = crate::domain::local_date(now);
+    let dates = crate::domain::session::occurrences(&series.rule, series.first_date, series.first_date, 60)
+        .map_err(|e| anyhow::anyhow!("demo series rule: {e:?}"))?;
+    // At least a month ago, so that its first follow-up has come.
+    let Some(day) = dates.into_iter().rfind(|d| *d + TimeDelta::days(31) <= today) else { return Ok(()) };
+    let reg = day - TimeDelta::days(7);
+    let mut row = q::Session {
+        id: stable("past-session"),
+        series_id: Some(series.id.clone()),
+        occurrence: Some(day),
+        title_vi: "Phiên kết nối cung – cầu: thủy sản và nông nghiệp công nghệ cao".into(),
+        title_en: "Matchmaking session: aquaculture and high-tech agriculture".into(),
+        sectors: "aquaculture|agriculture".into(),
+        session_date: day,
+        morning: plan.morning.clone(),
+        afternoon: plan.afternoon.clone(),
+        slot_minutes: plan.slot_minutes,
+        breaks: plan.breaks.clone(),
+        venue: plan.venue.clone(),
+        map_url: plan.map_url.clone(),
+        online_url: String::new(),
+        tables: plan.tables.join("\n"),
+        online_tables: String::new(),
+        registration_deadline: sessions::deadline_of(reg),
+        request_deadline: sessions::deadline_of(day - TimeDelta::days(2)),
+        capacity: 40,
+        max_requests: 10,
+        auto_approve: true,
+        status: SessionStatus::Scheduling.code().into(),
+        created_at: now - TimeDelta::days(90),
+        updated_at: now - TimeDelta::days(60),
+        sequence: 0,
+        notified_sequence: -1,
+        schedule_report: String::new(),
+    };
+    if !db::sessions::insert_session_if_new(conn, &row)? {
+        return Ok(());
+    }
+    let at = sessions::deadline_of(reg) - TimeDelta::days(5);
+    let mut by = std::collections::HashMap::new();
+    for (i, org) in ["langco", "codo", "bachma", "songhuong", "quangtho", "vtsan", "vcnsh", "dhnl", "dhbk", "phubai"]
+        .iter()
+        .enumerate()
+    {
+        let p = participant(conn, &row, org, ParticipantStatus::Approved, (0, at + TimeDelta::hours(i as i64)))?;
+        db::sessions::set_arrived(conn, &p.id, Some(sessions::deadline_of(day) - TimeDelta::hours(16)))?;
+        by.insert(*org, p);
+    }
+    let p = |k: &str| by.get(k).cloned().ok_or_else(|| anyhow::anyhow!("demo participant {k}"));
+    let reason = "Trao đổi về khả năng ứng dụng công nghệ cho nhu cầu của đơn vị.";
+    for (a, b, origin) in [
+        ("langco", "vtsan", "request"),
+        ("langco", "vcnsh", "request"),
+        ("codo", "dhnl", "staff"),
+        ("codo", "vcnsh", "request"),
+        ("bachma", "dhnl", "request"),
+        ("songhuong", "dhbk", "request"),
+        ("phubai", "dhbk", "staff"),
+    ] {
+        request(conn, &row, (&p(a)?, &p(b)?), origin, "accepted", reason, false, at + TimeDelta::days(1))?;
+    }
+    // The co-operative's requests were declined: its needs go on to the next session.
+    request(conn, &row, (&p("quangtho")?, &p("dhnl")?), "request", "declined", reason, false, at + TimeDelta::days(2))?;
+    sessions::schedule::run(conn, None, &row.id, now)?.map_err(|r| anyhow::anyhow!("demo past schedule: {r:?}"))?;
+    db::sessions::mark_meetings_notified(conn, &row.id)?;
+    db::sessions::set_session_calendar(conn, &row.id, 0, 0)?;
+    row.status = SessionStatus::Held.code().into();
+    db::sessions::set_status(conn, &row.id, SessionStatus::Scheduling.code(), SessionStatus::Held.code(), now)?;
+    // The day and what came of it, meeting by meeting: (a, b, attendance, stage, value, rating).
+    /// A meeting of the demo: its two organisations, attendance, outcome, value and rating.
+    type Told<'a> = (&'a str, &'a str, &'a str, &'a str, Option<i64>, i32);
+    let outcomes: [Told; 7] = [
+        ("langco", "vtsan", "held", "contract", Some(350_000_000), 4),
+        ("langco", "vcnsh", "held", "pilot", None, 4),
+        ("codo", "dhnl", "held", "nda", None, 3),
+        ("codo", "vcnsh", "held", "contract", Some(1_200_000_000), 4),
+        ("bachma", "dhnl", "no_show", "none", None, 1),
+        ("songhuong", "dhbk", "held", "none", None, 2),
+        ("phubai", "dhbk", "held", "follow_up", None, 3),
+    ];
+    let evening = sessions::deadline_of(day) - TimeDelta::hours(5);
+    let meetings = db::sessions::meetings(conn, &row.id)?;
+    for (a, b, attendance, stage, value, rating) in outcomes {
+        let (pa, pb) = (p(a)?, p(b)?);
+        let Some(mut m) =
+            meetings.iter().find(|m| m.pair_id == stable(&format!("request:{}:{}", pa.id, pb.id))).cloned()
+        else {
+            continue;
+        };
+        m.attendance = attendance.into();
+        m.attendance_at = Some(evening - TimeDelta::hours(4));
+        db::sessions::update_meeting(conn, &m)?;
+        if attendance != "held" {
+            continue;
+        }
+        for (side, round, when) in [
+            (&pa, "feedback", evening + TimeDelta::hours(1)),
+            (&pb, "feedback", evening + TimeDelta::hours(2)),
+            (&pa, "30", evening + TimeDelta::days(31)),
+        ] {
+            // The first answers on the evening; what had happened a month on.
+            let (st, v) = if round == "feedback" && stage == "contract" { ("pilot", None) } else { (stage, value) };
+            db::sessions::save_report(
+                conn,
+                &q::OutcomeReport {
+                    id: stable(&format!("report:{}:{}:{round}", m.id, side.id)),
+                    meeting_id: m.id.clone(),
+                    participant_id: side.id.clone(),
+                    round: round.into(),
+                    rating: (round == "feedback").then_some(rating),
+                    stage: st.into(),
+                    contract_value: v,
+                    note: String::new(),
+                    reported_at: when.min(now),
+                },
+            )?;
+        }
+    }
     Ok(())
 }

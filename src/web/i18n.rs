@@ -89,6 +89,11 @@ impl Ctx {
         human::number(self.locale, *n)
     }
 
+    /// An amount of đồng as the reader writes it (1.234.567 ₫ / VND 1,234,567).
+    pub fn money(&self, dong: i64) -> String {
+        crate::domain::Money::new(dong).map(|m| human::money(self.locale, m)).unwrap_or_else(|_| self.number(&dong))
+    }
+
     /// A local date and time as the reader writes it.
     pub fn when(&self, utc: chrono::NaiveDateTime) -> String {
         human::date_time(self.locale, utc)

@@ -104,6 +104,7 @@ route_table! {
     "POST" "/sessions/{id}/requests" => pages::sessions::ask, Member;
     "POST" "/sessions/{id}/requests/{request}/answer" => pages::sessions::answer, Member;
     "POST" "/sessions/{id}/requests/{request}/withdraw" => pages::sessions::withdraw_request, Member;
+    "POST" "/sessions/{id}/meetings/{meeting}/attendance" => pages::day::member_attendance, Member;
     "GET" "/organisations/{id}" => pages::organisations::organisation, Anyone;
     "GET" "/files/{id}" => pages::files::file, Anyone;
     "GET" "/files/{id}/thumb" => pages::files::thumb, Anyone;
@@ -156,6 +157,11 @@ route_table! {
     "GET" "/agenda" => pages::agendas::agenda_page, Anyone;
     "GET" "/agenda/calendar.ics" => pages::agendas::calendar, Anyone;
     "POST" "/agenda" => pages::agendas::answer, SignedToken;
+    "GET" "/feedback" => pages::day::feedback_page, Anyone;
+    "POST" "/feedback" => pages::day::feedback, SignedToken;
+    "POST" "/feedback/stop" => pages::day::stop, SignedToken;
+    "GET" "/check-in" => pages::day::check_in_page, Staff;
+    "POST" "/check-in" => pages::day::check_in, Staff;
     "POST" "/interest" => pages::interests::by_link, SignedToken;
     "POST" "/renew" => pages::my_listings::renew_link, SignedToken;
     // The language-free link of notification emails only redirects to the account page.
@@ -208,6 +214,14 @@ route_table! {
     "POST" "/staff/sessions/{id}/updates" => pages::agendas::send_updates, Staff;
     "POST" "/staff/sessions/{id}/remind" => pages::agendas::remind, Staff;
     "GET" "/staff/sessions/{id}/tables" => pages::agendas::tables, Staff;
+    "GET" "/staff/sessions/{id}/door" => pages::day::door, Staff;
+    "POST" "/staff/sessions/{id}/arrivals/{participant}" => pages::day::arrive, Staff;
+    "POST" "/staff/sessions/{id}/walk-in" => pages::day::walk_in, Staff;
+    "GET" "/staff/sessions/{id}/day" => pages::day::day_page, Staff;
+    "POST" "/staff/sessions/{id}/meetings/{meeting}/attendance" => pages::day::staff_attendance, Staff;
+    "POST" "/staff/sessions/{id}/refill" => pages::day::refill, Staff;
+    "GET" "/staff/sessions/{id}/report" => pages::day::session_report, Staff;
+    "GET" "/staff/reports" => pages::day::range_report, Staff;
     "GET" "/staff/series/new" => pages::sessions::new_series, Staff;
     "POST" "/staff/series/new" => pages::sessions::create_series, Staff;
     "GET" "/staff/series/{id}" => pages::sessions::series, Staff;

@@ -47,6 +47,8 @@ fn expected() -> BTreeMap<(&'static str, &'static str), Vec<Who>> {
         "/interest",
         "/unsubscribe",
         "/agenda",
+        "/feedback",
+        "/feedback/stop",
     ] {
         m.insert(("POST", p), EVERYONE.to_vec());
     }
@@ -125,6 +127,7 @@ fn expected() -> BTreeMap<(&'static str, &'static str), Vec<Who>> {
         ("POST", "/sessions/{id}/requests"),
         ("POST", "/sessions/{id}/requests/{request}/answer"),
         ("POST", "/sessions/{id}/requests/{request}/withdraw"),
+        ("POST", "/sessions/{id}/meetings/{meeting}/attendance"),
     ] {
         m.insert((method, p), members.clone());
     }
@@ -174,6 +177,16 @@ fn expected() -> BTreeMap<(&'static str, &'static str), Vec<Who>> {
         ("POST", "/staff/sessions/{id}/updates"),
         ("POST", "/staff/sessions/{id}/remind"),
         ("GET", "/staff/sessions/{id}/tables"),
+        ("GET", "/staff/sessions/{id}/door"),
+        ("POST", "/staff/sessions/{id}/arrivals/{participant}"),
+        ("POST", "/staff/sessions/{id}/walk-in"),
+        ("GET", "/staff/sessions/{id}/day"),
+        ("POST", "/staff/sessions/{id}/meetings/{meeting}/attendance"),
+        ("POST", "/staff/sessions/{id}/refill"),
+        ("GET", "/staff/sessions/{id}/report"),
+        ("GET", "/staff/reports"),
+        ("GET", "/check-in"),
+        ("POST", "/check-in"),
         ("GET", "/staff/series/new"),
         ("POST", "/staff/series/new"),
         ("GET", "/staff/series/{id}"),
@@ -213,6 +226,7 @@ const PUBLIC_READS: &[&str] = &[
     "/sessions/{id}",
     "/agenda",
     "/agenda/calendar.ics",
+    "/feedback",
     "/api/v1/sessions",
     "/api/v1/sessions/{id}",
     "/organisations/{id}",

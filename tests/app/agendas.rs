@@ -13,14 +13,14 @@ use crate::helpers::*;
 use crate::sessions::{organisation, participant, post, register, set_status, staff_creates_session};
 
 /// A received email, parsed: recipient, subject, text, and its two calendars.
-struct Mail {
-    to: String,
-    subject: String,
-    text: String,
+pub(crate) struct Mail {
+    pub(crate) to: String,
+    pub(crate) subject: String,
+    pub(crate) text: String,
     /// The `text/calendar` alternative (the session's event).
-    invitation: Option<String>,
+    pub(crate) invitation: Option<String>,
     /// `agenda.ics`.
-    agenda: Option<String>,
+    pub(crate) agenda: Option<String>,
 }
 
 fn parse(m: &crate::mail::Received) -> Mail {
@@ -46,7 +46,7 @@ fn parse(m: &crate::mail::Received) -> Mail {
     }
 }
 
-async fn delivered(app: &TestApp, smtp: &crate::mail::SmtpSink) -> Vec<Mail> {
+pub(crate) async fn delivered(app: &TestApp, smtp: &crate::mail::SmtpSink) -> Vec<Mail> {
     app.tick().await;
     smtp.messages().iter().map(parse).collect()
 }
@@ -66,19 +66,19 @@ fn calendar(ics: &str) -> ical::parser::ical::component::IcalCalendar {
     ical::IcalParser::new(std::io::BufReader::new(ics.as_bytes())).next().unwrap().unwrap()
 }
 
-struct Fixture {
-    app: TestApp,
-    smtp: crate::mail::SmtpSink,
-    staff: (reqwest::Client, String),
-    id: String,
+pub(crate) struct Fixture {
+    pub(crate) app: TestApp,
+    pub(crate) smtp: crate::mail::SmtpSink,
+    pub(crate) staff: (reqwest::Client, String),
+    pub(crate) id: String,
     /// The participants A (need), B (offer), C (offer), D (need), with their representatives'
     /// addresses.
-    p: Vec<(db::sessions::Participant, &'static str)>,
+    pub(crate) p: Vec<(db::sessions::Participant, &'static str)>,
 }
 
 /// A session in scheduling with four participants and three agreed pairs: A–B (a request
 /// accepted), A–C and C–D (brokered by staff).
-async fn fixture() -> Fixture {
+pub(crate) async fn fixture() -> Fixture {
     let smtp = crate::mail::SmtpSink::start();
     let app = TestApp::with_smtp(&smtp.url()).await;
     user(&app, "canbo@ketnoi.example.vn", Role::Staff, None);
@@ -141,11 +141,11 @@ async fn fixture() -> Fixture {
     Fixture { app, smtp, staff, id, p }
 }
 
-fn meetings(app: &TestApp, id: &str) -> Vec<db::sessions::Meeting> {
+pub(crate) fn meetings(app: &TestApp, id: &str) -> Vec<db::sessions::Meeting> {
     db::sessions::meetings(&mut app.db.conn().unwrap(), id).unwrap()
 }
 
-fn meeting_of(
+pub(crate) fn meeting_of(
     app: &TestApp,
     id: &str,
     a: &db::sessions::Participant,

@@ -16,6 +16,7 @@ mod import;
 mod interests;
 mod listings;
 mod mail;
+mod outcomes;
 mod pages;
 mod recommend;
 mod search;

@@ -9,7 +9,10 @@
 //! receive what concerns it. Each operation is one transaction with its audit entry and emails.
 
 pub mod agenda;
+pub mod day;
+pub mod outcomes;
 pub mod registration;
+pub mod report;
 pub mod requests;
 pub mod schedule;
 
@@ -473,6 +476,15 @@ pub fn update_session(
             return Ok(Err(Refused::State("session-frozen")));
         }
         let fresh = row_of(&input.plan, input.date, (input.registration_deadline, input.request_deadline), now);
+        // Meetings already placed keep their slot and table: the new programme must still have them.
+        let planned = View::of(fresh.clone());
+        let (slots, tables) = (planned.slot_count(), schedule::table_count(&planned));
+        let placed = db::sessions::meetings(conn, id)?;
+        let outside = |i: i32, n: usize| usize::try_from(i).map_or(true, |i| i >= n);
+        if placed.iter().any(|m| m.status == "scheduled" && (outside(m.slot, slots) || outside(m.table_index, tables)))
+        {
+            return Ok(Err(Refused::State("session-slots-in-use")));
+        }
         let row = Session {
             id: old.id.clone(),
             series_id: old.series_id.clone(),

@@ -168,6 +168,9 @@ pub fn register(
             created_at: if live { existing.as_ref().map_or(now, |p| p.created_at) } else { now },
             updated_at: now,
             confirmed_at: None,
+            arrived_at: None,
+            walk_in: false,
+            followups_stopped: false,
         };
         match existing {
             Some(_) => db::sessions::update_participant(conn, &p)?,

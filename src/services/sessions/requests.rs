@@ -7,8 +7,10 @@
 //! Every pair has a weight for the scheduler ([`Weight`]):
 //! `1` for the meeting, `+ score` — the recommender's best score between a need one side brings
 //! and an offer the other brings (0–1) —, `+ 1` when both organisations said yes (a request
-//! accepted, or an accepted expression of interest), `+ 10` when staff marked it "must meet"
-//! (more than any other pair can weigh, so the schedule never trades it for another).
+//! accepted, or an accepted expression of interest), `+ 2` when one side brings a need carried
+//! over from the session before (it got no meeting there, or nothing came of it), `+ 10` when
+//! staff marked it "must meet" (more than any other pair can weigh, so the schedule never trades
+//! it for another).
 
 use std::collections::HashMap;
 
@@ -26,6 +28,8 @@ use crate::validate::Check;
 pub const BASE: f64 = 1.0;
 /// Added when both organisations said yes.
 pub const MUTUAL: f64 = 1.0;
+/// Added when one side brings a need carried over from the session before.
+pub const CARRIED: f64 = 2.0;
 /// Added when staff marked the pair "must meet".
 pub const MUST_MEET: f64 = 10.0;
 /// The longest reason, in characters.
@@ -36,12 +40,14 @@ pub const REASON_MAX: usize = 500;
 pub struct Weight {
     pub score: f64,
     pub mutual: bool,
+    pub carried: bool,
     pub must_meet: bool,
 }
 
 impl Weight {
     pub fn total(&self) -> f64 {
-        BASE + self.score + if self.mutual { MUTUAL } else { 0.0 } + if self.must_meet { MUST_MEET } else { 0.0 }
+        let part = |on: bool, w: f64| if on { w } else { 0.0 };
+        BASE + self.score + part(self.mutual, MUTUAL) + part(self.carried, CARRIED) + part(self.must_meet, MUST_MEET)
     }
 }
 
@@ -474,12 +480,18 @@ pub struct Pair {
 pub fn pairs(conn: &mut AnyConnection, session: &str) -> anyhow::Result<Vec<Pair>> {
     let ps: HashMap<String, Participant> =
         db::sessions::participants(conn, session)?.into_iter().map(|p| (p.id.clone(), p)).collect();
+    let carried = super::outcomes::carried_organisations(conn, session)?;
     let mut out = Vec::new();
     for r in db::sessions::requests(conn, session)?.into_iter().filter(|r| r.status == RequestStatus::Accepted.code()) {
         let (Some(a), Some(b)) = (ps.get(&r.from_participant), ps.get(&r.to_participant)) else { continue };
         let (score, _) = best_match(conn, a, b)?;
         let origin: PairOrigin = r.origin.parse().unwrap_or(PairOrigin::Staff);
-        let weight = Weight { score, mutual: origin != PairOrigin::Staff, must_meet: r.must_meet };
+        let weight = Weight {
+            score,
+            mutual: origin != PairOrigin::Staff,
+            carried: [a, b].iter().any(|p| carried.contains(&p.organisation_id) && p.listings.contains("need:")),
+            must_meet: r.must_meet,
+        };
         let (an, bn) = (org_name(conn, a)?, org_name(conn, b)?);
         out.push(Pair { request: r, a: an, b: bn, weight });
     }

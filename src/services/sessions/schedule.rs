@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDateTime, TimeZone};
 use serde::{Deserialize, Serialize};
 
 use super::{View, audit};
@@ -98,6 +98,35 @@ pub fn run(conn: &mut AnyConnection, by: Option<&User>, session: &str, now: Naiv
     if !matches!(v.status, SessionStatus::Scheduling | SessionStatus::Published) {
         return Ok(Err(Refused::State("session-not-scheduling")));
     }
+    run_in(conn, by, &v, None, now)
+}
+
+/// On the day: seats waiting pairs of organisations that have arrived in what is left of the
+/// day (the current slot on), around the meetings already held or under way; a no-show's table
+/// is free again. A minimal-change run restricted to the rest of the day.
+pub fn refill(conn: &mut AnyConnection, by: &User, session: &str, now: NaiveDateTime) -> Outcome<Report> {
+    let Some(v) = super::get(conn, session)? else { return Ok(Err(Refused::NotFound)) };
+    if !matches!(v.status, SessionStatus::Published | SessionStatus::Held) {
+        return Ok(Err(Refused::State("session-not-on-the-day")));
+    }
+    let from = v.programme.slots().iter().position(|s| {
+        let local = v.row.session_date.and_time(s.span.end);
+        crate::domain::TIME_ZONE.from_local_datetime(&local).single().is_some_and(|t| t.naive_utc() > now)
+    });
+    let Some(from) = from else { return Ok(Err(Refused::State("session-day-over"))) };
+    run_in(conn, Some(by), &v, Some(from), now)
+}
+
+/// A run on the whole day, or (`from`) on the rest of it: earlier meetings stay where they
+/// are, new meetings go only to organisations that have arrived, and no-shows free their table.
+fn run_in(
+    conn: &mut AnyConnection,
+    by: Option<&User>,
+    v: &View,
+    from: Option<usize>,
+    now: NaiveDateTime,
+) -> Outcome<Report> {
+    let (v, session) = (v.clone(), v.row.id.as_str());
     let started = std::time::Instant::now();
     let participants: Vec<_> = db::sessions::participants(conn, session)?
         .into_iter()
@@ -106,10 +135,28 @@ pub fn run(conn: &mut AnyConnection, by: Option<&User>, session: &str, now: Naiv
     let avail: HashMap<String, Vec<i64>> =
         participants.iter().map(|p| (p.id.clone(), available(&v, &p.blocks))).collect();
     let cap: HashMap<String, i64> = participants.iter().map(|p| (p.id.clone(), i64::from(p.max_meetings))).collect();
+    let arrived: std::collections::HashSet<String> =
+        participants.iter().filter(|p| p.arrived_at.is_some()).map(|p| p.id.clone()).collect();
+    let all_meetings = db::sessions::meetings(conn, session)?;
+    // A no-show's meeting keeps its row (for the record) but holds no table and is not sat again.
+    let no_show: std::collections::HashSet<String> =
+        all_meetings.iter().filter(|m| m.attendance == "no_show").map(|m| m.pair_id.clone()).collect();
+    let has_meeting: std::collections::HashSet<String> = all_meetings
+        .iter()
+        .filter(|m| m.status == "scheduled" && m.attendance != "no_show")
+        .map(|m| m.pair_id.clone())
+        .collect();
     let pairs = super::requests::pairs(conn, session)?;
     let pairs: Vec<_> = pairs
         .into_iter()
         .filter(|p| avail.contains_key(&p.request.from_participant) && avail.contains_key(&p.request.to_participant))
+        .filter(|p| !no_show.contains(&p.request.id))
+        // On the day, a new meeting only for two organisations that are here.
+        .filter(|p| {
+            from.is_none()
+                || has_meeting.contains(&p.request.id)
+                || (arrived.contains(&p.request.from_participant) && arrived.contains(&p.request.to_participant))
+        })
         .collect();
     let slots = v.programme.slots();
     let block_slots = |b: &str| -> Option<Vec<i64>> {
@@ -117,7 +164,19 @@ pub fn run(conn: &mut AnyConnection, by: Option<&User>, session: &str, now: Naiv
         Some(slots.iter().enumerate().filter(|(_, s)| s.block == b).map(|(i, _)| i as i64).collect())
     };
     let existing: Vec<Meeting> =
-        db::sessions::meetings(conn, session)?.into_iter().filter(|m| m.status == "scheduled").collect();
+        all_meetings.into_iter().filter(|m| m.status == "scheduled" && m.attendance != "no_show").collect();
+    // On the day, what has begun stays; new meetings only from `from` on.
+    let started_before = |slot: i32| from.is_some_and(|f| usize::try_from(slot).is_ok_and(|s| s < f));
+    let rest_of_day: Option<Vec<i64>> = from.map(|f| (f as i64..slots.len() as i64).collect());
+    let within = |allowed: Option<Vec<i64>>| -> Option<Vec<i64>> {
+        match (allowed, &rest_of_day) {
+            (None, r) => r.clone(),
+            (Some(a), None) => Some(a),
+            (Some(a), Some(r)) => Some(a.into_iter().filter(|s| r.contains(s)).collect()),
+        }
+    };
+    let fixed_pairs: std::collections::HashSet<&str> =
+        existing.iter().filter(|m| started_before(m.slot)).map(|m| m.pair_id.as_str()).collect();
     let live_pairs: std::collections::HashSet<&str> = pairs.iter().map(|p| p.request.id.as_str()).collect();
     let inst = Instance {
         slots: slots.len() as i64,
@@ -136,12 +195,16 @@ pub fn run(conn: &mut AnyConnection, by: Option<&User>, session: &str, now: Naiv
                 a: p.request.from_participant.clone(),
                 b: p.request.to_participant.clone(),
                 weight: p.weight.total(),
-                slots: block_slots(&p.request.block),
+                slots: if fixed_pairs.contains(p.request.id.as_str()) {
+                    block_slots(&p.request.block)
+                } else {
+                    within(block_slots(&p.request.block))
+                },
             })
             .collect(),
         locked: existing
             .iter()
-            .filter(|m| m.locked && live_pairs.contains(m.pair_id.as_str()))
+            .filter(|m| (m.locked || started_before(m.slot)) && live_pairs.contains(m.pair_id.as_str()))
             .map(|m| LockIn { a: m.participant_a.clone(), b: m.participant_b.clone(), slot: i64::from(m.slot) })
             .collect(),
         pauses_after: v.programme.pauses_after().into_iter().map(|i| i as i64).collect(),
@@ -156,7 +219,7 @@ pub fn run(conn: &mut AnyConnection, by: Option<&User>, session: &str, now: Naiv
     let previous = PreviousSchedule {
         meetings: existing
             .iter()
-            .filter(|m| !m.locked && live_pairs.contains(m.pair_id.as_str()))
+            .filter(|m| !m.locked && !started_before(m.slot) && live_pairs.contains(m.pair_id.as_str()))
             .map(|m| PreviousMeeting {
                 a: m.participant_a.clone(),
                 b: m.participant_b.clone(),
@@ -244,6 +307,8 @@ pub fn run(conn: &mut AnyConnection, by: Option<&User>, session: &str, now: Naiv
                         answer_b: String::new(),
                         created_at: now,
                         updated_at: now,
+                        attendance: String::new(),
+                        attendance_at: None,
                     },
                 )?,
             }

@@ -9,7 +9,7 @@ use utoipa::ToSchema;
 
 use super::listings::OrgRef;
 use crate::error::AppError;
-use crate::services::sessions::{self, Listed};
+use crate::services::sessions::{self, Listed, report};
 use crate::state::AppState;
 
 /// A matchmaking session.
@@ -36,6 +36,22 @@ pub struct SessionDto {
     pub capacity: i32,
     /// Organisations approved so far.
     pub participants: i64,
+    /// What a session held came to (absent before it is held): totals only, never one
+    /// organisation's figures.
+    pub results: Option<ResultsDto>,
+}
+
+/// The headline results of a session held.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ResultsDto {
+    /// One-to-one meetings held.
+    pub meetings_held: i64,
+    /// Meetings that reached an agreement (NDA) or further.
+    pub agreements: i64,
+    /// Technology transfer contracts signed.
+    pub contracts: i64,
+    /// Their total value in đồng.
+    pub contract_value: i64,
 }
 
 /// Sessions by date: upcoming first (soonest first), then past (latest first).
@@ -86,7 +102,16 @@ pub struct SessionDetail {
     pub participant_list: Option<Vec<ParticipantDto>>,
 }
 
-fn dto(l: &Listed) -> SessionDto {
+fn results(f: &report::Figures) -> ResultsDto {
+    ResultsDto {
+        meetings_held: f.held as i64,
+        agreements: f.agreements() as i64,
+        contracts: f.contracts() as i64,
+        contract_value: f.contract_value,
+    }
+}
+
+fn dto(l: &Listed, figures: Option<&report::Figures>) -> SessionDto {
     let v = &l.view;
     SessionDto {
         id: v.row.id.clone(),
@@ -102,6 +127,16 @@ fn dto(l: &Listed) -> SessionDto {
         request_deadline: v.row.request_deadline.and_utc(),
         capacity: v.row.capacity,
         participants: l.approved as i64,
+        results: figures.map(results),
+    }
+}
+
+/// The figures of a session held (the public sees their totals).
+fn held(c: &mut crate::db::AnyConnection, l: &Listed) -> anyhow::Result<Option<report::Figures>> {
+    if matches!(l.view.status, crate::domain::SessionStatus::Held | crate::domain::SessionStatus::Closed) {
+        Ok(Some(report::figures(c, &l.view.row.id)?))
+    } else {
+        Ok(None)
     }
 }
 
@@ -109,11 +144,14 @@ fn dto(l: &Listed) -> SessionDto {
 #[utoipa::path(get, path = "/api/v1/sessions", tag = "sessions", responses((status = 200, body = SessionList)))]
 pub async fn list(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     let today = crate::domain::local_date(state.clock.now());
-    let all = state.db.run(sessions::list).await?;
-    let (upcoming, past): (Vec<_>, Vec<_>) = all.iter().partition(|l| l.view.row.session_date >= today);
+    let all = state
+        .db
+        .run(|c| sessions::list(c)?.into_iter().map(|l| Ok((held(c, &l)?, l))).collect::<anyhow::Result<Vec<_>>>())
+        .await?;
+    let (upcoming, past): (Vec<_>, Vec<_>) = all.iter().partition(|(_, l)| l.view.row.session_date >= today);
     Ok(HttpResponse::Ok().json(SessionList {
-        upcoming: upcoming.into_iter().map(dto).collect(),
-        past: past.into_iter().rev().map(dto).collect(),
+        upcoming: upcoming.into_iter().map(|(f, l)| dto(l, f.as_ref())).collect(),
+        past: past.into_iter().rev().map(|(f, l)| dto(l, f.as_ref())).collect(),
     }))
 }
 
@@ -123,19 +161,20 @@ pub async fn list(state: web::Data<AppState>) -> Result<HttpResponse, AppError> 
 pub async fn get(state: web::Data<AppState>, id: web::Path<String>) -> Result<HttpResponse, AppError> {
     let now = state.clock.now();
     let id = id.into_inner();
-    let (l, attendees) = state
+    let (l, attendees, figures) = state
         .db
         .run(move |c| {
             let Some(l) = sessions::list(c)?.into_iter().find(|l| l.view.row.id == id) else { return Ok(None) };
             let attendees =
                 if l.view.status.participants_public() { Some(sessions::attendees(c, &id, now)?) } else { None };
-            Ok(Some((l, attendees)))
+            let figures = held(c, &l)?;
+            Ok(Some((l, attendees, figures)))
         })
         .await?
         .ok_or(AppError::NotFound)?;
     let v = &l.view;
     Ok(HttpResponse::Ok().json(SessionDetail {
-        session: dto(&l),
+        session: dto(&l, figures.as_ref()),
         slot_minutes: v.row.slot_minutes,
         breaks: v.programme.breaks.iter().map(ToString::to_string).collect(),
         slots: v

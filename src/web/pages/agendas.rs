@@ -34,18 +34,7 @@ fn notice(ctx: &Ctx, done: &str) -> Option<String> {
 }
 
 fn refused(ctx: &Ctx, r: Refused, back: &str) -> Result<HttpResponse, AppError> {
-    match r {
-        Refused::NotFound => Err(AppError::NotFound),
-        Refused::State(key) => Panel::new(ctx, "session-refused")
-            .lead(ctx.t(key))
-            .link(back, "session-back")
-            .respond(StatusCode::CONFLICT, None),
-        Refused::Invalid(errors) => Panel::new(ctx, "session-refused")
-            .lead(errors.iter().map(|e| ctx.field_error(e)).collect::<Vec<_>>().join(" "))
-            .link(back, "session-back")
-            .respond(StatusCode::UNPROCESSABLE_ENTITY, None),
-        Refused::Conflict(_) => Err(AppError::Conflict(String::new())),
-    }
+    super::sessions::refused(ctx, r, back, None)
 }
 
 /// A meeting in the grid.
@@ -253,11 +242,7 @@ pub async fn schedule_page(
         id,
         ctx,
     };
-    let html = page.render().map_err(|e| AppError::Internal(e.into()))?;
-    Ok(HttpResponse::Ok()
-        .content_type("text/html; charset=utf-8")
-        .insert_header(("cache-control", "no-store"))
-        .body(html))
+    super::panel::private_page(&page)
 }
 
 pub async fn run(

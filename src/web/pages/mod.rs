@@ -3,6 +3,7 @@
 
 pub(crate) mod account;
 pub(crate) mod agendas;
+pub(crate) mod day;
 pub(crate) mod files;
 pub(crate) mod home;
 pub(crate) mod interests;

@@ -157,6 +157,16 @@ pub fn confirm_link(
     Panel::new(&ctx, title).lead(lead).form(form).respond(StatusCode::OK, None)
 }
 
+/// A page of one person's own data (a member's meetings, an agenda, staff work): 200, never
+/// cached.
+pub fn private_page<T: Template>(page: &T) -> Result<HttpResponse, AppError> {
+    let html = page.render().map_err(|e| AppError::Internal(e.into()))?;
+    Ok(HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .insert_header(("cache-control", "no-store"))
+        .body(html))
+}
+
 /// A 303 redirect after a successful form.
 pub fn see_other(location: &str) -> HttpResponse {
     HttpResponse::SeeOther().insert_header(("location", location.to_string())).finish()

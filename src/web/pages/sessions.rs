@@ -37,7 +37,7 @@ fn notice(ctx: &Ctx, done: &str) -> Option<String> {
     (!done.is_empty() && crate::catalogue::has(ctx.locale, &key)).then(|| ctx.t(&key))
 }
 
-fn refused(ctx: &Ctx, r: Refused, back: &str, form: Option<Form>) -> Result<HttpResponse, AppError> {
+pub(crate) fn refused(ctx: &Ctx, r: Refused, back: &str, form: Option<Form>) -> Result<HttpResponse, AppError> {
     match r {
         Refused::NotFound => Err(AppError::NotFound),
         Refused::Invalid(errors) => {
@@ -158,6 +158,8 @@ pub struct DetailPage {
     signed_in: bool,
     member: bool,
     mine: Option<String>,
+    /// A session held: (meetings held, agreements, contracts, their value).
+    results: Option<(i64, i64, i64, String)>,
     notice: Option<String>,
 }
 
@@ -172,7 +174,7 @@ pub async fn detail(
     let org = me.as_ref().and_then(|m| m.actor.organisation);
     let now = state.clock.now();
     let id = id.into_inner();
-    let (l, attendees, mine) = state
+    let (l, attendees, mine, figures) = state
         .db
         .run(move |c| {
             let Some(l) = sessions::list(c)?.into_iter().find(|l| l.view.row.id == id) else { return Ok(None) };
@@ -182,7 +184,12 @@ pub async fn detail(
                 Some(o) => registration::of_organisation(c, o, &id)?.map(|(p, _)| p),
                 None => None,
             };
-            Ok(Some((l, attendees, mine)))
+            let figures = if matches!(l.view.status, SessionStatus::Held | SessionStatus::Closed) {
+                Some(sessions::report::figures(c, &id)?)
+            } else {
+                None
+            };
+            Ok(Some((l, attendees, mine, figures)))
         })
         .await?
         .ok_or(AppError::NotFound)?;
@@ -216,6 +223,8 @@ pub async fn detail(
         signed_in: me.is_some(),
         member: org.is_some(),
         mine: mine.map(|p| p.status.parse::<ParticipantStatus>().map(|s| s.label(ctx.locale)).unwrap_or_default()),
+        results: figures
+            .map(|f| (f.held as i64, f.agreements() as i64, f.contracts() as i64, ctx.money(f.contract_value))),
         notice: notice(&ctx, &q.done),
         ctx,
     })
@@ -424,9 +433,12 @@ pub struct MeetingsPage {
     outgoing: Vec<RequestView>,
     closed: Vec<RequestView>,
     catalogue: Vec<CandidateView>,
-    /// The published schedule: (time, table, counterpart, cancelled), and the agenda's link.
-    schedule: Vec<(String, String, String, bool)>,
+    /// The published schedule: (time, table, counterpart, cancelled, attendance buttons), and
+    /// the agenda's link.
+    schedule: Vec<(String, String, String, bool, Vec<Form>)>,
     agenda_url: Option<String>,
+    /// The day has come: participants record their meetings' attendance.
+    day_open: bool,
     notice: Option<String>,
 }
 
@@ -594,25 +606,38 @@ pub async fn meetings(
                 items
                     .iter()
                     .map(|i| {
+                        let mark = |what: &str, key: &str| {
+                            Form::new(
+                                &ctx,
+                                "attendance",
+                                format!("/sessions/{id}/meetings/{}/attendance", i.meeting.id),
+                                key,
+                            )
+                            .field(&ctx, "attendance", "hidden", "", what)
+                        };
+                        let forms = if i.cancelled() || !i.meeting.attendance.is_empty() {
+                            Vec::new()
+                        } else {
+                            vec![mark("held", "day-mark-held"), mark("no_show", "day-mark-no-show").danger()]
+                        };
                         (
                             format!("{}-{}", hm(i.start), hm(i.end)),
                             i.table.clone(),
                             i.other.organisation.name.clone(),
                             i.cancelled(),
+                            forms,
                         )
                     })
                     .collect()
             })
             .unwrap_or_default(),
         agenda_url: schedule.map(|(_, url)| url),
+        day_open: v.status == SessionStatus::Held
+            || (v.status == SessionStatus::Published && crate::domain::local_date(now) >= v.row.session_date),
         notice: notice(&ctx, &q.done),
         ctx,
     };
-    let html = page.render().map_err(|e| AppError::Internal(e.into()))?;
-    Ok(HttpResponse::Ok()
-        .content_type("text/html; charset=utf-8")
-        .insert_header(("cache-control", "no-store"))
-        .body(html))
+    super::panel::private_page(&page)
 }
 
 pub async fn ask(
@@ -970,38 +995,48 @@ pub async fn staff_session(
     let now = state.clock.now();
     let id = id.into_inner();
     let i = id.clone();
-    let (v, regs, pairs, reqs) = state
-        .db
-        .run(move |c| {
-            let Some(v) = sessions::get(c, &i)? else { return Ok(None) };
-            let regs = registration::all_of(c, &i, now)?;
-            let pairs = sessions::pairs(c, &i)?;
-            let reqs = crate::db::sessions::requests(c, &i)?;
-            Ok(Some((v, regs, pairs, reqs)))
-        })
-        .await?
-        .ok_or(AppError::NotFound)?;
-    staff_page(
-        &ctx,
-        &v,
-        &regs,
-        &pairs,
-        &reqs,
-        notice(&ctx, &q.done),
-        session_form(&ctx, format!("/staff/sessions/{id}"), &raw_of_session(&v)),
-    )
-    .ok()
+    let board = state.db.run(move |c| board(c, &i, now)).await?.ok_or(AppError::NotFound)?;
+    let edit = session_form(&ctx, format!("/staff/sessions/{id}"), &raw_of_session(&board.view));
+    staff_page(&ctx, &board, notice(&ctx, &q.done), edit).ok()
 }
 
-fn staff_page(
-    ctx: &Ctx,
-    v: &View,
-    regs: &[(sessions::Attendee, Vec<crate::db::sessions::Representative>)],
-    pairs: &[requests::Pair],
-    reqs: &[crate::db::sessions::Request],
-    notice: Option<String>,
-    edit: Form,
-) -> Panel {
+/// What the staff's page of a session shows.
+struct Board {
+    view: View,
+    registrations: Vec<(sessions::Attendee, Vec<crate::db::sessions::Representative>)>,
+    pairs: Vec<requests::Pair>,
+    requests: Vec<crate::db::sessions::Request>,
+    /// The needs carried over from the session held before, while this one takes requests.
+    carried: Vec<sessions::outcomes::Carried>,
+}
+
+fn board(c: &mut crate::db::AnyConnection, id: &str, now: chrono::NaiveDateTime) -> anyhow::Result<Option<Board>> {
+    let Some(view) = sessions::get(c, id)? else { return Ok(None) };
+    let carried = match sessions::outcomes::previous_held(c, id)? {
+        Some(prev)
+            if matches!(
+                view.status,
+                SessionStatus::Planned
+                    | SessionStatus::RegistrationOpen
+                    | SessionStatus::Requests
+                    | SessionStatus::Scheduling
+            ) =>
+        {
+            sessions::outcomes::carried_from(c, &prev.row.id)?
+        }
+        _ => Vec::new(),
+    };
+    Ok(Some(Board {
+        registrations: registration::all_of(c, id, now)?,
+        pairs: sessions::pairs(c, id)?,
+        requests: crate::db::sessions::requests(c, id)?,
+        carried,
+        view,
+    }))
+}
+
+fn staff_page(ctx: &Ctx, b: &Board, notice: Option<String>, edit: Form) -> Panel {
+    let (v, carried, regs, pairs, reqs) = (&b.view, &b.carried, &b.registrations, &b.pairs, &b.requests);
     let id = &v.row.id;
     let mut p = Panel::new(ctx, "session-staff-session");
     p.title = format!("{} — {}", v.title(ctx.locale), ctx.date(v.row.session_date));
@@ -1011,6 +1046,17 @@ fn staff_page(
     p = p.lead(ctx.t1("session-staff-status", "status", v.status.label(ctx.locale).as_str()));
     if matches!(v.status, SessionStatus::Scheduling | SessionStatus::Published) {
         p = p.link(format!("/staff/sessions/{id}/schedule"), "agenda-schedule-title");
+    }
+    if matches!(v.status, SessionStatus::Published | SessionStatus::Held) {
+        p = p
+            .link(format!("/staff/sessions/{id}/door"), "day-door-title")
+            .link(format!("/staff/sessions/{id}/day"), "day-title");
+    }
+    if matches!(v.status, SessionStatus::Published | SessionStatus::Held | SessionStatus::Closed) {
+        p = p.link(format!("/staff/sessions/{id}/report"), "report-title");
+    }
+    if !carried.is_empty() {
+        p.extra_tables.push(super::day::carried_table(ctx, carried));
     }
     if v.status.next() == Some(SessionStatus::Published) {
         // Publishing goes through the page that shows what will be sent.
@@ -1188,21 +1234,9 @@ pub async fn save_session(
         }
         Err(errors) => {
             let i = id.clone();
-            let (v, regs, pairs, reqs) = state
-                .db
-                .run(move |c| {
-                    let Some(v) = sessions::get(c, &i)? else { return Ok(None) };
-                    Ok(Some((
-                        v,
-                        registration::all_of(c, &i, now)?,
-                        sessions::pairs(c, &i)?,
-                        crate::db::sessions::requests(c, &i)?,
-                    )))
-                })
-                .await?
-                .ok_or(AppError::NotFound)?;
+            let board = state.db.run(move |c| board(c, &i, now)).await?.ok_or(AppError::NotFound)?;
             let form = session_form(&ctx, format!("/staff/sessions/{id}"), &r).with_errors(&ctx, &errors);
-            staff_page(&ctx, &v, &regs, &pairs, &reqs, None, form).respond(StatusCode::UNPROCESSABLE_ENTITY, None)
+            staff_page(&ctx, &board, None, form).respond(StatusCode::UNPROCESSABLE_ENTITY, None)
         }
     }
 }
