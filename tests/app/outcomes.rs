@@ -421,3 +421,94 @@ async fn the_report_its_csv_and_xlsx_and_the_needs_carried_over() {
     assert!(with_d.weight.carried && !without.weight.carried);
     assert_eq!(with_d.weight.total() - with_d.weight.score, 1.0 + 2.0, "carried over: + 2");
 }
+
+/// Each reason a need is carried over, at its boundary: a follow-up is enough to stay behind,
+/// "other" is not; no meeting at all splits into no candidate, declined requests and no slot.
+#[tokio::test]
+async fn carry_over_reasons_at_their_boundaries() {
+    let f = published().await;
+    let (app, staff, id) = (&f.app, &f.staff, &f.id);
+    let now = db::now();
+    // Three more organisations with a need each, registered after the schedule was made.
+    let mut extra = Vec::new();
+    for name in ["Hợp tác xã Quảng Thọ", "Công ty Bạch Mã", "Công ty Phú Bài"] {
+        let (o, _, listing) = crate::sessions::organisation(app, name, &format!("{}@x.example", extra.len()), None);
+        let p = db::sessions::Participant {
+            id: uuid::Uuid::now_v7().to_string(),
+            session_id: id.clone(),
+            organisation_id: o.id.to_string(),
+            status: "approved".into(),
+            listings: listing,
+            blocks: "morning|afternoon".into(),
+            max_meetings: 4,
+            registered_by: None,
+            created_at: now,
+            updated_at: now,
+            confirmed_at: None,
+            arrived_at: None,
+            walk_in: false,
+            followups_stopped: false,
+        };
+        db::sessions::insert_participant(&mut app.db.conn().unwrap(), &p).unwrap();
+        extra.push(p);
+    }
+    let request =
+        |from: &db::sessions::Participant, to: &db::sessions::Participant, status: &str| db::sessions::Request {
+            id: uuid::Uuid::now_v7().to_string(),
+            session_id: id.clone(),
+            from_participant: from.id.clone(),
+            to_participant: to.id.clone(),
+            pair_key: db::sessions::pair_key(&from.id, &to.id),
+            reason: String::new(),
+            block: String::new(),
+            origin: "request".into(),
+            status: status.into(),
+            must_meet: false,
+            created_by: None,
+            created_at: now,
+            answered_at: Some(now),
+        };
+    // The second's request was declined; the third has an agreed pair the schedule never sat.
+    db::sessions::insert_request_if_new(&mut app.db.conn().unwrap(), &request(&extra[1], &f.p[1].0, "declined"))
+        .unwrap();
+    db::sessions::insert_request_if_new(&mut app.db.conn().unwrap(), &request(&extra[2], &f.p[2].0, "accepted"))
+        .unwrap();
+    // The day: A–B held and a follow-up planned; C–D held, "other".
+    let (ab, cd) = (meeting_of(app, id, &f.p[0].0, &f.p[1].0), meeting_of(app, id, &f.p[2].0, &f.p[3].0));
+    for (m, p, stage) in [(&ab, 0, "follow_up"), (&cd, 3, "other")] {
+        let r = post(
+            &staff.0,
+            app,
+            &staff.1,
+            &format!("/staff/sessions/{id}/meetings/{}/attendance", m.id),
+            &[("attendance", "held")],
+        )
+        .await;
+        assert_eq!(r.status(), 303);
+        let report = db::sessions::OutcomeReport {
+            id: uuid::Uuid::now_v7().to_string(),
+            meeting_id: m.id.clone(),
+            participant_id: f.p[p].0.id.clone(),
+            round: "feedback".into(),
+            rating: Some(3),
+            stage: stage.into(),
+            contract_value: None,
+            note: String::new(),
+            reported_at: now,
+        };
+        db::sessions::save_report(&mut app.db.conn().unwrap(), &report).unwrap();
+    }
+    let carried = ketnoi::services::sessions::outcomes::carried_from(&mut app.db.conn().unwrap(), id).unwrap();
+    let mut got: Vec<(String, &str)> = carried.iter().map(|c| (c.organisation.clone(), c.reason.code())).collect();
+    got.sort();
+    assert_eq!(
+        got,
+        [
+            ("Công ty Bạch Mã".to_string(), "declined"),
+            ("Công ty Cố Đô".to_string(), "no_follow_up"),
+            ("Công ty Phú Bài".to_string(), "no_slot"),
+            ("Hợp tác xã Quảng Thọ".to_string(), "no_candidate"),
+        ],
+        "A (a follow-up) stays behind; D (“other”) goes on"
+    );
+}
