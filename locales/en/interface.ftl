@@ -1170,3 +1170,4 @@ session-results-agreements = agreements
 session-results-contracts = technology transfer contracts
 session-results-value = total contract value
 session-done-marked = Attendance recorded.
+err-contract-value = An amount in đồng, such as 350,000,000.

@@ -1108,3 +1108,4 @@ session-results-agreements = thỏa thuận hợp tác
 session-results-contracts = hợp đồng chuyển giao công nghệ
 session-results-value = tổng giá trị hợp đồng
 session-done-marked = Đã ghi nhận tình trạng cuộc gặp.
+err-contract-value = Số tiền bằng đồng, ví dụ: 350.000.000.

@@ -772,6 +772,19 @@ pub(crate) fn attendee(
     Ok(Some(Attendee { participant: p, organisation, listings }))
 }
 
+/// The organisation's name of every participant of a session, by participant id.
+pub fn names(conn: &mut AnyConnection, session: &str) -> anyhow::Result<std::collections::HashMap<String, String>> {
+    let mut out = std::collections::HashMap::new();
+    for p in db::sessions::participants(conn, session)? {
+        let name = match p.organisation_id.parse() {
+            Ok(o) => db::organisations::get(conn, o)?.map(|o| o.name).unwrap_or_default(),
+            Err(_) => String::new(),
+        };
+        out.insert(p.id, name);
+    }
+    Ok(out)
+}
+
 /// The parsed email of a representative (stored addresses were checked when saved).
 pub(crate) fn rep_email(r: &db::sessions::Representative) -> Option<Email> {
     Email::parse(&r.email).ok()

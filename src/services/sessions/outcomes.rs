@@ -108,18 +108,6 @@ fn asked_meetings(meetings: &[Meeting], p: &Participant) -> Vec<Meeting> {
         .collect()
 }
 
-fn names(conn: &mut AnyConnection, session: &str) -> anyhow::Result<HashMap<String, String>> {
-    let mut out = HashMap::new();
-    for p in db::sessions::participants(conn, session)? {
-        let name = match p.organisation_id.parse() {
-            Ok(o) => db::organisations::get(conn, o)?.map(|o| o.name).unwrap_or_default(),
-            Err(_) => String::new(),
-        };
-        out.insert(p.id, name);
-    }
-    Ok(out)
-}
-
 fn ask(
     conn: &mut AnyConnection,
     env: Env,
@@ -174,7 +162,7 @@ pub fn send_due(conn: &mut AnyConnection, env: Env, now: NaiveDateTime) -> anyho
         sent += db::write(conn, |conn| {
             let meetings = db::sessions::meetings(conn, &v.row.id)?;
             let reports = db::sessions::reports(conn, &v.row.id)?;
-            let names = names(conn, &v.row.id)?;
+            let names = super::names(conn, &v.row.id)?;
             let mut n = 0;
             for p in db::sessions::participants(conn, &v.row.id)?
                 .into_iter()
@@ -222,7 +210,7 @@ pub fn open(conn: &mut AnyConnection, env: Env, token: &str) -> anyhow::Result<R
     let Some(view) = super::get(conn, &p.session_id)? else { return Ok(Err(LinkError::Invalid)) };
     let meetings = db::sessions::meetings(conn, &p.session_id)?;
     let reports = db::sessions::reports(conn, &p.session_id)?;
-    let names = names(conn, &p.session_id)?;
+    let names = super::names(conn, &p.session_id)?;
     let mine = asked_meetings(&meetings, &p)
         .into_iter()
         .map(|m| {
@@ -283,7 +271,7 @@ pub fn answer(conn: &mut AnyConnection, env: Env, token: &str, a: &Answer) -> Ou
         v => match v.parse::<i64>() {
             Ok(x) if (0..=VALUE_MAX).contains(&x) => Some(x),
             _ => {
-                c.add("value", "err-money");
+                c.add("value", "err-contract-value");
                 None
             }
         },
@@ -372,7 +360,7 @@ pub fn carried_from(conn: &mut AnyConnection, session: &str) -> anyhow::Result<V
     let meetings = db::sessions::meetings(conn, session)?;
     let reports = db::sessions::reports(conn, session)?;
     let requests = db::sessions::requests(conn, session)?;
-    let names = names(conn, session)?;
+    let names = super::names(conn, session)?;
     let mut out = Vec::new();
     for p in db::sessions::participants(conn, session)?
         .into_iter()

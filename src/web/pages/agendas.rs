@@ -83,21 +83,6 @@ pub struct SchedulePage {
     remind_form: Option<Form>,
 }
 
-fn names(
-    conn: &mut crate::db::AnyConnection,
-    session: &str,
-) -> anyhow::Result<std::collections::HashMap<String, String>> {
-    let mut out = std::collections::HashMap::new();
-    for p in crate::db::sessions::participants(conn, session)? {
-        let name = match p.organisation_id.parse() {
-            Ok(o) => crate::db::organisations::get(conn, o)?.map(|o| o.name).unwrap_or_default(),
-            Err(_) => String::new(),
-        };
-        out.insert(p.id, name);
-    }
-    Ok(out)
-}
-
 fn slot_label(v: &View, slot: i32) -> String {
     v.programme.slots().get(usize::try_from(slot).unwrap_or(usize::MAX)).map(|s| s.span.to_string()).unwrap_or_default()
 }
@@ -117,7 +102,7 @@ pub async fn schedule_page(
         .run(move |c| {
             let Some(v) = sessions::get(c, &i)? else { return Ok(None) };
             let meetings = crate::db::sessions::meetings(c, &i)?;
-            let names = names(c, &i)?;
+            let names = sessions::names(c, &i)?;
             let pairs = crate::db::sessions::requests(c, &i)?;
             let unconfirmed = agenda::unconfirmed(c, &i)?;
             let pending =
@@ -315,7 +300,7 @@ pub async fn updates_page(
                 let r = crate::db::sessions::representatives(c, std::slice::from_ref(&p.id))?;
                 reps.push((p, ms, r));
             }
-            Ok(Some((v, reps, names(c, &i)?)))
+            Ok(Some((v, reps, sessions::names(c, &i)?)))
         })
         .await?
         .ok_or(AppError::NotFound)?;
@@ -430,7 +415,7 @@ pub async fn tables(
         .db
         .run(move |c| {
             let Some(v) = sessions::get(c, &id)? else { return Ok(None) };
-            Ok(Some((v, crate::db::sessions::meetings(c, &id)?, names(c, &id)?)))
+            Ok(Some((v, crate::db::sessions::meetings(c, &id)?, sessions::names(c, &id)?)))
         })
         .await?
         .ok_or(AppError::NotFound)?;

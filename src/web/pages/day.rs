@@ -261,8 +261,7 @@ pub async fn day_page(
         .run(move |c| {
             let Some(v) = sessions::get(c, &i)? else { return Ok(None) };
             let meetings = crate::db::sessions::meetings(c, &i)?;
-            let names: std::collections::HashMap<String, String> =
-                day::find(c, &i, "")?.into_iter().map(|(p, n, _)| (p.id, n)).collect();
+            let names = sessions::names(c, &i)?;
             Ok(Some((v, meetings, names)))
         })
         .await?
@@ -671,8 +670,7 @@ pub async fn session_report(
             let f = report::figures(c, &i)?;
             let carried = outcomes::carried_from(c, &i)?;
             let reports = crate::db::sessions::reports(c, &i)?;
-            let names: std::collections::HashMap<String, String> =
-                day::find(c, &i, "")?.into_iter().map(|(p, n, _)| (p.id, n)).collect();
+            let names = sessions::names(c, &i)?;
             let meetings: Vec<(String, String, outcomes::MeetingOutcome)> = crate::db::sessions::meetings(c, &i)?
                 .iter()
                 .filter(|m| m.status == "scheduled")
