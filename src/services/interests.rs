@@ -149,12 +149,14 @@ pub fn express(
     if org.verified_at.is_none() {
         return Ok(Err(Refused::State("interest-unverified")));
     }
+    // One's own listing is refused as such, whatever its status (a draft included); another
+    // organisation's must be public.
+    if db::listings::owner(conn, kind, listing_id)? == Some(org_id) {
+        return Ok(Err(Refused::State("interest-own")));
+    }
     let Some(listing) = db::listings::get_public(conn, kind, listing_id, now)? else {
         return Ok(Err(Refused::NotFound));
     };
-    if listing.organisation() == org_id {
-        return Ok(Err(Refused::State("interest-own")));
-    }
     let text = match message("message", text) {
         Ok(t) => t,
         Err(r) => return Ok(Err(r)),

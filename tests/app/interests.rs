@@ -103,6 +103,14 @@ async fn an_expression_of_interest_from_the_page_to_the_answer_by_email() {
     assert!(!own_page.contains(&format!("action=\"{path}/interest\"")), "no form on one's own listing");
     let r = post(&own, &app, &own_csrf, &format!("{path}/interest"), &[("message", "")]).await;
     assert_eq!(r.status(), 409);
+    // One's own draft too: refused as one's own (not "not found", which would hide why).
+    let draft = offer(owner_org.id, "Bản nháp máy sấy", ListingStatus::Draft);
+    db::offers::insert(&mut app.db.conn().unwrap(), &draft).unwrap();
+    let r = post(&own, &app, &own_csrf, &format!("/offers/{}/interest", draft.id), &[("message", "")]).await;
+    assert_eq!(r.status(), 409);
+    // Another organisation's draft is not found.
+    let r = post(&client, &app, &csrf, &format!("/offers/{}/interest", draft.id), &[("message", "")]).await;
+    assert_eq!(r.status(), 404);
     let (unv, unv_csrf) = signed_in(&app, &other);
     let r = post(&unv, &app, &unv_csrf, &format!("{path}/interest"), &[("message", "")]).await;
     assert_eq!(r.status(), 409);
