@@ -1171,3 +1171,5 @@ session-results-contracts = technology transfer contracts
 session-results-value = total contract value
 session-done-marked = Attendance recorded.
 err-contract-value = An amount in đồng, such as 350,000,000.
+interest-answer-sent = Your organisation sent this expression; only the one it went to answers it (you can withdraw it while it is open).
+interest-withdraw-received = Your organisation received this expression; accept or decline it instead.

@@ -1109,3 +1109,5 @@ session-results-contracts = hợp đồng chuyển giao công nghệ
 session-results-value = tổng giá trị hợp đồng
 session-done-marked = Đã ghi nhận tình trạng cuộc gặp.
 err-contract-value = Số tiền bằng đồng, ví dụ: 350.000.000.
+interest-answer-sent = Đơn vị bạn đã gửi đề nghị này; chỉ đơn vị nhận mới trả lời được (bạn có thể rút đề nghị khi nó còn chờ).
+interest-withdraw-received = Đơn vị bạn nhận đề nghị này; hãy đồng ý hoặc từ chối thay vì rút.

@@ -213,10 +213,12 @@ pub fn answer(
     now: NaiveDateTime,
 ) -> Outcome<Interest> {
     let Some(i) = db::interests::get(conn, id)? else { return Ok(Err(Refused::NotFound)) };
-    if side(by, &i) != Some(Some(false)) {
-        return Ok(Err(Refused::NotFound));
+    match side(by, &i) {
+        Some(Some(false)) => close_with_answer(conn, env, Some(by), i, accept, text, now),
+        // The sender sees its expression but answers nothing: it may withdraw it.
+        Some(Some(true)) => Ok(Err(Refused::State("interest-answer-sent"))),
+        _ => Ok(Err(Refused::NotFound)),
     }
-    close_with_answer(conn, env, Some(by), i, accept, text, now)
 }
 
 fn close_with_answer(
@@ -315,8 +317,11 @@ pub fn answer_by_link(
 /// Withdraws an open expression (a member of the sending organisation).
 pub fn withdraw(conn: &mut AnyConnection, user: &User, id: &str, now: NaiveDateTime) -> Outcome<Interest> {
     let Some(i) = db::interests::get(conn, id)? else { return Ok(Err(Refused::NotFound)) };
-    if side(user, &i) != Some(Some(true)) {
-        return Ok(Err(Refused::NotFound));
+    match side(user, &i) {
+        Some(Some(true)) => {}
+        // The owner sees it but withdraws nothing: it answers.
+        Some(Some(false)) => return Ok(Err(Refused::State("interest-withdraw-received"))),
+        _ => return Ok(Err(Refused::NotFound)),
     }
     db::write(conn, |conn| {
         let by = user.id.to_string();

@@ -225,9 +225,10 @@ async fn withdrawal_the_daily_limit_the_reminder_and_the_expiry() {
     assert_eq!(send(&offers[0]).await.status(), 303);
     let again = mine().into_iter().find(|i| i.status == "open").unwrap().id;
     let (own, own_csrf) = signed_in(&app, &owner);
-    assert_eq!(post(&own, &app, &own_csrf, &format!("/my/interests/{again}/withdraw"), &[]).await.status(), 404);
+    // Both see it, so the refusal says why (409) instead of hiding it.
+    assert_eq!(post(&own, &app, &own_csrf, &format!("/my/interests/{again}/withdraw"), &[]).await.status(), 409);
     let r = post(&client, &app, &csrf, &format!("/my/interests/{again}/answer"), &[("decision", "accept")]).await;
-    assert_eq!(r.status(), 404);
+    assert_eq!(r.status(), 409);
     // Declined by the owner from the site.
     let r = post(
         &own,
@@ -360,9 +361,9 @@ async fn the_api_sends_lists_and_answers() {
             .json(&serde_json::json!({"message": "Hẹn gặp"}))
             .send()
     };
-    assert_eq!(act(&sender_token, "accept").await.unwrap().status(), 404);
+    assert_eq!(act(&sender_token, "accept").await.unwrap().status(), 409);
     let r = api.post(url(&format!("/api/v1/interests/{id}/withdraw"))).bearer_auth(&owner_token).send().await.unwrap();
-    assert_eq!(r.status(), 404);
+    assert_eq!(r.status(), 409);
     let r = act(&owner_token, "accept").await.unwrap();
     assert_eq!(r.status(), 200);
     let done: serde_json::Value = r.json().await.unwrap();

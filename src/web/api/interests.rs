@@ -181,7 +181,7 @@ async fn answer(
 #[utoipa::path(post, path = "/api/v1/interests/{id}/accept", tag = "interests", security(("bearer" = [])), request_body = AnswerInput,
     params(("id" = String, Path, description = "Expression id")),
     responses((status = 200, body = InterestDto), (status = 404, body = crate::error::Problem, content_type = "application/problem+json"),
-        (status = 409, body = crate::error::Problem, content_type = "application/problem+json", description = "No longer open")))]
+        (status = 409, body = crate::error::Problem, content_type = "application/problem+json", description = "No longer open, or sent by the token's organisation")))]
 pub async fn accept(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -195,7 +195,7 @@ pub async fn accept(
 #[utoipa::path(post, path = "/api/v1/interests/{id}/decline", tag = "interests", security(("bearer" = [])), request_body = AnswerInput,
     params(("id" = String, Path, description = "Expression id")),
     responses((status = 200, body = InterestDto), (status = 404, body = crate::error::Problem, content_type = "application/problem+json"),
-        (status = 409, body = crate::error::Problem, content_type = "application/problem+json", description = "No longer open")))]
+        (status = 409, body = crate::error::Problem, content_type = "application/problem+json", description = "No longer open, or sent by the token's organisation")))]
 pub async fn decline(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -209,7 +209,7 @@ pub async fn decline(
 #[utoipa::path(post, path = "/api/v1/interests/{id}/withdraw", tag = "interests", security(("bearer" = [])),
     params(("id" = String, Path, description = "Expression id")),
     responses((status = 200, body = InterestDto), (status = 404, body = crate::error::Problem, content_type = "application/problem+json"),
-        (status = 409, body = crate::error::Problem, content_type = "application/problem+json", description = "No longer open")))]
+        (status = 409, body = crate::error::Problem, content_type = "application/problem+json", description = "No longer open, or received by the token's organisation")))]
 pub async fn withdraw(
     req: HttpRequest,
     state: web::Data<AppState>,
