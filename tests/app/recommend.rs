@@ -314,3 +314,24 @@ async fn the_judged_suggestions_keep_their_places() {
     let share = ordered as f64 / (ordered + misordered.len()).max(1) as f64;
     assert!(ordered + misordered.len() >= 16 && share >= 0.8, "{share:.3}: {misordered:#?}");
 }
+
+/// A draft's suggestions: not found for others, an empty list for its own organisation's token
+/// (as `GET /api/v1/needs/{id}` shows it the draft).
+#[tokio::test]
+async fn a_drafts_matches_are_its_owners_only() {
+    let app = TestApp::spawn().await;
+    let org = new_org(&app, "Công ty Thủy sản Lăng Cô", true);
+    let owner = user(&app, "an@langco.example", Role::Member, Some(org.id));
+    let mut draft = crate::db::need(org.id, "Cần máy sấy tôm tiết kiệm điện");
+    draft.status = ListingStatus::Draft;
+    draft.published_at = None;
+    db::needs::insert(&mut app.db.conn().unwrap(), &draft).unwrap();
+    let path = format!("/api/v1/needs/{}/matches", draft.id);
+    let (code, _) = app.json(&path).await;
+    assert_eq!(code, 404);
+    let token = db::api_tokens::create(&mut app.db.conn().unwrap(), owner.id, owner.organisation_id, "t").unwrap().1;
+    let r = reqwest::Client::new().get(format!("{}{path}", app.address)).bearer_auth(&token).send().await.unwrap();
+    assert_eq!(r.status(), 200);
+    let v: serde_json::Value = r.json().await.unwrap();
+    assert_eq!(v["items"], serde_json::json!([]));
+}

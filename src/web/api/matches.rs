@@ -1,5 +1,6 @@
 //! `GET /api/v1/needs/{id}/matches` and `GET /api/v1/offers/{id}/matches`: the recommender's
-//! suggestions for a published listing, with the reasons in the reader's language.
+//! suggestions for a published listing (or, with a bearer token, one of its organisation's in any
+//! status: a draft has none yet), with the reasons in the reader's language.
 
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Serialize;
@@ -49,10 +50,16 @@ pub struct MatchList {
 async fn matches(req: &HttpRequest, state: &AppState, kind: ListingKind, id: String) -> Result<HttpResponse, AppError> {
     let now = state.clock.now();
     let locale = crate::web::request_locale(req);
+    let viewer = crate::web::auth::current(req).and_then(|m| m.actor.organisation);
     let (found, names) = state
         .db
         .run(move |c| {
-            let Some(l) = db::listings::get_public(c, kind, &id, now)? else { return Ok(None) };
+            // A published listing, or one of the token's organisation in any status (as
+            // `GET /api/v1/{kind}/{id}` shows it); the lists hold published listings only.
+            let Some(l) = db::listings::get(c, kind, &id)? else { return Ok(None) };
+            if !crate::domain::is_public(l.status(), l.expires_at(), now) && viewer != Some(l.organisation()) {
+                return Ok(None);
+            }
             let found = crate::services::recommend::suggestions(c, &l, None, now)?;
             let names = db::organisations::names(c, found.iter().map(|s| s.listing.organisation()))?;
             Ok(Some((found, names)))
