@@ -65,6 +65,19 @@ pub fn parse_transfer_modes(items: &[String]) -> Result<Vec<TransferMode>, Parse
 /// The time zone every time is shown in (UTC+7, no daylight saving).
 pub const TIME_ZONE: chrono_tz::Tz = chrono_tz::Asia::Ho_Chi_Minh;
 
+/// The UTC instant of a local time in Vietnam (UTC+7, no daylight saving: every local time
+/// exists once).
+pub fn utc_of_local(local: chrono::NaiveDateTime) -> chrono::NaiveDateTime {
+    use chrono::TimeZone;
+    TIME_ZONE.from_local_datetime(&local).single().map_or(local, |t| t.naive_utc())
+}
+
+/// A span of two UTC instants as local `HH:MM-HH:MM`.
+pub fn local_span(start: chrono::NaiveDateTime, end: chrono::NaiveDateTime) -> String {
+    let hm = |t: chrono::NaiveDateTime| t.and_utc().with_timezone(&TIME_ZONE).format("%H:%M").to_string();
+    format!("{}-{}", hm(start), hm(end))
+}
+
 /// The calendar date in Vietnam at a UTC instant.
 pub fn local_date(utc: chrono::NaiveDateTime) -> chrono::NaiveDate {
     utc.and_utc().with_timezone(&TIME_ZONE).date_naive()

@@ -10,7 +10,7 @@
 //! Representatives confirm or decline the whole agenda or one meeting from the signed link; a
 //! decline frees the slot and alerts staff. Reminders go 7 days and 1 day before, once each.
 
-use chrono::{NaiveDateTime, TimeDelta, TimeZone};
+use chrono::{NaiveDateTime, TimeDelta};
 
 use super::{View, audit, rep_email, schedule};
 use crate::db::{self, AnyConnection, sessions::Meeting, sessions::Participant, sessions::Representative};
@@ -23,8 +23,7 @@ use crate::services::listings::{Outcome, Refused};
 
 /// The instant (UTC) of a local time on the session's day.
 fn at(v: &View, t: chrono::NaiveTime) -> NaiveDateTime {
-    let local = v.row.session_date.and_time(t);
-    crate::domain::TIME_ZONE.from_local_datetime(&local).single().map_or(local, |x| x.naive_utc())
+    crate::domain::utc_of_local(v.row.session_date.and_time(t))
 }
 
 /// When a slot starts and ends (UTC).
@@ -126,15 +125,6 @@ pub fn check_in_link(env: Env, v: &View, p: &Participant) -> String {
     env.link("/check-in", &env.sign(Purpose::CheckIn, &p.id, &v.row.id, link_ttl(env, v)))
 }
 
-fn time_text(start: NaiveDateTime, end: NaiveDateTime) -> String {
-    let tz = crate::domain::TIME_ZONE;
-    format!(
-        "{}-{}",
-        start.and_utc().with_timezone(&tz).format("%H:%M"),
-        end.and_utc().with_timezone(&tz).format("%H:%M")
-    )
-}
-
 fn listing_titles(a: &super::Attendee, locale: Locale) -> String {
     a.listings.iter().map(|l| l.title_for(locale).to_string()).collect::<Vec<_>>().join("; ")
 }
@@ -231,7 +221,7 @@ fn mail_agenda(
             lines: items
                 .iter()
                 .map(|i| AgendaLine {
-                    time: time_text(i.start, i.end),
+                    time: crate::domain::local_span(i.start, i.end),
                     table: i.table.clone(),
                     other: i.other.organisation.name.clone(),
                     listings: listing_titles(&i.other, locale),
@@ -479,13 +469,12 @@ pub fn answer(conn: &mut AnyConnection, env: Env, token: &str, answer: &Answer) 
 /// Emails every staff member that a meeting was declined.
 fn alert_staff(conn: &mut AnyConnection, env: Env, v: &View, p: &Participant, m: &Meeting) -> anyhow::Result<()> {
     let other_id = if m.participant_a == p.id { &m.participant_b } else { &m.participant_a };
-    let name = |conn: &mut AnyConnection, id: &str| -> anyhow::Result<String> {
-        let Some(x) = db::sessions::participant(conn, id)? else { return Ok(String::new()) };
-        let Ok(org) = x.organisation_id.parse() else { return Ok(String::new()) };
-        Ok(db::organisations::get(conn, org)?.map(|o| o.name).unwrap_or_default())
+    let other = match db::sessions::participant(conn, other_id)? {
+        Some(x) => super::org_name(conn, &x)?,
+        None => String::new(),
     };
-    let (me, other) = (name(conn, &p.id)?, name(conn, other_id)?);
-    let time = slot_times(v, m.slot).map(|(a, b)| time_text(a, b)).unwrap_or_default();
+    let me = super::org_name(conn, p)?;
+    let time = slot_times(v, m.slot).map(|(a, b)| crate::domain::local_span(a, b)).unwrap_or_default();
     for u in db::users::staff(conn)? {
         let letter = SessionAlert {
             session: v.title(u.locale).to_string(),

@@ -200,10 +200,7 @@ pub fn find(
     let reps = db::sessions::representatives(conn, &ids)?;
     let mut out = Vec::new();
     for p in ps {
-        let name = match p.organisation_id.parse() {
-            Ok(o) => db::organisations::get(conn, o)?.map(|o| o.name).unwrap_or_default(),
-            Err(_) => String::new(),
-        };
+        let name = super::org_name(conn, &p)?;
         let mine: Vec<_> = reps.iter().filter(|r| r.participant_id == p.id).cloned().collect();
         let hit = q.is_empty()
             || ketnoi_text::fold(&name).contains(&q)

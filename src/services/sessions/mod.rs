@@ -16,7 +16,7 @@ pub mod report;
 pub mod requests;
 pub mod schedule;
 
-use chrono::{NaiveDate, NaiveDateTime, TimeDelta, TimeZone};
+use chrono::{NaiveDate, NaiveDateTime, TimeDelta};
 use serde::{Deserialize, Serialize};
 
 use super::context::Env;
@@ -101,8 +101,7 @@ impl Default for Plan {
 
 /// The instant (UTC) a deadline set on a local date falls: that day's 23:59 in Vietnam.
 pub fn deadline_of(date: NaiveDate) -> NaiveDateTime {
-    let local = date.and_hms_opt(23, 59, 0).unwrap_or_default();
-    crate::domain::TIME_ZONE.from_local_datetime(&local).single().map(|t| t.naive_utc()).unwrap_or(local)
+    crate::domain::utc_of_local(date.and_hms_opt(23, 59, 0).unwrap_or_default())
 }
 
 /// The local date of a deadline instant.
@@ -159,6 +158,14 @@ impl View {
     /// Whether organisations may ask for meetings (and answer requests) at `now`.
     pub fn requests_open(&self, now: NaiveDateTime) -> bool {
         self.status.takes_requests() && now < self.row.request_deadline
+    }
+
+    /// A slot's time (`HH:MM-HH:MM`), empty for a slot the programme does not have.
+    pub fn slot_label(&self, slot: i32) -> String {
+        usize::try_from(slot)
+            .ok()
+            .and_then(|i| self.programme.slots().get(i).map(|s| s.span.to_string()))
+            .unwrap_or_default()
     }
 
     /// The number of meeting slots.
@@ -698,17 +705,26 @@ pub struct Listed {
 /// Every session with its counts, by date; `upcoming` splits them at `today` (local).
 pub fn list(conn: &mut AnyConnection) -> anyhow::Result<Vec<Listed>> {
     let counts = db::sessions::counts(conn)?;
-    let count = |id: &str, statuses: &[&str]| -> usize {
-        counts.iter().filter(|(s, st, _)| s == id && statuses.contains(&st.as_str())).map(|(_, _, n)| *n as usize).sum()
+    Ok(db::sessions::sessions(conn)?.into_iter().map(|row| listed_with(&counts, row)).collect())
+}
+
+/// One session with its counts.
+pub fn listed(conn: &mut AnyConnection, id: &str) -> anyhow::Result<Option<Listed>> {
+    let Some(row) = db::sessions::session(conn, id)? else { return Ok(None) };
+    let counts = db::sessions::counts(conn)?;
+    Ok(Some(listed_with(&counts, row)))
+}
+
+fn listed_with(counts: &[(String, String, i64)], row: Session) -> Listed {
+    let count = |statuses: &[&str]| -> usize {
+        counts
+            .iter()
+            .filter(|(s, st, _)| *s == row.id && statuses.contains(&st.as_str()))
+            .map(|(_, _, n)| *n as usize)
+            .sum()
     };
-    Ok(db::sessions::sessions(conn)?
-        .into_iter()
-        .map(|row| {
-            let approved = count(&row.id, &["approved"]);
-            let waiting = count(&row.id, &["pending", "waitlisted"]);
-            Listed { view: View::of(row), approved, waiting }
-        })
-        .collect())
+    let (approved, waiting) = (count(&["approved"]), count(&["pending", "waitlisted"]));
+    Listed { view: View::of(row), approved, waiting }
 }
 
 /// The next session on or after today that is not cancelled and not only planned.
@@ -776,13 +792,16 @@ pub(crate) fn attendee(
 pub fn names(conn: &mut AnyConnection, session: &str) -> anyhow::Result<std::collections::HashMap<String, String>> {
     let mut out = std::collections::HashMap::new();
     for p in db::sessions::participants(conn, session)? {
-        let name = match p.organisation_id.parse() {
-            Ok(o) => db::organisations::get(conn, o)?.map(|o| o.name).unwrap_or_default(),
-            Err(_) => String::new(),
-        };
+        let name = org_name(conn, &p)?;
         out.insert(p.id, name);
     }
     Ok(out)
+}
+
+/// The name of a participant's organisation (empty if it is gone).
+pub(crate) fn org_name(conn: &mut AnyConnection, p: &db::sessions::Participant) -> anyhow::Result<String> {
+    let Ok(id) = p.organisation_id.parse() else { return Ok(String::new()) };
+    Ok(db::organisations::get(conn, id)?.map(|o| o.name).unwrap_or_default())
 }
 
 /// The parsed email of a representative (stored addresses were checked when saved).

@@ -14,7 +14,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use chrono::{NaiveDate, NaiveDateTime, TimeDelta, TimeZone};
+use chrono::{NaiveDate, NaiveDateTime, TimeDelta};
 use serde::Serialize;
 
 use super::{View, audit, rep_email};
@@ -89,8 +89,7 @@ pub fn outcome_of(meeting: &Meeting, reports: &[OutcomeReport]) -> MeetingOutcom
 }
 
 fn at_local(date: NaiveDate, hour: u32) -> NaiveDateTime {
-    let local = date.and_hms_opt(hour, 0, 0).unwrap_or_default();
-    crate::domain::TIME_ZONE.from_local_datetime(&local).single().map_or(local, |t| t.naive_utc())
+    crate::domain::utc_of_local(date.and_hms_opt(hour, 0, 0).unwrap_or_default())
 }
 
 fn link(env: Env, p: &Participant, round: &str, rep: &str) -> String {

@@ -162,6 +162,15 @@ pub fn figures(conn: &mut AnyConnection, session: &str) -> anyhow::Result<Figure
     Ok(f)
 }
 
+/// The figures of a session once it is held (or closed); none before.
+pub fn held_figures(conn: &mut AnyConnection, v: &View) -> anyhow::Result<Option<Figures>> {
+    if matches!(v.status, crate::domain::SessionStatus::Held | crate::domain::SessionStatus::Closed) {
+        Ok(Some(figures(conn, &v.row.id)?))
+    } else {
+        Ok(None)
+    }
+}
+
 /// Every session held (or closed) between two dates, with its figures, and their sum.
 pub fn range(
     conn: &mut AnyConnection,

@@ -55,11 +55,6 @@ fn approved(conn: &mut AnyConnection, id: &str) -> anyhow::Result<Option<Partici
     Ok(db::sessions::participant(conn, id)?.filter(|p| p.status == ParticipantStatus::Approved.code()))
 }
 
-fn org_name(conn: &mut AnyConnection, p: &Participant) -> anyhow::Result<String> {
-    let Ok(id) = p.organisation_id.parse() else { return Ok(String::new()) };
-    Ok(db::organisations::get(conn, id)?.map(|o| o.name).unwrap_or_default())
-}
-
 /// The approved participant of the member's organisation in a session.
 fn mine(conn: &mut AnyConnection, user: &User, session: &str) -> anyhow::Result<Option<Participant>> {
     let Some(org) = user.organisation_id else { return Ok(None) };
@@ -168,7 +163,7 @@ pub fn ask(
             ("meeting_request", &r.id),
             serde_json::json!({ "session": session, "to": other.id }),
         )?;
-        let from = org_name(conn, &me)?;
+        let from = super::org_name(conn, &me)?;
         notify(conn, env, &view, &r, &other, &from, "received")?;
         Ok(Ok(r))
     })
@@ -194,7 +189,7 @@ fn answer_in(
     else {
         return Ok(Err(Refused::NotFound));
     };
-    let name = org_name(conn, &answerer)?;
+    let name = super::org_name(conn, &answerer)?;
     notify(conn, env, view, &r, &asker, &name, to.code())?;
     Ok(db::sessions::request(conn, &r.id)?.ok_or(Refused::NotFound))
 }
@@ -492,7 +487,7 @@ pub fn pairs(conn: &mut AnyConnection, session: &str) -> anyhow::Result<Vec<Pair
             carried: [a, b].iter().any(|p| carried.contains(&p.organisation_id) && p.listings.contains("need:")),
             must_meet: r.must_meet,
         };
-        let (an, bn) = (org_name(conn, a)?, org_name(conn, b)?);
+        let (an, bn) = (super::org_name(conn, a)?, super::org_name(conn, b)?);
         out.push(Pair { request: r, a: an, b: bn, weight });
     }
     out.sort_by(|x, y| y.weight.total().total_cmp(&x.weight.total()));
@@ -578,7 +573,7 @@ pub fn desk(conn: &mut AnyConnection, user: &User, session: &str, now: NaiveDate
         let other = if r.from_participant == me.id { &r.to_participant } else { &r.from_participant };
         if !names.contains_key(other) {
             let name = match db::sessions::participant(conn, other)? {
-                Some(p) => org_name(conn, &p)?,
+                Some(p) => super::org_name(conn, &p)?,
                 None => String::new(),
             };
             names.insert(other.clone(), name);

@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use chrono::{NaiveDateTime, TimeZone};
+use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
 use super::{View, audit};
@@ -109,10 +109,11 @@ pub fn refill(conn: &mut AnyConnection, by: &User, session: &str, now: NaiveDate
     if !matches!(v.status, SessionStatus::Published | SessionStatus::Held) {
         return Ok(Err(Refused::State("session-not-on-the-day")));
     }
-    let from = v.programme.slots().iter().position(|s| {
-        let local = v.row.session_date.and_time(s.span.end);
-        crate::domain::TIME_ZONE.from_local_datetime(&local).single().is_some_and(|t| t.naive_utc() > now)
-    });
+    let from = v
+        .programme
+        .slots()
+        .iter()
+        .position(|s| crate::domain::utc_of_local(v.row.session_date.and_time(s.span.end)) > now);
     let Some(from) = from else { return Ok(Err(Refused::State("session-day-over"))) };
     run_in(conn, Some(by), &v, Some(from), now)
 }
@@ -126,14 +127,14 @@ fn run_in(
     from: Option<usize>,
     now: NaiveDateTime,
 ) -> Outcome<Report> {
-    let (v, session) = (v.clone(), v.row.id.as_str());
+    let session = v.row.id.as_str();
     let started = std::time::Instant::now();
     let participants: Vec<_> = db::sessions::participants(conn, session)?
         .into_iter()
         .filter(|p| p.status == ParticipantStatus::Approved.code())
         .collect();
     let avail: HashMap<String, Vec<i64>> =
-        participants.iter().map(|p| (p.id.clone(), available(&v, &p.blocks))).collect();
+        participants.iter().map(|p| (p.id.clone(), available(v, &p.blocks))).collect();
     let cap: HashMap<String, i64> = participants.iter().map(|p| (p.id.clone(), i64::from(p.max_meetings))).collect();
     let arrived: std::collections::HashSet<String> =
         participants.iter().filter(|p| p.arrived_at.is_some()).map(|p| p.id.clone()).collect();
@@ -180,7 +181,7 @@ fn run_in(
     let live_pairs: std::collections::HashSet<&str> = pairs.iter().map(|p| p.request.id.as_str()).collect();
     let inst = Instance {
         slots: slots.len() as i64,
-        tables: table_count(&v) as i64,
+        tables: table_count(v) as i64,
         participants: participants
             .iter()
             .map(|p| ParticipantIn {

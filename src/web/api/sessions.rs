@@ -131,22 +131,18 @@ fn dto(l: &Listed, figures: Option<&report::Figures>) -> SessionDto {
     }
 }
 
-/// The figures of a session held (the public sees their totals).
-fn held(c: &mut crate::db::AnyConnection, l: &Listed) -> anyhow::Result<Option<report::Figures>> {
-    if matches!(l.view.status, crate::domain::SessionStatus::Held | crate::domain::SessionStatus::Closed) {
-        Ok(Some(report::figures(c, &l.view.row.id)?))
-    } else {
-        Ok(None)
-    }
-}
-
 /// The exchange's matchmaking sessions, upcoming and past.
 #[utoipa::path(get, path = "/api/v1/sessions", tag = "sessions", responses((status = 200, body = SessionList)))]
 pub async fn list(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     let today = crate::domain::local_date(state.clock.now());
     let all = state
         .db
-        .run(|c| sessions::list(c)?.into_iter().map(|l| Ok((held(c, &l)?, l))).collect::<anyhow::Result<Vec<_>>>())
+        .run(|c| {
+            sessions::list(c)?
+                .into_iter()
+                .map(|l| Ok((report::held_figures(c, &l.view)?, l)))
+                .collect::<anyhow::Result<Vec<_>>>()
+        })
         .await?;
     let (upcoming, past): (Vec<_>, Vec<_>) = all.iter().partition(|(_, l)| l.view.row.session_date >= today);
     Ok(HttpResponse::Ok().json(SessionList {
@@ -164,10 +160,10 @@ pub async fn get(state: web::Data<AppState>, id: web::Path<String>) -> Result<Ht
     let (l, attendees, figures) = state
         .db
         .run(move |c| {
-            let Some(l) = sessions::list(c)?.into_iter().find(|l| l.view.row.id == id) else { return Ok(None) };
+            let Some(l) = sessions::listed(c, &id)? else { return Ok(None) };
             let attendees =
                 if l.view.status.participants_public() { Some(sessions::attendees(c, &id, now)?) } else { None };
-            let figures = held(c, &l)?;
+            let figures = report::held_figures(c, &l.view)?;
             Ok(Some((l, attendees, figures)))
         })
         .await?

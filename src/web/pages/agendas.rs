@@ -16,7 +16,7 @@ use crate::catalogue::key_of;
 use crate::db::sessions::Meeting;
 use crate::error::AppError;
 use crate::services::listings::Refused;
-use crate::services::sessions::{self, View, agenda, schedule};
+use crate::services::sessions::{self, agenda, schedule};
 use crate::state::AppState;
 use crate::web::auth;
 use crate::web::forms::Form;
@@ -29,8 +29,7 @@ pub struct DoneQuery {
 }
 
 fn notice(ctx: &Ctx, done: &str) -> Option<String> {
-    let key = key_of("agenda-done", done);
-    (!done.is_empty() && crate::catalogue::has(ctx.locale, &key)).then(|| ctx.t(&key))
+    super::panel::done_notice(ctx, &key_of("agenda-done", done))
 }
 
 fn refused(ctx: &Ctx, r: Refused, back: &str) -> Result<HttpResponse, AppError> {
@@ -83,10 +82,6 @@ pub struct SchedulePage {
     remind_form: Option<Form>,
 }
 
-fn slot_label(v: &View, slot: i32) -> String {
-    v.programme.slots().get(usize::try_from(slot).unwrap_or(usize::MAX)).map(|s| s.span.to_string()).unwrap_or_default()
-}
-
 /// The staff's schedule of a session.
 pub async fn schedule_page(
     req: HttpRequest,
@@ -116,7 +111,7 @@ pub async fn schedule_page(
     let scheduled: Vec<&Meeting> = meetings.iter().filter(|m| m.status == "scheduled").collect();
     let grid = (0..v.slot_count() as i32)
         .map(|s| GridRow {
-            time: slot_label(&v, s),
+            time: v.slot_label(s),
             cells: (0..tables.len() as i32)
                 .map(|t| {
                     scheduled.iter().find(|m| m.slot == s && m.table_index == t).map(|m| Cell {
@@ -131,7 +126,7 @@ pub async fn schedule_page(
     let can_run =
         matches!(v.status, crate::domain::SessionStatus::Scheduling | crate::domain::SessionStatus::Published);
     let slot_options: Vec<(String, String)> =
-        (0..v.slot_count() as i32).map(|s| (s.to_string(), slot_label(&v, s))).collect();
+        (0..v.slot_count() as i32).map(|s| (s.to_string(), v.slot_label(s))).collect();
     let table_options: Vec<(String, String)> =
         tables.iter().enumerate().map(|(i, t)| (i.to_string(), t.clone())).collect();
     let meeting_rows = meetings
@@ -159,7 +154,7 @@ pub async fn schedule_page(
             }
             let declined = m.answer_a == "declined" || m.answer_b == "declined";
             MeetingRow {
-                time: slot_label(&v, m.slot),
+                time: v.slot_label(m.slot),
                 table: schedule::table_name(&v, m.table_index),
                 a: name(&m.participant_a),
                 b: name(&m.participant_b),
@@ -331,7 +326,7 @@ pub async fn updates_page(
                                 });
                                 format!(
                                     "{} · {} ({state})",
-                                    slot_label(&v, m.slot),
+                                    v.slot_label(m.slot),
                                     schedule::table_name(&v, m.table_index)
                                 )
                             })
@@ -429,7 +424,7 @@ pub async fn tables(
             rows: meetings
                 .iter()
                 .filter(|m| m.status == "scheduled" && m.table_index == t as i32)
-                .map(|m| (slot_label(&v, m.slot), name(&m.participant_a), name(&m.participant_b)))
+                .map(|m| (v.slot_label(m.slot), name(&m.participant_a), name(&m.participant_b)))
                 .collect(),
         })
         .filter(|s| !s.rows.is_empty())
@@ -526,10 +521,7 @@ pub async fn agenda_page(
                 Err(e) => return Ok(Err(e)),
             };
             let items = agenda::items(c, &o.view, &o.participant, now)?;
-            let org = match o.participant.organisation_id.parse() {
-                Ok(id) => crate::db::organisations::get(c, id)?.map(|x| x.name).unwrap_or_default(),
-                Err(_) => String::new(),
-            };
+            let org = sessions::org_name(c, &o.participant)?;
             let check_in = agenda::check_in_link(env, &o.view, &o.participant);
             Ok(Ok((o, items, org, check_in)))
         })
@@ -543,12 +535,10 @@ pub async fn agenda_page(
         }
     };
     let open = o.view.status == crate::domain::SessionStatus::Published;
-    let tz = crate::domain::TIME_ZONE;
-    let hm = |t: chrono::NaiveDateTime| t.and_utc().with_timezone(&tz).format("%H:%M").to_string();
     let views = items
         .iter()
         .map(|i| ItemView {
-            time: format!("{}-{}", hm(i.start), hm(i.end)),
+            time: crate::domain::local_span(i.start, i.end),
             table: i.table.clone(),
             other: i.other.organisation.name.clone(),
             other_href: format!("/organisations/{}", i.other.organisation.id),
@@ -596,10 +586,7 @@ pub async fn agenda_page(
         } else {
             Vec::new()
         },
-        notice: {
-            let key = key_of("agenda-done", &q.done);
-            (!q.done.is_empty() && crate::catalogue::has(ctx.locale, &key)).then(|| ctx.t(&key))
-        },
+        notice: super::panel::done_notice(&ctx, &key_of("agenda-done", &q.done)),
         ctx,
     };
     let html = page.render().map_err(|e| AppError::Internal(e.into()))?;

@@ -31,8 +31,7 @@ pub struct DoorQuery {
 }
 
 fn notice(ctx: &Ctx, done: &str) -> Option<String> {
-    let key = key_of("day-done", done);
-    (!done.is_empty() && crate::catalogue::has(ctx.locale, &key)).then(|| ctx.t(&key))
+    super::panel::done_notice(ctx, &key_of("day-done", done))
 }
 
 /// One organisation at the door.
@@ -192,10 +191,7 @@ pub async fn check_in_page(
                 Ok(p) => p,
                 Err(e) => return Ok(Err(e)),
             };
-            let name = match p.organisation_id.parse() {
-                Ok(o) => crate::db::organisations::get(c, o)?.map(|o| o.name).unwrap_or_default(),
-                Err(_) => String::new(),
-            };
+            let name = sessions::org_name(c, &p)?;
             let reps = crate::db::sessions::representatives(c, std::slice::from_ref(&p.id))?;
             Ok(Ok((p, name, reps)))
         })
@@ -293,13 +289,7 @@ pub async fn day_page(
             .filter(|m| m.status == "scheduled")
             .map(|m| Row {
                 cells: vec![
-                    Cell::text(
-                        v.programme
-                            .slots()
-                            .get(usize::try_from(m.slot).unwrap_or(usize::MAX))
-                            .map(|s| s.span.to_string())
-                            .unwrap_or_default(),
-                    ),
+                    Cell::text(v.slot_label(m.slot)),
                     Cell::text(sessions::schedule::table_name(&v, m.table_index)),
                     Cell::text(name(&m.participant_a)),
                     Cell::text(name(&m.participant_b)),
@@ -506,10 +496,7 @@ pub async fn feedback_page(
         }),
         follow_up,
         meetings,
-        notice: {
-            let key = key_of("feedback-done", &q.done);
-            (!q.done.is_empty() && crate::catalogue::has(ctx.locale, &key)).then(|| ctx.t(&key))
-        },
+        notice: super::panel::done_notice(&ctx, &key_of("feedback-done", &q.done)),
         ctx,
     })
 }

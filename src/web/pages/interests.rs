@@ -219,8 +219,7 @@ pub async fn mine(
     let org = me.actor.organisation.ok_or(AppError::NotFound)?;
     let entries = state.db.run(move |c| interests::of_organisation(c, org)).await?;
     let (sent, received): (Vec<_>, Vec<_>) = entries.iter().partition(|e| e.sent);
-    let key = key_of("interest-done", &q.done);
-    let notice = (!q.done.is_empty() && crate::catalogue::has(ctx.locale, &key)).then(|| ctx.t(&key));
+    let notice = super::panel::done_notice(&ctx, &key_of("interest-done", &q.done));
     Ok(InterestsPage {
         received: received.into_iter().map(|e| entry_view(&ctx, e, &me.actor)).collect(),
         sent: sent.into_iter().map(|e| entry_view(&ctx, e, &me.actor)).collect(),
@@ -468,8 +467,7 @@ pub async fn thread(
             ),
         })
         .collect();
-    let key = key_of("interest-done", &q.done);
-    let notice = (!q.done.is_empty() && crate::catalogue::has(ctx.locale, &key)).then(|| ctx.t(&key));
+    let notice = super::panel::done_notice(&ctx, &key_of("interest-done", &q.done));
     Ok(ThreadPage {
         entry: EntryView { thread_link: false, ..entry_view(&ctx, &t.entry, &me.actor) },
         messages,

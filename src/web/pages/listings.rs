@@ -250,8 +250,7 @@ async fn detail(req: &HttpRequest, state: &AppState, kind: ListingKind, id: Stri
 
 /// The notice a `?done=` names, if the catalogue has it (an unknown one is dropped).
 fn notice(ctx: &Ctx, done: &str) -> Option<String> {
-    let key = crate::catalogue::key_of("listing-done", done);
-    (!done.is_empty() && crate::catalogue::has(ctx.locale, &key)).then(|| ctx.t(&key))
+    super::panel::done_notice(ctx, &crate::catalogue::key_of("listing-done", done))
 }
 
 pub async fn offer(

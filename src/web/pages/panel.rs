@@ -157,6 +157,12 @@ pub fn confirm_link(
     Panel::new(&ctx, title).lead(lead).form(form).respond(StatusCode::OK, None)
 }
 
+/// The notice a `?done=` names (its key made with `key_of`), if the catalogue has it: an
+/// unknown or empty one is dropped.
+pub fn done_notice(ctx: &Ctx, key: &str) -> Option<String> {
+    crate::catalogue::has(ctx.locale, key).then(|| ctx.t(key))
+}
+
 /// A page of one person's own data (a member's meetings, an agenda, staff work): 200, never
 /// cached.
 pub fn private_page<T: Template>(page: &T) -> Result<HttpResponse, AppError> {

@@ -33,8 +33,7 @@ pub struct DoneQuery {
 }
 
 fn notice(ctx: &Ctx, done: &str) -> Option<String> {
-    let key = key_of("session-done", done);
-    (!done.is_empty() && crate::catalogue::has(ctx.locale, &key)).then(|| ctx.t(&key))
+    super::panel::done_notice(ctx, &key_of("session-done", done))
 }
 
 pub(crate) fn refused(ctx: &Ctx, r: Refused, back: &str, form: Option<Form>) -> Result<HttpResponse, AppError> {
@@ -177,18 +176,14 @@ pub async fn detail(
     let (l, attendees, mine, figures) = state
         .db
         .run(move |c| {
-            let Some(l) = sessions::list(c)?.into_iter().find(|l| l.view.row.id == id) else { return Ok(None) };
+            let Some(l) = sessions::listed(c, &id)? else { return Ok(None) };
             let attendees =
                 if l.view.status.participants_public() { Some(sessions::attendees(c, &id, now)?) } else { None };
             let mine = match org {
                 Some(o) => registration::of_organisation(c, o, &id)?.map(|(p, _)| p),
                 None => None,
             };
-            let figures = if matches!(l.view.status, SessionStatus::Held | SessionStatus::Closed) {
-                Some(sessions::report::figures(c, &id)?)
-            } else {
-                None
-            };
+            let figures = sessions::report::held_figures(c, &l.view)?;
             Ok(Some((l, attendees, mine, figures)))
         })
         .await?
@@ -601,8 +596,6 @@ pub async fn meetings(
         schedule: schedule
             .as_ref()
             .map(|(items, _)| {
-                let tz = crate::domain::TIME_ZONE;
-                let hm = |t: chrono::NaiveDateTime| t.and_utc().with_timezone(&tz).format("%H:%M").to_string();
                 items
                     .iter()
                     .map(|i| {
@@ -621,7 +614,7 @@ pub async fn meetings(
                             vec![mark("held", "day-mark-held"), mark("no_show", "day-mark-no-show").danger()]
                         };
                         (
-                            format!("{}-{}", hm(i.start), hm(i.end)),
+                            crate::domain::local_span(i.start, i.end),
                             i.table.clone(),
                             i.other.organisation.name.clone(),
                             i.cancelled(),
