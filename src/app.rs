@@ -39,7 +39,14 @@ impl Application {
         }
         let demo = if demo {
             let r = crate::seed::seed_demo(&mut *db.conn()?)?;
-            tracing::info!(organisations = r.organisations, offers = r.offers, needs = r.needs, "demo data loaded");
+            let files = crate::seed::seed_demo_files(&mut *db.conn()?, &settings.files_dir())?;
+            tracing::info!(
+                organisations = r.organisations,
+                offers = r.offers,
+                needs = r.needs,
+                files,
+                "demo data loaded"
+            );
             Some(r)
         } else {
             None

@@ -4,6 +4,7 @@
 //! Every record has a stable id derived from its key, and a record that already exists is left
 //! alone, so seeding twice changes nothing and never overwrites what users edited.
 
+mod art;
 mod sessions;
 
 use anyhow::Context;
@@ -222,7 +223,10 @@ fn build_need(n: &DemoNeed, province: Province, now: NaiveDateTime) -> anyhow::R
 }
 
 fn build_org(o: &DemoOrg, now: NaiveDateTime) -> anyhow::Result<Organisation> {
-    let created = now - TimeDelta::days(400);
+    // Registered over the past year and more (as a real exchange's are), so the statistics by
+    // date have something to count.
+    let spread = o.key.bytes().fold(0i64, |h, b| (h * 31 + i64::from(b)) % 9973) % 220;
+    let created = now - TimeDelta::days(200 + spread);
     Ok(Organisation {
         id: org_id(&o.key),
         kind: o.kind.parse()?,
@@ -339,6 +343,121 @@ pub fn seed_demo(conn: &mut AnyConnection) -> anyhow::Result<SeedReport> {
         Ok(report)
     })
 }
+
+/// The demo's pictures and the centre's demo records that need the file store: an image for
+/// each showcase product (so the showcase and the home strip show pictures), and news with
+/// photos; also the centre's service contracts of the year. Adds only what is missing.
+pub fn seed_demo_files(conn: &mut AnyConnection, files: &std::path::Path) -> anyhow::Result<usize> {
+    use crate::services::listings::attachments;
+    let demo: DemoFile = toml::from_str(DEMO).context("the embedded demo data is malformed")?;
+    let staff = UserId::stable("canbo@ketnoi.example.vn");
+    let now = db::now();
+    let mut added = 0;
+    for o in demo.offers.iter().filter(|o| o.featured) {
+        let id = crate::domain::OfferId::stable(&o.key).to_string();
+        if !db::attachments::of_listing(conn, crate::domain::ListingKind::Offer, &id)?.is_empty() {
+            continue;
+        }
+        let palette = crate::domain::Sector::ALL.iter().position(|s| s.code() == o.sector).unwrap_or(0);
+        let bytes = art::picture(&o.key, palette, 640, 400)?;
+        let prepared = attachments::prepare(&format!("{}.jpg", o.key), bytes)
+            .map_err(|_| anyhow::anyhow!("a demo picture was refused"))?;
+        if attachments::add(conn, files, staff, crate::domain::ListingKind::Offer, &id, prepared)?.is_ok() {
+            added += 1;
+        }
+    }
+    if db::centre::news_list(conn, None, 1)?.is_empty() {
+        for (i, n) in DEMO_NEWS.iter().enumerate() {
+            let at = now - TimeDelta::days(n.days_ago);
+            let bytes = art::picture(n.title_vi, i + 1, 960, 600)?;
+            let prepared =
+                attachments::prepare("photo.jpg", bytes).map_err(|_| anyhow::anyhow!("a demo photo was refused"))?;
+            prepared.store_in(files)?;
+            db::centre::insert_news(
+                conn,
+                &db::centre::NewsRow {
+                    id: uuid::Uuid::new_v5(&uuid::Uuid::NAMESPACE_URL, n.title_vi.as_bytes()).to_string(),
+                    title_vi: n.title_vi.into(),
+                    title_en: n.title_en.into(),
+                    body_vi: n.body_vi.into(),
+                    body_en: n.body_en.into(),
+                    photo_sha256: prepared.sha256().into(),
+                    photo_type: prepared.content_type().into(),
+                    published_at: Some(at),
+                    created_by: Some(staff.to_string()),
+                    created_at: at,
+                    updated_at: at,
+                },
+            )?;
+            added += 1;
+        }
+    }
+    let year = chrono::Datelike::year(&crate::domain::local_date(now));
+    let (from, to) = (
+        chrono::NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or_default(),
+        chrono::NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or_default(),
+    );
+    if db::centre::contracts(conn, from, to)?.is_empty() {
+        for (i, (client, service, month, value)) in DEMO_CONTRACTS.iter().enumerate() {
+            db::centre::insert_contract(
+                conn,
+                &db::centre::ContractRow {
+                    id: uuid::Uuid::new_v5(&uuid::Uuid::NAMESPACE_URL, format!("contract-{year}-{i}").as_bytes())
+                        .to_string(),
+                    client: (*client).into(),
+                    service: (*service).into(),
+                    signed_on: chrono::NaiveDate::from_ymd_opt(year, *month, 12).unwrap_or(from),
+                    value: *value,
+                    created_by: Some(staff.to_string()),
+                    created_at: now,
+                },
+            )?;
+            added += 1;
+        }
+    }
+    Ok(added)
+}
+
+/// A demo news item.
+struct DemoNews {
+    days_ago: i64,
+    title_vi: &'static str,
+    title_en: &'static str,
+    body_vi: &'static str,
+    body_en: &'static str,
+}
+
+const DEMO_NEWS: [DemoNews; 3] = [
+    DemoNews {
+        days_ago: 3,
+        title_vi: "Mở đăng ký phiên kết nối cung – cầu công nghệ tháng tới",
+        title_en: "Registration opens for next month's matchmaking session",
+        body_vi: "Trung tâm mời các doanh nghiệp, viện nghiên cứu và trường đại học đăng ký tham gia phiên kết nối cung – cầu công nghệ định kỳ.\n\n- Mỗi tổ chức gặp tối đa 8 đối tác theo lịch hẹn 20 phút.\n- Đăng ký và gửi yêu cầu gặp ngay trên trang **Phiên kết nối**.\n- Lịch gặp và lời mời lịch được gửi qua email trước phiên một tuần.",
+        body_en: "The centre invites enterprises, research institutes and universities to register for its regular technology matchmaking session.\n\n- Each organisation meets up to 8 partners in scheduled 20-minute meetings.\n- Register and send meeting requests on the **Matchmaking sessions** page.\n- Schedules and calendar invitations are emailed a week before the session.",
+    },
+    DemoNews {
+        days_ago: 40,
+        title_vi: "Phiên kết nối công nghệ nông nghiệp và chế biến: nhiều thỏa thuận hợp tác",
+        title_en: "Agriculture and food processing session: many cooperation agreements",
+        body_vi: "Phiên kết nối vừa qua có sự tham gia của các hợp tác xã, doanh nghiệp chế biến và các nhóm nghiên cứu của Đại học Huế.\n\nCác bên đã gặp nhau theo lịch, thống nhất thử nghiệm máy sấy nông sản năng lượng mặt trời và quy trình xử lý nước ao nuôi tôm. Trung tâm sẽ tiếp tục theo dõi kết quả sau 30, 90 và 180 ngày.",
+        body_en: "The last session brought together cooperatives, food processors and research groups of Hue University.\n\nThe parties met on schedule and agreed to pilot a solar agricultural dryer and a shrimp pond water treatment process. The centre follows the results after 30, 90 and 180 days.",
+    },
+    DemoNews {
+        days_ago: 75,
+        title_vi: "Trưng bày sản phẩm khoa học và công nghệ tiêu biểu năm nay",
+        title_en: "This year's showcase of typical S&T products",
+        body_vi: "Trang **Trưng bày** giới thiệu sản phẩm khoa học và công nghệ tiêu biểu của các viện, trường và doanh nghiệp trên địa bàn. Tổ chức có sản phẩm muốn giới thiệu xin liên hệ Trung tâm.",
+        body_en: "The **Showcase** page presents typical science and technology products of the area's institutes, universities and companies. Organisations with a product to present are welcome to contact the centre.",
+    },
+];
+
+/// The centre's demo service contracts of the year: client, service, month, value in đồng.
+const DEMO_CONTRACTS: [(&str, &str, u32, i64); 4] = [
+    ("Công ty TNHH Thực phẩm Hương Giang", "Tư vấn chuyển giao công nghệ sấy", 2, 420_000_000),
+    ("Hợp tác xã Nông nghiệp Quảng Thành", "Thẩm định công nghệ xử lý nước thải", 4, 185_000_000),
+    ("Công ty CP Dệt may Phú Bài", "Đo lường – thử nghiệm vật liệu", 6, 760_000_000),
+    ("Sở Nông nghiệp và Môi trường", "Tổ chức trình diễn công nghệ", 9, 540_000_000),
+];
 
 /// Computes the suggestion lists and has each demo member judge the first suggestions on their
 /// organisation's published listings (the first two useful, the third not), so that the pages

@@ -21,9 +21,11 @@ pub const FILES: &[(Locale, &str, &str)] = &[
     (Locale::Vi, "interface.ftl", include_str!("../../locales/vi/interface.ftl")),
     (Locale::Vi, "labels.ftl", include_str!("../../locales/vi/labels.ftl")),
     (Locale::Vi, "email.ftl", include_str!("../../locales/vi/email.ftl")),
+    (Locale::Vi, "centre.ftl", include_str!("../../locales/vi/centre.ftl")),
     (Locale::En, "interface.ftl", include_str!("../../locales/en/interface.ftl")),
     (Locale::En, "labels.ftl", include_str!("../../locales/en/labels.ftl")),
     (Locale::En, "email.ftl", include_str!("../../locales/en/email.ftl")),
+    (Locale::En, "centre.ftl", include_str!("../../locales/en/centre.ftl")),
 ];
 
 type Bundle = FluentBundle<FluentResource>;

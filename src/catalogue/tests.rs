@@ -298,6 +298,11 @@ fn every_done_notice_has_a_message() {
             } else if p.ends_with("pages/day.rs") {
                 // The door and the day's pages, and the feedback page.
                 if matches!(value.as_str(), "saved" | "stopped") { "feedback-done" } else { "day-done" }
+            } else if ["console.rs", "centre.rs", "statistics.rs", "staff.rs", "review.rs"]
+                .iter()
+                .any(|f| p.ends_with(format!("pages/{f}")))
+            {
+                "staff-done"
             } else {
                 "account-done"
             };

@@ -186,8 +186,10 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
             Ok(())
         }
         Command::Seed { set: SeedSet::Demo } => {
-            let db = migrated(&settings()?)?;
+            let settings = settings()?;
+            let db = migrated(&settings)?;
             let r = crate::seed::seed_demo(&mut *db.conn()?)?;
+            crate::seed::seed_demo_files(&mut *db.conn()?, &settings.files_dir())?;
             println!(
                 "demo data: {} organisation(s), {} offer(s), {} need(s) added{}",
                 r.organisations,

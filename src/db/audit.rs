@@ -61,3 +61,45 @@ pub fn by_actor(conn: &mut AnyConnection, actor: UserId) -> anyhow::Result<Vec<A
         .select(AuditEntry::as_select())
         .load(conn)?)
 }
+
+/// What the staff's audit page filters on; empty fields do not filter.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Filter {
+    /// The start of the action (`listing.`, `session.status`).
+    pub action: String,
+    pub entity_type: String,
+    pub entity_id: String,
+    pub actor: Option<String>,
+    /// From and to (inclusive), UTC.
+    pub from: Option<NaiveDateTime>,
+    pub to: Option<NaiveDateTime>,
+}
+
+/// Entries matching the filter, newest first; `limit` of them after skipping `offset`.
+pub fn filtered(conn: &mut AnyConnection, f: &Filter, offset: i64, limit: i64) -> anyhow::Result<Vec<AuditEntry>> {
+    let mut q = audit_log::table.select(AuditEntry::as_select()).into_boxed();
+    if !f.action.is_empty() {
+        q = q.filter(audit_log::action.like(format!("{}%", f.action.replace(['%', '_', '\\'], ""))));
+    }
+    if !f.entity_type.is_empty() {
+        q = q.filter(audit_log::entity_type.eq(f.entity_type.clone()));
+    }
+    if !f.entity_id.is_empty() {
+        q = q.filter(audit_log::entity_id.eq(f.entity_id.clone()));
+    }
+    if let Some(a) = &f.actor {
+        q = q.filter(audit_log::actor_id.eq(a.clone()));
+    }
+    if let Some(from) = f.from {
+        q = q.filter(audit_log::at.ge(from));
+    }
+    if let Some(to) = f.to {
+        q = q.filter(audit_log::at.le(to));
+    }
+    Ok(q.order((audit_log::at.desc(), audit_log::id.desc())).offset(offset).limit(limit).load(conn)?)
+}
+
+/// The entity types the log has, for the filter's choices.
+pub fn entity_types(conn: &mut AnyConnection) -> anyhow::Result<Vec<String>> {
+    Ok(audit_log::table.select(audit_log::entity_type).distinct().order(audit_log::entity_type.asc()).load(conn)?)
+}

@@ -8,6 +8,7 @@
 pub mod api_tokens;
 pub mod attachments;
 pub mod audit;
+pub mod centre;
 pub mod interests;
 mod kind_queries;
 pub mod link_grants;

@@ -187,3 +187,23 @@ pub fn recent_errors(conn: &mut AnyConnection, limit: i64) -> anyhow::Result<Vec
         .select(OutboxRow::as_select())
         .load(conn)?)
 }
+
+/// Rows of one status (every status with `None`), newest first.
+pub fn list(conn: &mut AnyConnection, status: Option<&str>, limit: i64) -> anyhow::Result<Vec<OutboxRow>> {
+    let mut q = outbox::table.select(OutboxRow::as_select()).into_boxed();
+    if let Some(s) = status {
+        q = q.filter(outbox::status.eq(s.to_string()));
+    }
+    Ok(q.order(outbox::id.desc()).limit(limit).load(conn)?)
+}
+
+/// Rows queued (or being sent) since before `before`, oldest first.
+pub fn waiting_since(conn: &mut AnyConnection, before: NaiveDateTime, limit: i64) -> anyhow::Result<Vec<OutboxRow>> {
+    Ok(outbox::table
+        .filter(outbox::status.eq_any([QUEUED, SENDING]))
+        .filter(outbox::created_at.lt(before))
+        .order(outbox::created_at.asc())
+        .limit(limit)
+        .select(OutboxRow::as_select())
+        .load(conn)?)
+}

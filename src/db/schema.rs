@@ -468,3 +468,56 @@ diesel::table! {
         reported_at -> Timestamp,
     }
 }
+
+diesel::table! {
+    centre_pages (slug, locale) {
+        slug -> Text,
+        locale -> Text,
+        body -> Text,
+        updated_by -> Nullable<Text>,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    news (id) {
+        id -> Text,
+        title_vi -> Text,
+        title_en -> Text,
+        body_vi -> Text,
+        body_en -> Text,
+        photo_sha256 -> Text,
+        photo_type -> Text,
+        published_at -> Nullable<Timestamp>,
+        created_by -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    year_targets (year) {
+        year -> Integer,
+        sessions -> Integer,
+        showcase_min -> Integer,
+        showcase_max -> Integer,
+        connections -> Integer,
+        contracts -> Integer,
+        revenue_min -> BigInt,
+        revenue_max -> BigInt,
+        updated_by -> Nullable<Text>,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    service_contracts (id) {
+        id -> Text,
+        client -> Text,
+        service -> Text,
+        signed_on -> Date,
+        value -> BigInt,
+        created_by -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}

@@ -154,3 +154,11 @@ pub fn delete(conn: &mut AnyConnection, id: UserId) -> anyhow::Result<()> {
     diesel::delete(users::table.find(id.to_string())).execute(conn)?;
     Ok(())
 }
+
+/// The display names of some users (those that exist).
+pub fn names(conn: &mut AnyConnection, ids: &[UserId]) -> anyhow::Result<std::collections::HashMap<UserId, String>> {
+    let keys: Vec<String> = ids.iter().map(|i| i.to_string()).collect();
+    let rows: Vec<(String, String)> =
+        users::table.filter(users::id.eq_any(keys)).select((users::id, users::display_name)).load(conn)?;
+    Ok(rows.into_iter().filter_map(|(id, name)| Some((id.parse().ok()?, name))).collect())
+}

@@ -459,8 +459,15 @@ pub struct Pipeline {
     pub total: Counts,
 }
 
-pub fn pipeline(conn: &mut AnyConnection) -> anyhow::Result<Pipeline> {
-    let all = db::interests::all(conn)?;
+/// `between` keeps the expressions sent between two local dates (inclusive).
+pub fn pipeline(
+    conn: &mut AnyConnection,
+    between: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
+) -> anyhow::Result<Pipeline> {
+    let mut all = db::interests::all(conn)?;
+    if let Some((from, to)) = between {
+        all.retain(|i| (from..=to).contains(&crate::domain::local_date(i.created_at)));
+    }
     let mut sectors: std::collections::HashMap<(String, String), Option<crate::domain::Sector>> =
         std::collections::HashMap::new();
     for i in &all {

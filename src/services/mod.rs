@@ -4,6 +4,8 @@
 //! the web layer. The flow is one way: web / cli / jobs → services → db, domain.
 
 pub mod accounts;
+pub mod centre;
+pub mod console;
 pub mod context;
 pub mod digest;
 pub mod interests;
@@ -14,4 +16,5 @@ pub mod recommend;
 pub mod search;
 pub mod sessions;
 pub mod staff;
+pub mod statistics;
 pub mod tokens;

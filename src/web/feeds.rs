@@ -91,6 +91,39 @@ async fn atom(state: web::Data<AppState>, kind: ListingKind) -> Result<HttpRespo
         .body(out))
 }
 
+/// The centre's news as Atom (`/news/feed.atom`), in Vietnamese as the other feeds.
+pub async fn news_atom(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let now = state.clock.now();
+    let base = base(&state);
+    let items = state.db.run(move |c| crate::services::centre::published(c, now, FEED_SIZE)).await?;
+    let updated = items.iter().map(|n| n.row.updated_at).max().unwrap_or(now).and_utc();
+    let mut out = format!(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"vi\">\n<title>{}</title>\n<id>{base}/news/feed.atom</id>\n<link rel=\"self\" href=\"{base}/news/feed.atom\"/>\n<link rel=\"alternate\" type=\"text/html\" href=\"{base}/news\"/>\n<updated>{}</updated>\n<author><name>{}</name></author>\n",
+        xml(&vi("news-title")),
+        rfc3339(updated),
+        xml(&vi("site-centre"))
+    );
+    let l = crate::domain::Locale::Vi;
+    for n in &items {
+        let url = format!("{base}/news/{}", n.row.id);
+        out += &format!(
+            "<entry>\n<title>{}</title>\n<id>urn:uuid:{}</id>\n<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n<published>{}</published>\n<updated>{}</updated>\n<summary>{}</summary>\n<content type=\"html\">{}</content>\n</entry>\n",
+            xml(n.title(l)),
+            n.row.id,
+            xml(&url),
+            rfc3339(n.row.published_at.unwrap_or(n.row.created_at).and_utc()),
+            rfc3339(n.row.updated_at.and_utc()),
+            xml(&n.summary(l)),
+            xml(&n.html(l))
+        );
+    }
+    out += "</feed>\n";
+    Ok(HttpResponse::Ok()
+        .content_type("application/atom+xml; charset=utf-8")
+        .insert_header(("cache-control", "public, max-age=300"))
+        .body(out))
+}
+
 pub async fn offers_atom(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     atom(state, ListingKind::Offer).await
 }

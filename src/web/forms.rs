@@ -47,6 +47,8 @@ pub struct Form {
     pub danger: bool,
     /// A file upload (`multipart/form-data`; the CSRF token goes in the action URL).
     pub multipart: bool,
+    /// A search or filter form: sent with GET, without the CSRF token (it changes nothing).
+    pub get: bool,
     pub errors: Vec<String>,
 }
 
@@ -61,6 +63,7 @@ impl Form {
             submit: ctx.t(submit),
             danger: false,
             multipart: false,
+            get: false,
             errors: Vec::new(),
         }
     }
@@ -74,6 +77,12 @@ impl Form {
     /// Makes the form a file upload.
     pub fn multipart(mut self) -> Self {
         self.multipart = true;
+        self
+    }
+
+    /// Makes the form a filter sent with GET.
+    pub fn get(mut self) -> Self {
+        self.get = true;
         self
     }
 

@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod auth;
+pub mod charts;
 pub mod feeds;
 pub mod forms;
 pub mod i18n;
@@ -51,6 +52,63 @@ async fn css() -> HttpResponse {
         .content_type("text/css; charset=utf-8")
         .insert_header((header::CACHE_CONTROL, "public, max-age=3600"))
         .body(CSS)
+}
+
+/// The centre's mark: two linked rings (a need and an offer meeting) in white on the site's
+/// blue, drawn at `size` pixels.
+fn mark_png(size: u32) -> Vec<u8> {
+    let s = size as f32;
+    let ring = |x: f32, y: f32, cx: f32| {
+        let d = ((x - cx).powi(2) + (y - s / 2.0).powi(2)).sqrt();
+        (d - s * 0.2).abs() < s * 0.065
+    };
+    let img = image::RgbaImage::from_fn(size, size, |x, y| {
+        let (fx, fy) = (x as f32 + 0.5, y as f32 + 0.5);
+        // A rounded square: the corners outside a circle of radius s/5 are transparent.
+        let r = s / 5.0;
+        let (qx, qy) = ((fx - s / 2.0).abs() - (s / 2.0 - r), (fy - s / 2.0).abs() - (s / 2.0 - r));
+        if qx > 0.0 && qy > 0.0 && qx * qx + qy * qy > r * r {
+            return image::Rgba([0, 0, 0, 0]);
+        }
+        if ring(fx, fy, s * 0.37) || ring(fx, fy, s * 0.63) {
+            image::Rgba([255, 255, 255, 255])
+        } else {
+            image::Rgba([0x0b, 0x4f, 0x8a, 255])
+        }
+    });
+    let mut out = Vec::new();
+    // Encoding an in-memory RGBA image as PNG cannot fail but for memory; an empty icon then.
+    let _ = img.write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png);
+    out
+}
+
+/// `/favicon.ico`: an ICO file holding the mark at 16, 32 and 48 pixels as PNG images (which
+/// every browser since 2007 reads inside an ICO), drawn once.
+fn favicon_bytes() -> &'static [u8] {
+    static ICO: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    ICO.get_or_init(|| {
+        let images: Vec<(u32, Vec<u8>)> = [16, 32, 48].into_iter().map(|n| (n, mark_png(n))).collect();
+        let mut out = vec![0, 0, 1, 0];
+        out.extend_from_slice(&(images.len() as u16).to_le_bytes());
+        let mut offset = 6 + 16 * images.len() as u32;
+        for (n, png) in &images {
+            out.extend_from_slice(&[*n as u8, *n as u8, 0, 0, 1, 0, 32, 0]);
+            out.extend_from_slice(&(png.len() as u32).to_le_bytes());
+            out.extend_from_slice(&offset.to_le_bytes());
+            offset += png.len() as u32;
+        }
+        for (_, png) in &images {
+            out.extend_from_slice(png);
+        }
+        out
+    })
+}
+
+async fn favicon() -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("image/x-icon")
+        .insert_header((header::CACHE_CONTROL, "public, max-age=86400"))
+        .body(favicon_bytes())
 }
 
 /// Liveness and readiness: answers 200 only when the database answers.

@@ -49,10 +49,12 @@ route_table! {
     // Operations and public documents.
     "GET" "/healthz" => super::healthz, Anyone;
     "GET" "/static/app.css" => super::css, Anyone;
+    "GET" "/favicon.ico" => super::favicon, Anyone;
     "GET" "/metrics" => super::metrics, Anyone;
     "GET" "/feeds/offers.atom" => feeds::offers_atom, Anyone;
     "GET" "/feeds/needs.atom" => feeds::needs_atom, Anyone;
     "GET" "/feeds/listings.json" => feeds::json_feed, Anyone;
+    "GET" "/news/feed.atom" => feeds::news_atom, Anyone;
     // The JSON API (bearer tokens).
     "GET" "/api/v1/me" => api::accounts::me, SignedIn;
     "PATCH" "/api/v1/organisations/{id}" => api::accounts::patch_organisation, OrgMember("id");
@@ -95,6 +97,15 @@ route_table! {
     "GET" "/needs/{id}" => pages::listings::need, Anyone;
     "GET" "/showcase" => pages::home::showcase, Anyone;
     "GET" "/search" => pages::search::search, Anyone;
+    "GET" "/statistics" => pages::statistics::public, Anyone;
+    "GET" "/about" => pages::centre::about, Anyone;
+    "GET" "/terms" => pages::centre::terms, Anyone;
+    "GET" "/privacy" => pages::centre::privacy, Anyone;
+    "GET" "/contact" => pages::centre::contact, Anyone;
+    "GET" "/news" => pages::centre::news_list, Anyone;
+    "GET" "/news/{id}" => pages::centre::news_item, Anyone;
+    "GET" "/news/{id}/photo" => pages::centre::photo, Anyone;
+    "GET" "/news/{id}/thumb" => pages::centre::thumb, Anyone;
     "GET" "/sessions" => pages::sessions::list, Anyone;
     "GET" "/sessions/{id}" => pages::sessions::detail, Anyone;
     "GET" "/sessions/{id}/register" => pages::sessions::register_page, Member;
@@ -187,6 +198,25 @@ route_table! {
     "POST" "/organisations/{id}/members/invite" => pages::members::invite, OrgMember("id");
     "POST" "/organisations/{id}/members/leave" => pages::members::leave, OrgMember("id");
     // The centre.
+    "GET" "/staff" => pages::console::home, Staff;
+    "GET" "/staff/outbox" => pages::console::outbox, Staff;
+    "POST" "/staff/outbox/retry" => pages::console::retry_all, Staff;
+    "POST" "/staff/outbox/{id}/retry" => pages::console::retry, Staff;
+    "GET" "/staff/audit" => pages::console::audit, Staff;
+    "GET" "/staff/statistics" => pages::statistics::staff, Staff;
+    "GET" "/staff/yearly" => pages::statistics::yearly, Staff;
+    "POST" "/staff/contracts" => pages::statistics::add_contract, Staff;
+    "POST" "/staff/contracts/{id}/delete" => pages::statistics::remove_contract, Staff;
+    "POST" "/admin/targets" => pages::statistics::save_targets, Admin;
+    "GET" "/staff/pages" => pages::centre::staff_pages, Staff;
+    "GET" "/staff/pages/{slug}" => pages::centre::edit_page, Staff;
+    "POST" "/staff/pages/{slug}" => pages::centre::save_page, Staff;
+    "GET" "/staff/news" => pages::centre::staff_news, Staff;
+    "POST" "/staff/news" => pages::centre::create_news, Staff;
+    "GET" "/staff/news/{id}" => pages::centre::edit_news, Staff;
+    "POST" "/staff/news/{id}" => pages::centre::save_news, Staff;
+    "POST" "/staff/news/{id}/photo" => pages::centre::upload_photo, Staff;
+    "POST" "/staff/news/{id}/photo/delete" => pages::centre::remove_photo, Staff;
     "GET" "/staff/review" => pages::review::queue, Staff;
     "GET" "/staff/review/{kind}/{id}" => pages::review::listing, Staff;
     "POST" "/staff/review/{kind}/{id}" => pages::review::decide, Staff;

@@ -191,9 +191,28 @@ fn expected() -> BTreeMap<(&'static str, &'static str), Vec<Who>> {
         ("POST", "/staff/series/new"),
         ("GET", "/staff/series/{id}"),
         ("POST", "/staff/series/{id}"),
+        ("GET", "/staff"),
+        ("GET", "/staff/outbox"),
+        ("POST", "/staff/outbox/retry"),
+        ("POST", "/staff/outbox/{id}/retry"),
+        ("GET", "/staff/audit"),
+        ("GET", "/staff/statistics"),
+        ("GET", "/staff/yearly"),
+        ("POST", "/staff/contracts"),
+        ("POST", "/staff/contracts/{id}/delete"),
+        ("GET", "/staff/pages"),
+        ("GET", "/staff/pages/{slug}"),
+        ("POST", "/staff/pages/{slug}"),
+        ("GET", "/staff/news"),
+        ("POST", "/staff/news"),
+        ("GET", "/staff/news/{id}"),
+        ("POST", "/staff/news/{id}"),
+        ("POST", "/staff/news/{id}/photo"),
+        ("POST", "/staff/news/{id}/photo/delete"),
     ] {
         m.insert((method, p), vec![Staff, Admin]);
     }
+    m.insert(("POST", "/admin/targets"), vec![Admin]);
     m
 }
 
@@ -205,6 +224,17 @@ const PUBLIC_READS: &[&str] = &[
     "/feeds/offers.atom",
     "/feeds/needs.atom",
     "/feeds/listings.json",
+    "/favicon.ico",
+    "/news/feed.atom",
+    "/statistics",
+    "/about",
+    "/terms",
+    "/privacy",
+    "/contact",
+    "/news",
+    "/news/{id}",
+    "/news/{id}/photo",
+    "/news/{id}/thumb",
     "/api/v1/export",
     "/api/v1/search",
     "/api/v1/offers",
@@ -804,7 +834,7 @@ async fn members_invite_join_leave_and_staff_verify() {
     assert!(queue.contains("Công ty Phú Bài"));
     let r = sc
         .post(format!("{}/staff/organisations/{}/verify", app.address, o.id))
-        .form(&[("csrf_token", scsrf.as_str())])
+        .form(&[("csrf_token", scsrf.as_str()), ("confirm", "yes")])
         .send()
         .await
         .unwrap();

@@ -341,7 +341,7 @@ async fn a_verified_organisation_cannot_take_another_identity_without_staff() {
     assert_eq!(r.status(), 422);
     // Staff cannot verify a second organisation that reads like a verified one.
     let twin = new_org(&app, "Công ty Thủy sản Thuận An", false);
-    let r = post(&app, &c.staff, &format!("/staff/organisations/{}/verify", twin.id), &[]).await;
+    let r = post(&app, &c.staff, &format!("/staff/organisations/{}/verify", twin.id), &[("confirm", "yes")]).await;
     assert_eq!(r.status(), 422);
     assert!(db::organisations::get(&mut app.db.conn().unwrap(), twin.id).unwrap().unwrap().verified_at.is_none());
 }
@@ -585,7 +585,7 @@ async fn listings_of_unverified_organisations_are_not_published() {
     assert!(r.text().await.unwrap().contains("chưa được xác minh"));
     assert_eq!(offer_in_db(&app, &l.id.to_string()).status, ListingStatus::Submitted);
     // Verified first, then approved.
-    post(&app, &c.staff, &format!("/staff/organisations/{}/verify", c.org.id), &[]).await;
+    post(&app, &c.staff, &format!("/staff/organisations/{}/verify", c.org.id), &[("confirm", "yes")]).await;
     assert_eq!(post(&app, &c.staff, &review, &[("decision", "approve"), ("reason", "")]).await.status(), 303);
     assert_eq!(offer_in_db(&app, &l.id.to_string()).status, ListingStatus::Published);
     // Import --publish for an unverified organisation is refused before anything is read.

@@ -406,7 +406,7 @@ async fn a_suggestion_carries_a_one_click_interest_with_its_matched_words() {
 #[tokio::test]
 async fn staff_see_the_pipeline_by_month_and_sector() {
     let app = TestApp::with_demo().await;
-    let p = ketnoi::services::interests::pipeline(&mut app.db.conn().unwrap()).unwrap();
+    let p = ketnoi::services::interests::pipeline(&mut app.db.conn().unwrap(), None).unwrap();
     // The demo's four: two open, one accepted, one declined, both answered in two days.
     let t = &p.total;
     assert_eq!((t.sent, t.open, t.accepted, t.declined, t.withdrawn, t.expired), (4, 2, 1, 1, 0, 0));

@@ -75,6 +75,40 @@ pub struct Prepared {
     thumb: Option<Vec<u8>>,
 }
 
+impl Prepared {
+    pub fn is_image(&self) -> bool {
+        self.content_type.starts_with("image/")
+    }
+
+    pub fn sha256(&self) -> &str {
+        &self.sha256
+    }
+
+    pub fn content_type(&self) -> &'static str {
+        self.content_type
+    }
+
+    /// Writes the bytes (and an image's thumbnail) to the file store under `files`.
+    pub fn store_in(&self, files: &Path) -> std::io::Result<()> {
+        store(&path_of(files, &self.sha256), &self.bytes)?;
+        if let Some(thumb) = &self.thumb {
+            store(&thumb_of(files, &self.sha256), thumb)?;
+        }
+        Ok(())
+    }
+}
+
+/// Removes a content's file and thumbnail from the store (when nothing uses them any more).
+pub fn remove_files(files: &Path, sha: &str) {
+    for p in [path_of(files, sha), thumb_of(files, sha)] {
+        if let Err(e) = std::fs::remove_file(&p)
+            && e.kind() != std::io::ErrorKind::NotFound
+        {
+            tracing::warn!(path = %p.display(), error = %e, "removing an unused file");
+        }
+    }
+}
+
 /// Checks an upload's type and size and, for an image, its declared dimensions before decoding
 /// it (with limits on dimensions and allocation) once, to make its thumbnail.
 pub fn prepare(filename: &str, bytes: Vec<u8>) -> Result<Prepared, Refused> {
@@ -168,10 +202,7 @@ pub fn add(
     upload: Prepared,
 ) -> Outcome<AttachmentRow> {
     let Some(listing) = load(conn, kind, id)? else { return Ok(Err(Refused::NotFound)) };
-    store(&path_of(files, &upload.sha256), &upload.bytes)?;
-    if let Some(thumb) = &upload.thumb {
-        store(&thumb_of(files, &upload.sha256), thumb)?;
-    }
+    upload.store_in(files)?;
     let row = AttachmentRow {
         id: uuid::Uuid::now_v7().to_string(),
         listing_kind: kind.code().into(),
@@ -219,16 +250,10 @@ pub fn remove(
     let unused = db::write(conn, |conn| {
         db::attachments::delete(conn, attachment)?;
         audit(conn, Some(user), &listing, "attachment_removed", serde_json::json!({ "file": row.filename }))?;
-        Ok(db::attachments::uses_of(conn, &row.sha256)? == 0)
+        Ok(db::attachments::uses_of(conn, &row.sha256)? == 0 && db::centre::photo_uses(conn, &row.sha256)? == 0)
     })?;
     if unused {
-        for p in [path_of(files, &row.sha256), thumb_of(files, &row.sha256)] {
-            if let Err(e) = std::fs::remove_file(&p)
-                && e.kind() != std::io::ErrorKind::NotFound
-            {
-                tracing::warn!(path = %p.display(), error = %e, "removing an unused file");
-            }
-        }
+        remove_files(files, &row.sha256);
     }
     Ok(Ok(()))
 }

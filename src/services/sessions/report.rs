@@ -193,37 +193,68 @@ pub fn range(
     Ok((rows, total))
 }
 
-/// A table as CSV: UTF-8 with a byte-order mark, so that Excel reads Vietnamese.
-pub fn csv(headers: &[String], rows: &[Vec<String>]) -> anyhow::Result<Vec<u8>> {
-    let mut w = csv::Writer::from_writer(vec![0xEF, 0xBB, 0xBF]);
-    w.write_record(headers)?;
-    for r in rows {
-        w.write_record(r)?;
+/// A table to export: a sheet of a workbook, a section of a CSV file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sheet {
+    pub name: String,
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+/// Tables as CSV: UTF-8 with a byte-order mark, so that Excel reads Vietnamese. One table is the
+/// file; several follow each other, each under its name, a blank line between.
+pub fn csv(sheets: &[Sheet]) -> anyhow::Result<Vec<u8>> {
+    let mut w = csv::WriterBuilder::new().flexible(true).from_writer(vec![0xEF, 0xBB, 0xBF]);
+    for (i, s) in sheets.iter().enumerate() {
+        if sheets.len() > 1 {
+            if i > 0 {
+                w.write_record([""])?;
+            }
+            w.write_record([&s.name])?;
+        }
+        w.write_record(&s.headers)?;
+        for r in &s.rows {
+            w.write_record(r)?;
+        }
     }
     Ok(w.into_inner()?)
 }
 
-/// A table as an XLSX workbook of one sheet; cells that are whole numbers are written as numbers.
-pub fn xlsx(sheet: &str, headers: &[String], rows: &[Vec<String>]) -> anyhow::Result<Vec<u8>> {
+/// Tables as an XLSX workbook, one sheet each; cells that are whole numbers are written as
+/// numbers.
+pub fn xlsx(sheets: &[Sheet]) -> anyhow::Result<Vec<u8>> {
     let mut book = rust_xlsxwriter::Workbook::new();
-    let ws = book.add_worksheet();
-    // Sheet names: at most 31 characters, none of []:*?/\.
-    let name: String = sheet.chars().filter(|c| !"[]:*?/\\".contains(*c)).take(31).collect();
-    ws.set_name(if name.is_empty() { "Sheet1" } else { &name })?;
     let bold = rust_xlsxwriter::Format::new().set_bold();
-    for (c, h) in headers.iter().enumerate() {
-        ws.write_string_with_format(0, u16::try_from(c)?, h, &bold)?;
-    }
-    for (r, row) in rows.iter().enumerate() {
-        let r = u32::try_from(r + 1)?;
-        for (c, cell) in row.iter().enumerate() {
-            let c = u16::try_from(c)?;
-            match cell.parse::<i64>() {
-                Ok(n) => ws.write_number(r, c, n as f64)?,
-                Err(_) => ws.write_string(r, c, cell)?,
-            };
+    let mut used: Vec<String> = Vec::new();
+    for s in sheets {
+        let ws = book.add_worksheet();
+        // Sheet names: at most 31 characters, none of []:*?/\, each once.
+        let mut name: String = s.name.chars().filter(|c| !"[]:*?/\\".contains(*c)).take(28).collect();
+        if name.trim().is_empty() {
+            name = "Sheet".into();
         }
+        let mut unique = name.clone();
+        let mut k = 2;
+        while used.iter().any(|u| u.eq_ignore_ascii_case(&unique)) {
+            unique = format!("{name} {k}");
+            k += 1;
+        }
+        ws.set_name(&unique)?;
+        used.push(unique);
+        for (c, h) in s.headers.iter().enumerate() {
+            ws.write_string_with_format(0, u16::try_from(c)?, h, &bold)?;
+        }
+        for (r, row) in s.rows.iter().enumerate() {
+            let r = u32::try_from(r + 1)?;
+            for (c, cell) in row.iter().enumerate() {
+                let c = u16::try_from(c)?;
+                match cell.parse::<i64>() {
+                    Ok(n) => ws.write_number(r, c, n as f64)?,
+                    Err(_) => ws.write_string(r, c, cell)?,
+                };
+            }
+        }
+        ws.set_column_width(0, 48)?;
     }
-    ws.set_column_width(0, 48)?;
     Ok(book.save_to_buffer()?)
 }

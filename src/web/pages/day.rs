@@ -10,7 +10,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use serde::Deserialize;
 
-use super::panel::{Cell, Panel, Row, Table, private_page, see_other};
+use super::panel::{Cell, Panel, Row, Table, download, private_page, see_other};
 use super::sessions::refused;
 use crate::catalogue::key_of;
 use crate::domain::SessionStatus;
@@ -614,30 +614,8 @@ pub struct ReportQuery {
     to: String,
 }
 
-fn download(
-    ctx: &Ctx,
-    format: &str,
-    name: &str,
-    headers: Vec<String>,
-    rows: Vec<Vec<String>>,
-) -> Result<Option<HttpResponse>, AppError> {
-    let (bytes, mime, ext) = match format {
-        "" | "html" => return Ok(None),
-        "csv" => (report::csv(&headers, &rows)?, "text/csv; charset=utf-8", "csv"),
-        "xlsx" => (
-            report::xlsx(&ctx.t("report-title"), &headers, &rows)?,
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            "xlsx",
-        ),
-        _ => return Err(AppError::bad_param("format", ctx.t("report-bad-format"))),
-    };
-    Ok(Some(
-        HttpResponse::Ok()
-            .content_type(mime)
-            .insert_header(("content-disposition", format!("attachment; filename=\"{name}.{ext}\"")))
-            .insert_header(("cache-control", "no-store"))
-            .body(bytes),
-    ))
+fn sheet(ctx: &Ctx, headers: &[String], rows: &[Vec<String>]) -> report::Sheet {
+    report::Sheet { name: ctx.t("report-title"), headers: headers.to_vec(), rows: rows.to_vec() }
 }
 
 /// A session's report: the page, or `?format=csv|xlsx`.
@@ -673,7 +651,7 @@ pub async fn session_report(
     let rows: Vec<Vec<String>> = lines(&ctx, &f).into_iter().map(|(a, b)| vec![a, b]).collect();
     let headers = vec![ctx.t("report-figure"), ctx.t("report-value")];
     if let Some(r) =
-        download(&ctx, &q.format, &format!("session-{}", v.row.session_date), headers.clone(), rows.clone())?
+        download(&ctx, &q.format, &format!("session-{}", v.row.session_date), &[sheet(&ctx, &headers, &rows)])?
     {
         return Ok(r);
     }
@@ -774,7 +752,7 @@ pub async fn range_report(
         .enumerate()
         .map(|(i, (label, _))| std::iter::once(label.clone()).chain(columns.iter().map(|c| c[i].1.clone())).collect())
         .collect();
-    if let Some(r) = download(&ctx, &q.format, &format!("sessions-{from}-{to}"), headers.clone(), body.clone())? {
+    if let Some(r) = download(&ctx, &q.format, &format!("sessions-{from}-{to}"), &[sheet(&ctx, &headers, &body)])? {
         return Ok(r);
     }
     let mut p = Panel::new(&ctx, "report-range-title").lead(ctx.t2(

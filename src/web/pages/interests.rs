@@ -330,7 +330,7 @@ pub async fn by_link(
 /// declined, withdrawn and lapsed, and how fast owners answered, by month and by sector.
 pub async fn staff(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     let ctx = Ctx::from_request(&req);
-    let p = state.db.run(interests::pipeline).await?;
+    let p = state.db.run(|c| interests::pipeline(c, None)).await?;
     let headers: Vec<String> = [
         "interest-staff-sent",
         "interest-status-open",

@@ -3,6 +3,8 @@
 
 pub(crate) mod account;
 pub(crate) mod agendas;
+pub(crate) mod centre;
+pub(crate) mod console;
 pub(crate) mod day;
 pub(crate) mod files;
 pub(crate) mod home;
@@ -16,6 +18,7 @@ pub(crate) mod review;
 pub(crate) mod search;
 pub(crate) mod sessions;
 pub(crate) mod staff;
+pub(crate) mod statistics;
 
 use std::collections::HashMap;
 

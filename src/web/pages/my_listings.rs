@@ -609,7 +609,9 @@ pub async fn renew_link(
 // ---------------------------------------------------------------- attachments
 
 /// Reads the `file` field of an upload, stopping past the largest size accepted.
-async fn read_upload(mut payload: actix_multipart::Multipart) -> Result<Option<(String, Vec<u8>)>, AppError> {
+pub(crate) async fn read_upload(
+    mut payload: actix_multipart::Multipart,
+) -> Result<Option<(String, Vec<u8>)>, AppError> {
     use futures_util::StreamExt;
     let limit = listings::attachments::PDF_MAX.max(listings::attachments::IMAGE_MAX) + 1;
     while let Some(field) = payload.next().await {
@@ -631,6 +633,16 @@ async fn read_upload(mut payload: actix_multipart::Multipart) -> Result<Option<(
     Ok(None)
 }
 
+/// Checks and decodes an upload on a blocking thread, a few at a time, never holding a database
+/// connection.
+pub(crate) async fn prepare_upload(
+    name: String,
+    bytes: Vec<u8>,
+) -> Result<Result<listings::attachments::Prepared, Refused>, AppError> {
+    let _permit = listings::attachments::DECODES.acquire().await.map_err(|e| AppError::Internal(e.into()))?;
+    web::block(move || listings::attachments::prepare(&name, bytes)).await.map_err(|e| AppError::Internal(e.into()))
+}
+
 /// Checks that the listing has room, then decodes the upload on a blocking thread (a few at a
 /// time, never holding a database connection), then stores it.
 async fn store_upload(
@@ -645,13 +657,7 @@ async fn store_upload(
     if let Err(r) = state.db.run(move |c| listings::attachments::room(c, kind, &i)).await? {
         return Ok(Err(r));
     }
-    let prepared = {
-        let _permit = listings::attachments::DECODES.acquire().await.map_err(|e| AppError::Internal(e.into()))?;
-        web::block(move || listings::attachments::prepare(&name, bytes))
-            .await
-            .map_err(|e| AppError::Internal(e.into()))?
-    };
-    let upload = match prepared {
+    let upload = match prepare_upload(name, bytes).await? {
         Ok(p) => p,
         Err(r) => return Ok(Err(r)),
     };

@@ -47,6 +47,11 @@ pub struct Table {
 }
 
 impl Table {
+    /// The header of column `i` (empty past the last), for the phone layout's cell labels.
+    pub fn header(&self, i: &usize) -> &str {
+        self.headers.get(*i).map_or("", String::as_str)
+    }
+
     /// Whether any row has buttons.
     pub fn has_actions(&self) -> bool {
         self.rows.iter().any(|r| !r.actions.is_empty())
@@ -176,4 +181,28 @@ pub fn private_page<T: Template>(page: &T) -> Result<HttpResponse, AppError> {
 /// A 303 redirect after a successful form.
 pub fn see_other(location: &str) -> HttpResponse {
     HttpResponse::SeeOther().insert_header(("location", location.to_string())).finish()
+}
+
+/// The tables of a report as a download when `format` asks for one (`csv`, `xlsx`); `None` for
+/// the page itself (empty or `html`); 400 for another format.
+pub fn download(
+    ctx: &Ctx,
+    format: &str,
+    name: &str,
+    sheets: &[crate::services::sessions::report::Sheet],
+) -> Result<Option<HttpResponse>, AppError> {
+    use crate::services::sessions::report;
+    let (bytes, mime, ext) = match format {
+        "" | "html" => return Ok(None),
+        "csv" => (report::csv(sheets)?, "text/csv; charset=utf-8", "csv"),
+        "xlsx" => (report::xlsx(sheets)?, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
+        _ => return Err(AppError::bad_param("format", ctx.t("report-bad-format"))),
+    };
+    Ok(Some(
+        HttpResponse::Ok()
+            .content_type(mime)
+            .insert_header(("content-disposition", format!("attachment; filename=\"{name}.{ext}\"")))
+            .insert_header(("cache-control", "no-store"))
+            .body(bytes),
+    ))
 }

@@ -25,12 +25,27 @@ fn waited(ctx: &Ctx, since: chrono::NaiveDateTime) -> String {
     ctx.t2("review-waited", "date", ctx.when(since), "days", days)
 }
 
-pub async fn queue(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct Done {
+    done: String,
+}
+
+pub async fn queue(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    q: web::Query<Done>,
+) -> Result<HttpResponse, AppError> {
     let ctx = Ctx::from_request(&req);
     let (submitted, revisions, names) = state
         .db
         .run(|c| {
-            let s = db::listings::submitted(c)?;
+            let mut s = db::listings::submitted(c)?;
+            // Listings submitted before scores were stored (or imported) get theirs computed, so
+            // the column says what the review page will.
+            for x in s.iter_mut().filter(|x| x.quality_score.is_none()) {
+                x.quality_score = listings::load(c, x.kind, &x.id)?.map(|l| i32::from(l.quality().score));
+            }
             let r = db::listings::pending_revisions(c)?;
             let orgs =
                 s.iter().map(|x| x.organisation_id).chain(r.iter().filter_map(|x| x.organisation_id.parse().ok()));
@@ -77,6 +92,9 @@ pub async fn queue(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpR
     }
     rows.sort_by_key(|(since, _)| *since);
     let mut p = Panel::new(&ctx, "review-title").lead(ctx.t("review-lead"));
+    if let Some(n) = super::panel::done_notice(&ctx, &key_of("staff-done", &q.done)) {
+        p = p.notice(n);
+    }
     p.table = Some(Table {
         caption: ctx.t("review-queue"),
         headers: ["field-title", "my-kind", "org-name", "review-waiting", "my-quality"]
@@ -103,6 +121,10 @@ fn decision_form(ctx: &Ctx, action: String, reason: &str, errors: &[FieldError],
         .with_errors(ctx, errors)
 }
 
+fn or_empty(ctx: &Ctx, v: String) -> String {
+    if v.trim().is_empty() { ctx.t("review-empty-value") } else { v }
+}
+
 fn shown_fields(
     ctx: &Ctx,
     kind: ListingKind,
@@ -112,7 +134,21 @@ fn shown_fields(
     fields_of(kind)
         .iter()
         .filter(|n| before.is_none_or(|b| raw_value(b, n) != raw_value(raw, n)))
-        .map(|n| (ctx.t(&key_of("field", n)), shown_value(ctx, raw, n), before.is_some()))
+        .map(|n| {
+            let now = shown_value(ctx, raw, n);
+            let value = match before {
+                // A change shows what it was and what it becomes.
+                Some(b) => ctx.t2(
+                    "review-was-becomes",
+                    "was",
+                    or_empty(ctx, shown_value(ctx, b, n)),
+                    "becomes",
+                    or_empty(ctx, now),
+                ),
+                None => now,
+            };
+            (ctx.t(&key_of("field", n)), value, before.is_some())
+        })
         .collect()
 }
 
@@ -122,26 +158,52 @@ pub struct KindId {
     id: String,
 }
 
-/// A listing with whether its organisation is verified (only verified ones publish).
-async fn load(state: &AppState, kind: &str, id: String) -> Result<(Listing, bool), AppError> {
+/// The organisation a listing belongs to, as the reviewer needs it.
+pub struct Owner {
+    id: crate::domain::OrganisationId,
+    name: String,
+    verified: bool,
+}
+
+fn owner_of(c: &mut db::AnyConnection, l: &Listing) -> anyhow::Result<Owner> {
+    let o = db::organisations::get(c, l.organisation())?;
+    Ok(Owner {
+        id: l.organisation(),
+        name: o.as_ref().map(|o| o.name.clone()).unwrap_or_default(),
+        verified: o.is_some_and(|o| o.verified_at.is_some()),
+    })
+}
+
+/// A listing with its organisation (only verified ones publish).
+async fn load(state: &AppState, kind: &str, id: String) -> Result<(Listing, Owner), AppError> {
     let kind: ListingKind = kind.parse().map_err(|_| AppError::NotFound)?;
     state
         .db
         .run(move |c| {
             let Some(l) = listings::load(c, kind, &id)? else { return Ok(None) };
-            let verified = db::organisations::get(c, l.organisation())?.is_some_and(|o| o.verified_at.is_some());
-            Ok(Some((l, verified)))
+            let owner = owner_of(c, &l)?;
+            Ok(Some((l, owner)))
         })
         .await?
         .ok_or(AppError::NotFound)
 }
 
-/// Says on a review page that the organisation must be verified before its listing is published.
-fn unverified_notice(ctx: &Ctx, p: Panel, verified: bool) -> Panel {
-    if verified { p } else { p.notice(ctx.t("review-org-unverified")).link("/staff/organisations", "staff-orgs-title") }
+/// Says whose listing it is and whether the organisation is verified; an unverified one gets
+/// the way to verify it first (its confirmation step, then back to `back`).
+fn owner_box(ctx: &Ctx, mut p: Panel, owner: &Owner, back: &str) -> Panel {
+    let state = ctx.t(if owner.verified { "review-owner-verified" } else { "review-owner-unverified" });
+    p = p.lead(format!("{} ({state})", ctx.t1("review-owner", "name", owner.name.as_str())));
+    p = p.link(format!("/organisations/{}", owner.id), "staff-org-page");
+    if owner.verified {
+        return p;
+    }
+    p.notice(ctx.t("review-org-unverified")).form(
+        Form::new(ctx, "owner", format!("/staff/organisations/{}/verify", owner.id), "review-verify-first")
+            .field(ctx, "next", "hidden", "", back),
+    )
 }
 
-fn listing_panel(ctx: &Ctx, (l, verified): &(Listing, bool), reason: &str, errors: &[FieldError]) -> Panel {
+fn listing_panel(ctx: &Ctx, (l, owner): &(Listing, Owner), reason: &str, errors: &[FieldError]) -> Panel {
     let mut p = Panel::new(ctx, "review-listing-title").lead(format!(
         "{}: {}",
         ctx.t("my-status"),
@@ -149,9 +211,9 @@ fn listing_panel(ctx: &Ctx, (l, verified): &(Listing, bool), reason: &str, error
     ));
     p.quality = Some(quality_box(ctx, &l.quality()));
     p.fields = shown_fields(ctx, l.kind(), &l.raw(), None);
-    let p = unverified_notice(ctx, p, *verified);
-    p.form(decision_form(ctx, format!("/staff/review/{}/{}", l.kind().code(), l.id()), reason, errors, *verified))
-        .link("/staff/review", "review-title")
+    let back = format!("/staff/review/{}/{}", l.kind().code(), l.id());
+    let p = owner_box(ctx, p, owner, &back);
+    p.form(decision_form(ctx, back, reason, errors, owner.verified)).link("/staff/review", "review-title")
 }
 
 pub async fn listing(
@@ -170,6 +232,15 @@ pub async fn listing(
 pub struct DecisionForm {
     decision: String,
     reason: String,
+}
+
+/// Back to the queue, saying what the decision did.
+fn done_url(d: Decision) -> &'static str {
+    match d {
+        Decision::Approve => "/staff/review?done=approved",
+        Decision::Return => "/staff/review?done=returned",
+        Decision::Reject => "/staff/review?done=rejected",
+    }
 }
 
 fn parse_decision(s: &str) -> Option<Decision> {
@@ -197,7 +268,7 @@ pub async fn decide(
     let k: ListingKind = kind.parse().map_err(|_| AppError::NotFound)?;
     let (st, i, reason) = (state.clone(), id.clone(), f.reason.clone());
     match state.db.run(move |c| listings::review(c, st.env(), &me.user, k, &i, decision, &reason, now)).await? {
-        Ok(()) => Ok(see_other("/staff/review")),
+        Ok(()) => Ok(see_other(done_url(decision))),
         Err(Refused::Invalid(errors)) => {
             let l = load(&state, &kind, id).await?;
             listing_panel(&ctx, &l, &f.reason, &errors).respond(StatusCode::UNPROCESSABLE_ENTITY, None)
@@ -220,7 +291,7 @@ fn refused_panel(ctx: &Ctx, key: &str) -> Result<HttpResponse, AppError> {
 async fn load_revision(
     state: &AppState,
     id: String,
-) -> Result<(db::listings::RevisionRow, (Listing, bool), RawListing), AppError> {
+) -> Result<(db::listings::RevisionRow, (Listing, Owner), RawListing), AppError> {
     state
         .db
         .run(move |c| {
@@ -228,8 +299,8 @@ async fn load_revision(
             let kind: ListingKind = r.listing_kind.parse()?;
             let Some(l) = listings::load(c, kind, &r.listing_id)? else { return Ok(None) };
             let proposed: RawListing = serde_json::from_str(&r.data)?;
-            let verified = db::organisations::get(c, l.organisation())?.is_some_and(|o| o.verified_at.is_some());
-            Ok(Some((r, (l, verified), proposed)))
+            let owner = owner_of(c, &l)?;
+            Ok(Some((r, (l, owner), proposed)))
         })
         .await?
         .ok_or(AppError::NotFound)
@@ -238,7 +309,7 @@ async fn load_revision(
 fn revision_panel(
     ctx: &Ctx,
     r: &db::listings::RevisionRow,
-    (l, verified): &(Listing, bool),
+    (l, owner): &(Listing, Owner),
     proposed: &RawListing,
     reason: &str,
     errors: &[FieldError],
@@ -247,8 +318,9 @@ fn revision_panel(
         Panel::new(ctx, "review-revision-title").lead(l.title().to_string()).lead(ctx.t("review-revision-lead"));
     p.fields = shown_fields(ctx, l.kind(), proposed, Some(&l.raw()));
     p.quality = Some((ctx.t1("quality-score", "score", r.quality_score), vec![]));
-    let p = unverified_notice(ctx, p, *verified);
-    p.form(decision_form(ctx, format!("/staff/revisions/{}", r.id), reason, errors, *verified))
+    let back = format!("/staff/revisions/{}", r.id);
+    let p = owner_box(ctx, p, owner, &back);
+    p.form(decision_form(ctx, back, reason, errors, owner.verified))
         .link(format!("/{}/{}", plural(l.kind()), l.id()), "review-published-version")
         .link("/staff/review", "review-title")
 }
@@ -277,7 +349,7 @@ pub async fn decide_revision(
         parse_decision(&f.decision).ok_or_else(|| AppError::bad_param("decision", "approve, return or reject"))?;
     let (st, i, reason) = (state.clone(), id.clone(), f.reason.clone());
     match state.db.run(move |c| listings::review_revision(c, st.env(), &me.user, &i, decision, &reason)).await? {
-        Ok(()) => Ok(see_other("/staff/review")),
+        Ok(()) => Ok(see_other(done_url(decision))),
         Err(Refused::Invalid(errors)) => {
             let (r, l, proposed) = load_revision(&state, id).await?;
             revision_panel(&ctx, &r, &l, &proposed, &f.reason, &errors).respond(StatusCode::UNPROCESSABLE_ENTITY, None)

@@ -15,14 +15,24 @@ use crate::web::auth;
 use crate::web::forms::Form;
 use crate::web::i18n::Ctx;
 
-pub async fn organisations(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
-    orgs_panel(&Ctx::from_request(&req), &state, &[]).await?.ok()
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct Done {
+    done: String,
+}
+
+pub async fn organisations(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    q: web::Query<Done>,
+) -> Result<HttpResponse, AppError> {
+    orgs_panel(&Ctx::from_request(&req), &state, &[], &q.done).await?.ok()
 }
 
 /// The verification queue: organisations with an identity change waiting come first, the change
 /// shown in their row with its approve and reject buttons; the errors of the last action (if
 /// any) in a notice.
-async fn orgs_panel(ctx: &Ctx, state: &AppState, errors: &[FieldError]) -> Result<Panel, AppError> {
+async fn orgs_panel(ctx: &Ctx, state: &AppState, errors: &[FieldError], done: &str) -> Result<Panel, AppError> {
     let ctx = ctx.clone();
     let l = ctx.locale;
     let (mut orgs, changes) = state
@@ -37,6 +47,8 @@ async fn orgs_panel(ctx: &Ctx, state: &AppState, errors: &[FieldError]) -> Resul
     }
     if !errors.is_empty() {
         p = p.notice(errors.iter().map(|e| ctx.field_error(e)).collect::<Vec<_>>().join("; "));
+    } else if let Some(n) = super::panel::done_notice(&ctx, &crate::catalogue::key_of("staff-done", done)) {
+        p = p.notice(n);
     }
     p.table = Some(Table {
         caption: ctx.t("staff-orgs-list"),
@@ -51,8 +63,12 @@ async fn orgs_panel(ctx: &Ctx, state: &AppState, errors: &[FieldError]) -> Resul
                     Some(_) => ("staff-unverify", "unverify", Some(ctx.t("org-verified"))),
                     None => ("staff-verify", "verify", None),
                 };
+                // The button opens the confirmation step with the organisation's details.
                 let mut actions =
                     vec![Form::new(&ctx, "verify", format!("/staff/organisations/{}/{path}", o.id), label)];
+                if o.verified_at.is_some() {
+                    actions[0] = actions[0].clone().danger();
+                }
                 let mut name = Cell::link(&o.name, format!("/organisations/{}", o.id)).badge(badge);
                 if let Some(ch) = change_of(o) {
                     // Only what changes: the new name, kind and tax code.
@@ -105,11 +121,15 @@ async fn decide(
     let me = auth::require(&req)?;
     let org: OrganisationId = id.parse().map_err(|_| AppError::NotFound)?;
     match state.db.run(move |c| organisations::decide_change(c, me.user.id, org, approve)).await? {
-        Ok(true) => Ok(see_other("/staff/organisations")),
+        Ok(true) => Ok(see_other(if approve {
+            "/staff/organisations?done=change_approved"
+        } else {
+            "/staff/organisations?done=change_rejected"
+        })),
         Ok(false) => Err(AppError::NotFound),
-        Err(errors) => {
-            orgs_panel(&Ctx::from_request(&req), &state, &errors).await?.respond(StatusCode::UNPROCESSABLE_ENTITY, None)
-        }
+        Err(errors) => orgs_panel(&Ctx::from_request(&req), &state, &errors, "")
+            .await?
+            .respond(StatusCode::UNPROCESSABLE_ENTITY, None),
     }
 }
 
@@ -129,20 +149,84 @@ pub async fn reject_change(
     decide(req, state, &id, false).await
 }
 
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct VerifyForm {
+    /// `yes` once the staff member has read the organisation's details and confirmed.
+    confirm: String,
+    /// Where to go back to (the review page the verification started from).
+    next: String,
+}
+
+/// The confirmation step: the organisation's details, what the change does, and the button that
+/// does it.
+fn confirm_panel(ctx: &Ctx, o: &crate::domain::Organisation, members: usize, verified: bool, next: &str) -> Panel {
+    let l = ctx.locale;
+    let (title, lead, submit, path) = if verified {
+        ("staff-verify-confirm-title", "staff-verify-confirm-lead", "staff-verify", "verify")
+    } else {
+        ("staff-unverify-confirm-title", "staff-unverify-confirm-lead", "staff-unverify", "unverify")
+    };
+    let mut p = Panel::new(ctx, title).lead(ctx.t(lead));
+    let or_dash = |s: &str| if s.trim().is_empty() { "—".to_string() } else { s.to_string() };
+    p.fields = vec![
+        (ctx.t("org-name"), o.name.clone(), false),
+        (ctx.t("org-kind"), o.kind.label(l).to_string(), false),
+        (ctx.t("org-tax-code"), o.tax_code.clone().unwrap_or_else(|| "—".into()), false),
+        (ctx.t("org-province"), o.province.label(l).to_string(), false),
+        (ctx.t("org-address"), or_dash(&o.address), false),
+        (ctx.t("org-website"), o.website.clone().unwrap_or_else(|| "—".into()), false),
+        (ctx.t("org-contact-name"), or_dash(&o.contact.name), false),
+        (ctx.t("org-contact-email"), or_dash(&o.contact.email), false),
+        (ctx.t("org-contact-phone"), or_dash(&o.contact.phone), false),
+        (ctx.t("staff-registered"), ctx.when(o.created_at), false),
+        (ctx.t("staff-members"), members.to_string(), false),
+    ];
+    let mut form = Form::new(ctx, "confirm-verify", format!("/staff/organisations/{}/{path}", o.id), submit)
+        .field(ctx, "confirm", "hidden", "", "yes")
+        .field(ctx, "next", "hidden", "", next);
+    if !verified {
+        form = form.danger();
+    }
+    p.form(form)
+        .link(format!("/organisations/{}", o.id), "staff-org-page")
+        .link("/staff/organisations", "staff-orgs-title")
+}
+
 async fn set_verified(
     req: HttpRequest,
     state: web::Data<AppState>,
     id: &str,
     verified: bool,
+    f: VerifyForm,
 ) -> Result<HttpResponse, AppError> {
     let me = auth::require(&req)?;
+    let ctx = Ctx::from_request(&req);
     let org: OrganisationId = id.parse().map_err(|_| AppError::NotFound)?;
+    if f.confirm != "yes" {
+        let (o, members) = state
+            .db
+            .run(move |c| {
+                let Some(o) = db::organisations::get(c, org)? else { return Ok(None) };
+                Ok(Some((o, db::users::for_organisation(c, org)?.len())))
+            })
+            .await?
+            .ok_or(AppError::NotFound)?;
+        return confirm_panel(&ctx, &o, members, verified, &f.next).ok();
+    }
     match state.db.run(move |c| organisations::set_verified(c, me.user.id, org, verified)).await? {
-        Ok(true) => Ok(see_other("/staff/organisations")),
-        Ok(false) => Err(AppError::NotFound),
-        Err(errors) => {
-            orgs_panel(&Ctx::from_request(&req), &state, &errors).await?.respond(StatusCode::UNPROCESSABLE_ENTITY, None)
+        Ok(true) => {
+            let done = if verified { "verified" } else { "unverified" };
+            let next = if f.next.is_empty() {
+                "/staff/organisations".to_string()
+            } else {
+                crate::web::forms::safe_next(Some(&f.next))
+            };
+            let sep = if next.contains('?') { '&' } else { '?' };
+            Ok(see_other(&format!("{next}{sep}done={done}")))
         }
+        Ok(false) => Err(AppError::NotFound),
+        Err(errors) => orgs_panel(&ctx, &state, &errors, "").await?.respond(StatusCode::UNPROCESSABLE_ENTITY, None),
     }
 }
 
@@ -150,16 +234,18 @@ pub async fn verify(
     req: HttpRequest,
     state: web::Data<AppState>,
     id: web::Path<String>,
+    form: web::Form<VerifyForm>,
 ) -> Result<HttpResponse, AppError> {
-    set_verified(req, state, &id, true).await
+    set_verified(req, state, &id, true, form.into_inner()).await
 }
 
 pub async fn unverify(
     req: HttpRequest,
     state: web::Data<AppState>,
     id: web::Path<String>,
+    form: web::Form<VerifyForm>,
 ) -> Result<HttpResponse, AppError> {
-    set_verified(req, state, &id, false).await
+    set_verified(req, state, &id, false, form.into_inner()).await
 }
 
 #[derive(Deserialize, Default)]

@@ -1,0 +1,4 @@
+DROP TABLE service_contracts;
+DROP TABLE year_targets;
+DROP TABLE news;
+DROP TABLE centre_pages;
