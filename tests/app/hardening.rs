@@ -23,7 +23,7 @@ fn published_offer(app: &TestApp, org: OrganisationId, title: &str) -> Offer {
 
 /// A PNG that declares `w`×`h` RGBA pixels but carries only the first rows of zeros: a few
 /// kilobytes that would decode to w·h·4 bytes.
-fn png_bomb(w: u32, h: u32) -> Vec<u8> {
+pub(crate) fn png_bomb(w: u32, h: u32) -> Vec<u8> {
     use std::io::Write;
     fn chunk(out: &mut Vec<u8>, kind: &[u8; 4], data: &[u8]) {
         out.extend_from_slice(&u32::try_from(data.len()).unwrap().to_be_bytes());

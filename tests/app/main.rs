@@ -6,6 +6,7 @@ mod accounts;
 mod agendas;
 mod api;
 mod browser;
+mod centre;
 mod cli;
 mod config;
 mod crosslang;
