@@ -30,55 +30,53 @@ fn short(s: &str, n: usize) -> String {
     if s.chars().count() > n { format!("{}…", s.chars().take(n - 1).collect::<String>()) } else { s.to_string() }
 }
 
-const WIDTH: i64 = 640;
-const LABEL: i64 = 220;
-const ROW: i64 = 22;
-const BAR: i64 = 14;
-/// Room after the longest bar for its value.
-const VALUE_ROOM: i64 = 130;
+/// Height of a label line, of a bar's line, and the gap between rows, in pixels.
+const LABEL_LINE: i64 = 18;
+const BAR_LINE: i64 = 18;
+const BAR: i64 = 13;
+const GAP: i64 = 10;
+/// The longest bar, in per cent of the width: the rest is room for its value.
+const BAR_MAX: f64 = 82.0;
 
-/// A horizontal bar chart; `legend` names the series (none for one series).
+/// A horizontal bar chart; `legend` names the series (none for one series). Widths are in per
+/// cent and text in pixels, so the chart fills a phone's width or a desk's with text of the same
+/// size, each row's label above its bars.
 pub fn bars(title: &str, legend: &[String], rows: &[Bar]) -> String {
     let series = rows.iter().map(|r| r.values.len()).max().unwrap_or(1).max(1) as i64;
     let max = rows.iter().flat_map(|r| r.values.iter().copied()).max().unwrap_or(0).max(1);
-    let band = ROW * series + 8;
-    // The legend, one series a line (names are long in Vietnamese).
-    let top = if legend.len() > 1 { 8 + 20 * legend.len() as i64 } else { 4 };
+    let top = if legend.len() > 1 { 4 + 20 * legend.len() as i64 } else { 0 };
+    let band = LABEL_LINE + BAR_LINE * series + GAP;
     let height = top + band * rows.len() as i64 + 4;
-    let scale = (WIDTH - LABEL - VALUE_ROOM) as f64 / max as f64;
     let mut out = format!(
-        "<svg class=\"chart\" viewBox=\"0 0 {WIDTH} {height}\" width=\"100%\" role=\"img\" aria-label=\"{}\" xmlns=\"http://www.w3.org/2000/svg\"><title>{}</title>",
+        "<svg class=\"chart\" width=\"100%\" height=\"{height}\" role=\"img\" aria-label=\"{}\" xmlns=\"http://www.w3.org/2000/svg\"><title>{}</title>",
         esc(title),
         esc(title)
     );
-    if legend.len() > 1 {
-        for (i, name) in legend.iter().enumerate() {
-            let y = 6 + 20 * i as i64;
-            out += &format!(
-                "<rect class=\"s{i}\" x=\"{LABEL}\" y=\"{y}\" width=\"12\" height=\"12\"/><text x=\"{}\" y=\"{}\">{}</text>",
-                LABEL + 18,
-                y + 11,
-                esc(name)
-            );
-        }
+    for (i, name) in legend.iter().enumerate().filter(|_| legend.len() > 1) {
+        let y = 4 + 20 * i as i64;
+        out += &format!(
+            "<rect class=\"s{i}\" x=\"0\" y=\"{y}\" width=\"12\" height=\"12\"/><text x=\"18\" y=\"{}\">{}</text>",
+            y + 11,
+            esc(name)
+        );
     }
     for (r, row) in rows.iter().enumerate() {
         let y0 = top + band * r as i64;
-        let mid = y0 + band / 2 + 4;
         out += &format!(
-            "<text class=\"label\" x=\"{}\" y=\"{mid}\" text-anchor=\"end\"><title>{}</title>{}</text>",
-            LABEL - 8,
+            "<text class=\"label\" x=\"0\" y=\"{}\"><title>{}</title>{}</text>",
+            y0 + 13,
             esc(&row.label),
-            esc(&short(&row.label, 27))
+            esc(&short(&row.label, 60))
         );
         for (s, v) in row.values.iter().enumerate() {
-            let y = y0 + 4 + ROW * s as i64;
-            let w = ((*v).max(0) as f64 * scale).round() as i64;
-            let w = if *v > 0 { w.max(2) } else { 0 };
+            let y = y0 + LABEL_LINE + BAR_LINE * s as i64;
+            let w = (*v).max(0) as f64 * BAR_MAX / max as f64;
+            // A bar of a small value stays visible.
+            let w = if *v > 0 { w.max(0.5) } else { 0.0 };
             let shown = row.shown.get(s).cloned().unwrap_or_else(|| v.to_string());
             out += &format!(
-                "<rect class=\"s{s}\" x=\"{LABEL}\" y=\"{y}\" width=\"{w}\" height=\"{BAR}\"/><text class=\"value\" x=\"{}\" y=\"{}\">{}</text>",
-                LABEL + w + 6,
+                "<rect class=\"s{s}\" x=\"0\" y=\"{y}\" width=\"{w:.2}%\" height=\"{BAR}\"/><text class=\"value\" x=\"{:.2}%\" y=\"{}\">{}</text>",
+                w + 1.0,
                 y + BAR - 2,
                 esc(&shown)
             );
@@ -101,16 +99,13 @@ mod tests {
         let svg = bars("Tin theo \"lĩnh vực\"", &["Chào bán".into(), "Nhu cầu".into()], &rows);
         let doc = roxmltree::Document::parse(&svg).expect("well-formed SVG");
         assert!(svg.contains("Nông &lt;nghiệp&gt;") && svg.contains("&quot;lĩnh vực&quot;"));
-        let widths: Vec<i64> = doc
+        let widths: Vec<f64> = doc
             .descendants()
-            .filter(|n| n.has_tag_name("rect") && n.attribute("height") == Some("14"))
-            .map(|n| n.attribute("width").unwrap().parse().unwrap())
+            .filter(|n| n.has_tag_name("rect") && n.attribute("height") == Some("13"))
+            .map(|n| n.attribute("width").unwrap().trim_end_matches('%').parse().unwrap())
             .collect();
         // The largest value (20) takes the whole width; 10 half of it; 0 nothing.
-        assert_eq!(widths.len(), 4);
-        assert_eq!(widths[3], WIDTH - LABEL - VALUE_ROOM);
-        assert_eq!(widths[0], widths[3] / 2);
-        assert_eq!(widths[2], 0);
+        assert_eq!(widths, [BAR_MAX / 2.0, BAR_MAX / 4.0, 0.0, BAR_MAX]);
         assert!(!svg.contains("<script") && !svg.contains("style="));
     }
 

@@ -2,6 +2,7 @@
 //! in-process on port 0 over a temporary SQLite file — or, when `KETNOI_TEST_POSTGRES_URL` is set,
 //! over a fresh PostgreSQL database per test — and drives it over real HTTP.
 
+mod a11y;
 mod accounts;
 mod agendas;
 mod api;
