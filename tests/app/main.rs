@@ -16,6 +16,7 @@ mod hardening;
 mod helpers;
 mod import;
 mod interests;
+mod journey;
 mod listings;
 mod mail;
 mod outcomes;
