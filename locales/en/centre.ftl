@@ -236,3 +236,5 @@ stats-stage-follow-up = Follow-up or further
 stats-stage-nda = Agreement (NDA) or further
 stats-stage-pilot = Pilot or further
 stats-stage-contract = Contract
+staff-done-role-granted = The role is granted.
+staff-done-role-removed = The role is removed; the account is a member again.

@@ -236,3 +236,5 @@ stats-stage-follow-up = Hẹn gặp tiếp trở lên
 stats-stage-nda = Thỏa thuận (NDA) trở lên
 stats-stage-pilot = Thử nghiệm trở lên
 stats-stage-contract = Hợp đồng
+staff-done-role-granted = Đã cấp quyền.
+staff-done-role-removed = Đã thu hồi quyền; tài khoản trở lại là thành viên.

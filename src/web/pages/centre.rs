@@ -7,7 +7,7 @@ use askama::Template;
 use serde::Deserialize;
 
 use super::my_listings::{prepare_upload, read_upload};
-use super::panel::{Cell, Panel, Row, Table, done_notice, see_other};
+use super::panel::{Cell, Panel, Row, Table, done_notice, public_page, see_other};
 use crate::catalogue::key_of;
 use crate::domain::Locale;
 use crate::error::AppError;
@@ -29,20 +29,11 @@ struct PageView {
     updated: Option<String>,
 }
 
-/// A public page answer: HTML that caches a little (the text changes rarely).
-fn public_html<T: Template>(page: &T) -> Result<HttpResponse, AppError> {
-    let html = page.render().map_err(|e| AppError::Internal(e.into()))?;
-    Ok(HttpResponse::Ok()
-        .content_type("text/html; charset=utf-8")
-        .insert_header(("vary", "cookie, accept-language"))
-        .body(html))
-}
-
 async fn show(req: HttpRequest, state: web::Data<AppState>, slug: &'static str) -> Result<HttpResponse, AppError> {
     let ctx = Ctx::from_request(&req);
     let locale = ctx.locale;
     let page = state.db.run(move |c| centre::page(c, slug, locale)).await?.ok_or(AppError::NotFound)?;
-    public_html(&PageView {
+    public_page(&PageView {
         title: ctx.t(&key_of("centre-page", slug)),
         html: page.html,
         updated: page.updated_at.map(|u| ctx.when(u)),
@@ -109,7 +100,7 @@ pub async fn news_list(req: HttpRequest, state: web::Data<AppState>) -> Result<H
     let ctx = Ctx::from_request(&req);
     let now = state.clock.now();
     let items = state.db.run(move |c| centre::published(c, now, 100)).await?;
-    public_html(&NewsList { items: items.iter().map(|n| NewsCard::of(&ctx, n)).collect(), ctx })
+    public_page(&NewsList { items: items.iter().map(|n| NewsCard::of(&ctx, n)).collect(), ctx })
 }
 
 fn is_staff(req: &HttpRequest) -> bool {
@@ -128,7 +119,7 @@ pub async fn news_item(
 ) -> Result<HttpResponse, AppError> {
     let ctx = Ctx::from_request(&req);
     let n = one(&req, &state, id.into_inner()).await?;
-    public_html(&NewsPage { html: n.html(ctx.locale), item: NewsCard::of(&ctx, &n), ctx })
+    public_page(&NewsPage { html: n.html(ctx.locale), item: NewsCard::of(&ctx, &n), ctx })
 }
 
 async fn serve_photo(

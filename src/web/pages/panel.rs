@@ -171,10 +171,24 @@ pub fn done_notice(ctx: &Ctx, key: &str) -> Option<String> {
 /// A page of one person's own data (a member's meetings, an agenda, staff work): 200, never
 /// cached.
 pub fn private_page<T: Template>(page: &T) -> Result<HttpResponse, AppError> {
+    private_page_with(StatusCode::OK, page)
+}
+
+/// [`private_page`] with another status (422 for a form with errors).
+pub fn private_page_with<T: Template>(status: StatusCode, page: &T) -> Result<HttpResponse, AppError> {
+    let html = page.render().map_err(|e| AppError::Internal(e.into()))?;
+    Ok(HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        .insert_header(("cache-control", "no-store"))
+        .body(html))
+}
+
+/// A public page that depends on the reader's language only.
+pub fn public_page<T: Template>(page: &T) -> Result<HttpResponse, AppError> {
     let html = page.render().map_err(|e| AppError::Internal(e.into()))?;
     Ok(HttpResponse::Ok()
         .content_type("text/html; charset=utf-8")
-        .insert_header(("cache-control", "no-store"))
+        .insert_header(("vary", "cookie, accept-language"))
         .body(html))
 }
 

@@ -297,9 +297,17 @@ async fn staff_panel(ctx: &Ctx, state: &AppState, errors: &[FieldError]) -> Resu
     Ok(p)
 }
 
-pub async fn staff(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+pub async fn staff(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    q: web::Query<Done>,
+) -> Result<HttpResponse, AppError> {
     let ctx = Ctx::from_request(&req);
-    staff_panel(&ctx, &state, &[]).await?.form(grant_form(&ctx, &GrantForm::default(), &[])).ok()
+    let mut p = staff_panel(&ctx, &state, &[]).await?.form(grant_form(&ctx, &GrantForm::default(), &[]));
+    if let Some(n) = super::panel::done_notice(&ctx, &crate::catalogue::key_of("staff-done", &q.done)) {
+        p = p.notice(n);
+    }
+    p.ok()
 }
 
 pub async fn grant(
@@ -312,7 +320,7 @@ pub async fn grant(
     let f = form.into_inner();
     let (email, role) = (f.email.clone(), f.role.clone());
     match state.db.run(move |c| roles::grant_role(c, me.user.id, &email, &role)).await? {
-        Ok(_) => Ok(see_other("/admin/staff")),
+        Ok(_) => Ok(see_other("/admin/staff?done=role_granted")),
         Err(errors) => staff_panel(&ctx, &state, &[])
             .await?
             .form(grant_form(&ctx, &f, &errors))
@@ -329,7 +337,7 @@ pub async fn remove(
     let ctx = Ctx::from_request(&req);
     let user: UserId = id.parse().map_err(|_| AppError::NotFound)?;
     match state.db.run(move |c| roles::revoke_role(c, me.user.id, user)).await? {
-        Ok(()) => Ok(see_other("/admin/staff")),
+        Ok(()) => Ok(see_other("/admin/staff?done=role_removed")),
         Err(errors) => staff_panel(&ctx, &state, &errors)
             .await?
             .form(grant_form(&ctx, &GrantForm::default(), &[]))

@@ -9,7 +9,7 @@ use askama::Template;
 use chrono::{Datelike, NaiveDate};
 use serde::Deserialize;
 
-use super::panel::{Cell, Row, Table, done_notice, download, private_page, see_other};
+use super::panel::{Cell, Row, Table, done_notice, download, private_page, private_page_with, public_page, see_other};
 use crate::catalogue::key_of;
 use crate::domain::local_date;
 use crate::error::AppError;
@@ -133,11 +133,7 @@ pub async fn public(req: HttpRequest, state: web::Data<AppState>) -> Result<Http
     ];
     let l = ctx.locale;
     let sections = vec![pairs(&ctx, "stats-live-by-sector", "field-sector", &by_sector, |s| s.label(l))];
-    let html = PublicPage { ctx, tiles, sections }.render().map_err(|e| AppError::Internal(e.into()))?;
-    Ok(HttpResponse::Ok()
-        .content_type("text/html; charset=utf-8")
-        .insert_header(("vary", "cookie, accept-language"))
-        .body(html))
+    public_page(&PublicPage { ctx, tiles, sections })
 }
 
 #[derive(Deserialize, Default)]
@@ -584,11 +580,7 @@ async fn yearly_page(
     ];
     let page =
         YearlyPage { today: ctx.date(local_date(state.clock.now())), title, notice, links, sections, forms, ctx };
-    let html = page.render().map_err(|e| AppError::Internal(e.into()))?;
-    Ok(HttpResponse::build(status)
-        .content_type("text/html; charset=utf-8")
-        .insert_header(("cache-control", "no-store"))
-        .body(html))
+    private_page_with(status, &page)
 }
 
 pub async fn yearly(
