@@ -198,14 +198,18 @@ pub async fn outbox(
     if let Some(n) = done_notice(&ctx, &key_of("staff-done", &q.done)) {
         p = p.notice(n);
     }
-    p.links = std::iter::once(("/staff/outbox".to_string(), ctx.t("outbox-all")))
-        .chain(OUTBOX_STATUSES.iter().map(|s| {
-            (
-                format!("/staff/outbox?status={s}"),
-                format!("{} ({})", ctx.t(&key_of("outbox-status", s)), ctx.number(&count(s))),
-            )
-        }))
-        .collect();
+    let options =
+        std::iter::once((String::new(), ctx.t("outbox-all")))
+            .chain(OUTBOX_STATUSES.iter().map(|s| {
+                (s.to_string(), format!("{} ({})", ctx.t(&key_of("outbox-status", s)), ctx.number(&count(s))))
+            }))
+            .collect();
+    p.filter = Some(
+        Form::new(&ctx, "outbox-filter", "/staff/outbox", "audit-filter")
+            .get()
+            .field(&ctx, "status", "select", "outbox-status", status.unwrap_or_default())
+            .options(options),
+    );
     if count(db::outbox::FAILED) > 0 {
         p = p.form(Form::new(&ctx, "retry-all", "/staff/outbox/retry", "outbox-retry-all"));
     }
@@ -301,7 +305,8 @@ pub async fn audit(
         .field(&ctx, "id", "text", "audit-entity-id", &filter.entity_id)
         .field(&ctx, "from", "date", "audit-from", q.from.trim())
         .field(&ctx, "to", "date", "audit-to", q.to.trim());
-    let mut p = Panel::new(&ctx, "audit-title").lead(ctx.t("audit-lead")).form(form);
+    let mut p = Panel::new(&ctx, "audit-title").lead(ctx.t("audit-lead"));
+    p.filter = Some(form);
     p.table = Some(Table {
         caption: ctx.t("audit-list"),
         headers: ["audit-at", "audit-who", "audit-action", "audit-entity", "audit-detail"]

@@ -72,6 +72,8 @@ pub struct Panel {
     pub quality: Option<(String, Vec<String>)>,
     /// (label, value, changed): a record shown field by field.
     pub fields: Vec<(String, String, bool)>,
+    /// A filter (a GET form) above the table.
+    pub filter: Option<Form>,
     pub table: Option<Table>,
     /// Further tables, after the first.
     pub extra_tables: Vec<Table>,
@@ -101,6 +103,7 @@ impl Panel {
             secret: None,
             quality: None,
             fields: Vec::new(),
+            filter: None,
             table: None,
             extra_tables: Vec::new(),
             files: Vec::new(),
