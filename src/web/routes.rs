@@ -262,6 +262,7 @@ route_table! {
     "POST" "/staff/organisations/{id}/change/approve" => pages::staff::approve_change, Staff;
     "POST" "/staff/organisations/{id}/change/reject" => pages::staff::reject_change, Staff;
     "GET" "/admin/staff" => pages::staff::staff, Admin;
+    "GET" "/admin/users" => pages::staff::users, Admin;
     "POST" "/admin/staff" => pages::staff::grant, Admin;
     "POST" "/admin/staff/{id}/remove" => pages::staff::remove, Admin;
 }

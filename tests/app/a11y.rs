@@ -130,7 +130,7 @@ async fn every_page_type_passes_axe_core_without_serious_violations() {
         (None, &public),
         (Some("thanhvien@dhkh.example"), &member_pages),
         (Some("canbo@ketnoi.example.vn"), &staff_pages),
-        (Some("quantri@ketnoi.example.vn"), &vec!["/admin/staff".to_string()]),
+        (Some("quantri@ketnoi.example.vn"), &vec!["/admin/staff".to_string(), "/admin/users".to_string()]),
     ] {
         let (_driver, b) = crate::browser::start_driver(&bin).await;
         if let Some(email) = who {

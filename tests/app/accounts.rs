@@ -91,7 +91,12 @@ fn expected() -> BTreeMap<(&'static str, &'static str), Vec<Who>> {
     ] {
         m.insert((method, p), vec![Staff, Admin]);
     }
-    for (method, p) in [("GET", "/admin/staff"), ("POST", "/admin/staff"), ("POST", "/admin/staff/{id}/remove")] {
+    for (method, p) in [
+        ("GET", "/admin/staff"),
+        ("GET", "/admin/users"),
+        ("POST", "/admin/staff"),
+        ("POST", "/admin/staff/{id}/remove"),
+    ] {
         m.insert((method, p), vec![Admin]);
     }
     // Listings: any member creates for their own organisation; only the owner changes one.

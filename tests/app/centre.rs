@@ -386,3 +386,24 @@ async fn the_favicon_is_an_icon_of_three_sizes() {
         assert_eq!(img.width(), u32::from(entry[0]));
     }
 }
+
+#[tokio::test]
+async fn admins_find_any_account_and_change_its_role_from_the_list() {
+    let app = TestApp::spawn().await;
+    let org = new_org(&app, "Công ty Tìm Kiếm", true);
+    let member = user(&app, "hoa.nguyen@congty.vn", Role::Member, Some(org.id));
+    user(&app, "khac@congty.vn", Role::Member, Some(org.id));
+    let admin = signed_in(&app, &user(&app, "quantri@trungtam.vn", Role::Admin, None));
+    let (status, list) = page(&app, &admin, "/admin/users?q=hoa.nguyen").await;
+    assert_eq!(status, 200);
+    assert!(
+        list.contains("hoa.nguyen@congty.vn") && list.contains("Công ty Tìm Kiếm") && !list.contains("khac@congty.vn")
+    );
+    // LIKE's wildcards are dropped from the search, not obeyed (a lone % lists everyone, as empty).
+    assert_eq!(page(&app, &admin, "/admin/users?q=%25_").await.0, 200);
+    assert_eq!(page(&app, &staff_of(&app), "/admin/users").await.0, 403);
+    let r = post(&app, &admin, "/admin/staff", &[("email", "hoa.nguyen@congty.vn"), ("role", "staff")]).await;
+    assert_eq!(location(&r), "/admin/staff?done=role_granted");
+    assert_eq!(db::users::get(&mut app.db.conn().unwrap(), member.id).unwrap().unwrap().role, Role::Staff);
+    assert!(page(&app, &admin, &location(&r)).await.1.contains("Đã cấp quyền"));
+}

@@ -35,7 +35,7 @@ pub struct Done {
 }
 
 /// The staff areas, in the order of the day's work.
-const AREAS: [(&str, &str); 14] = [
+const AREAS: [(&str, &str); 15] = [
     ("/staff/review", "nav-review"),
     ("/staff/organisations", "nav-staff"),
     ("/staff/sessions", "nav-staff-sessions"),
@@ -50,6 +50,7 @@ const AREAS: [(&str, &str); 14] = [
     ("/staff/outbox", "outbox-title"),
     ("/staff/audit", "audit-title"),
     ("/admin/staff", "nav-admin"),
+    ("/admin/users", "admin-users-title"),
 ];
 
 /// An email row of a table, with its retry button when it is not sent.

@@ -344,3 +344,89 @@ pub async fn remove(
             .respond(StatusCode::UNPROCESSABLE_ENTITY, None),
     }
 }
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct UsersQuery {
+    q: String,
+}
+
+/// Users shown on the admins' list at once.
+const USERS_SHOWN: i64 = 200;
+
+/// The admins' list of every account, searched by email or name, with the role changes.
+pub async fn users(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    q: web::Query<UsersQuery>,
+) -> Result<HttpResponse, AppError> {
+    let ctx = Ctx::from_request(&req);
+    let query: String = ketnoi_text::clean_lossy(&q.q).trim().chars().take(100).collect();
+    let needle = query.clone();
+    let (users, names) = state
+        .db
+        .run(move |c| {
+            let users = db::users::search(c, &needle, USERS_SHOWN)?;
+            let names =
+                db::organisations::names(c, users.iter().filter_map(|u| u.organisation_id).collect::<Vec<_>>())?;
+            Ok((users, names))
+        })
+        .await?;
+    let mut p = Panel::new(&ctx, "admin-users-title").lead(ctx.t1("admin-users-lead", "count", USERS_SHOWN));
+    p.filter = Some(Form::new(&ctx, "users-filter", "/admin/users", "audit-filter").get().field(
+        &ctx,
+        "q",
+        "search",
+        "admin-users-search",
+        &query,
+    ));
+    let l = ctx.locale;
+    p.table = Some(Table {
+        caption: ctx.t("admin-users-title"),
+        headers: [
+            "account-display-name",
+            "account-email",
+            "account-role",
+            "org-name",
+            "admin-users-verified",
+            "staff-registered",
+        ]
+        .iter()
+        .map(|k| ctx.t(k))
+        .collect(),
+        rows: users
+            .iter()
+            .map(|u| {
+                let actions = match u.role {
+                    Role::Member => vec![
+                        Form::new(&ctx, "grant", "/admin/staff", "admin-make-staff")
+                            .field(&ctx, "email", "hidden", "", u.email.as_str())
+                            .field(&ctx, "role", "hidden", "", Role::Staff.code()),
+                    ],
+                    _ => vec![
+                        Form::new(&ctx, "remove", format!("/admin/staff/{}/remove", u.id), "admin-remove").danger(),
+                    ],
+                };
+                Row {
+                    cells: vec![
+                        Cell::text(&u.display_name),
+                        Cell::text(u.email.as_str()),
+                        Cell::text(u.role.label(l)),
+                        match u.organisation_id {
+                            Some(o) => {
+                                Cell::link(names.get(&o).cloned().unwrap_or_default(), format!("/organisations/{o}"))
+                            }
+                            None => Cell::text("—"),
+                        },
+                        Cell::text(
+                            u.email_verified_at.map_or_else(|| ctx.t("admin-users-unverified"), |t| ctx.when(t)),
+                        ),
+                        Cell::text(ctx.when(u.created_at)),
+                    ],
+                    actions,
+                }
+            })
+            .collect(),
+    });
+    p.link("/admin/staff", "admin-staff-title").link("/staff", "console-title").ok()
+}
