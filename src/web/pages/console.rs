@@ -206,7 +206,7 @@ pub async fn outbox(
             }))
             .collect();
     p.filter = Some(
-        Form::new(&ctx, "outbox-filter", "/staff/outbox", "audit-filter")
+        Form::new(&ctx, "by-status", "/staff/outbox", "audit-filter")
             .get()
             .field(&ctx, "status", "select", "outbox-status", status.unwrap_or_default())
             .options(options),
