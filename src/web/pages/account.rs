@@ -6,7 +6,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::TimeDelta;
 use serde::Deserialize;
 
-use super::panel::{Cell, Panel, Row, Table, confirm_link, see_other};
+use super::panel::{Cell, DoneQuery, Panel, Row, Table, confirm_link, see_other};
 use crate::catalogue::{self, key_of};
 use crate::db;
 use crate::domain::signed::LinkError;
@@ -382,12 +382,6 @@ pub async fn reset_confirm(
 
 // ---------------------------------------------------------------- own account
 
-#[derive(Deserialize, Default)]
-#[serde(default)]
-pub struct DoneQuery {
-    done: String,
-}
-
 fn profile_panel(ctx: &Ctx, user: &crate::domain::User, forms: [Form; 4], notice: Option<String>) -> Panel {
     let [profile, password, email, delete] = forms;
     let mut p = Panel::new(ctx, "account-title")
@@ -629,7 +623,7 @@ pub async fn delete_account(
 pub async fn notifications(
     req: HttpRequest,
     state: web::Data<AppState>,
-    q: web::Query<super::my_listings::DoneQuery>,
+    q: web::Query<DoneQuery>,
 ) -> Result<HttpResponse, AppError> {
     let me = auth::require(&req)?;
     let ctx = Ctx::from_request(&req);

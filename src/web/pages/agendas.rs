@@ -11,7 +11,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use serde::Deserialize;
 
-use super::panel::{Panel, see_other};
+use super::panel::{DoneQuery, Panel, see_other};
 use crate::catalogue::key_of;
 use crate::db::sessions::Meeting;
 use crate::error::AppError;
@@ -21,12 +21,6 @@ use crate::state::AppState;
 use crate::web::auth;
 use crate::web::forms::Form;
 use crate::web::i18n::Ctx;
-
-#[derive(Debug, Deserialize)]
-pub struct DoneQuery {
-    #[serde(default)]
-    done: String,
-}
 
 fn notice(ctx: &Ctx, done: &str) -> Option<String> {
     super::panel::done_notice(ctx, &key_of("agenda-done", done))

@@ -5,7 +5,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
-use super::panel::{Cell, Panel, Row, Table, done_notice, private_page, see_other};
+use super::panel::{Cell, DoneQuery, Panel, Row, Table, done_notice, private_page, see_other};
 use crate::catalogue::key_of;
 use crate::db::{self, outbox::OutboxRow};
 use crate::domain::{local_date, utc_of_local};
@@ -26,12 +26,6 @@ struct ConsolePage {
     tiles: Vec<(String, String, String, bool)>,
     tables: Vec<Table>,
     links: Vec<(String, String)>,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-pub struct Done {
-    done: String,
 }
 
 /// The staff areas, in the order of the day's work.
@@ -90,7 +84,11 @@ fn email_table(ctx: &Ctx, caption: &str, rows: &[OutboxRow]) -> Table {
     }
 }
 
-pub async fn home(req: HttpRequest, state: web::Data<AppState>, q: web::Query<Done>) -> Result<HttpResponse, AppError> {
+pub async fn home(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    q: web::Query<DoneQuery>,
+) -> Result<HttpResponse, AppError> {
     let ctx = Ctx::from_request(&req);
     let now = state.clock.now();
     let t = state.db.run(move |c| console::today(c, now)).await?;
@@ -339,14 +337,14 @@ pub async fn audit(
             .collect(),
     });
     if more {
-        let mut next: Vec<(String, String)> = req
+        // The same filters, one page further.
+        let mut query: Vec<String> = req
             .query_string()
             .split('&')
             .filter(|kv| !kv.is_empty() && !kv.starts_with("page="))
-            .map(|kv| (kv.to_string(), String::new()))
+            .map(str::to_string)
             .collect();
-        next.push((format!("page={}", page + 1), String::new()));
-        let query: Vec<String> = next.into_iter().map(|(k, _)| k).collect();
+        query.push(format!("page={}", page + 1));
         p = p.link(format!("/staff/audit?{}", query.join("&")), "audit-older");
     }
     p.link("/staff", "console-title").ok()

@@ -9,7 +9,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use serde::Deserialize;
 
-use super::panel::{Cell, Panel, Row, Table, see_other};
+use super::panel::{Cell, DoneQuery, Panel, Row, Table, see_other};
 use crate::catalogue::key_of;
 use crate::db::interests::Interest;
 use crate::domain::{Contact, ContactVisibility, Listing, ListingKind, policy};
@@ -159,12 +159,6 @@ pub struct InterestsPage {
     received: Vec<EntryView>,
     sent: Vec<EntryView>,
     notice: Option<String>,
-}
-
-#[derive(Debug, Deserialize)]
-pub struct DoneQuery {
-    #[serde(default)]
-    done: String,
 }
 
 /// The contact an accepted expression shows: the owner's to the sender (as the listing's

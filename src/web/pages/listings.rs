@@ -4,7 +4,8 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use askama_web::WebTemplate;
 
-use super::my_listings::{DoneQuery, file_view};
+use super::my_listings::file_view;
+use super::panel::DoneQuery;
 use super::panel::FileView;
 use super::{PER_PAGE, name_of};
 use crate::db;

@@ -5,9 +5,8 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
-use serde::Deserialize;
 
-use super::panel::{Cell, FileView, Panel, Row, Table, see_other};
+use super::panel::{Cell, DoneQuery, FileView, Panel, Row, Table, see_other};
 use crate::catalogue::{self, human, key_of};
 use crate::db;
 use crate::domain::{ContactVisibility, IpStatus, ListingKind, ListingStatus, Money, Province, Sector, TransferMode};
@@ -269,13 +268,6 @@ fn refused(ctx: &Ctx, r: Refused) -> Result<HttpResponse, AppError> {
 }
 
 // ---------------------------------------------------------------- the owner's view of one listing
-
-/// `?done=` after an action: the notice to show.
-#[derive(Deserialize, Default)]
-#[serde(default)]
-pub struct DoneQuery {
-    pub(super) done: String,
-}
 
 /// Everything the owner's page of a listing shows.
 struct Owned {

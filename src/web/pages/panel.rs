@@ -165,6 +165,13 @@ pub fn confirm_link(
     Panel::new(&ctx, title).lead(lead).form(form).respond(StatusCode::OK, None)
 }
 
+/// `?done=` after an action: which notice to show (see [`done_notice`]).
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct DoneQuery {
+    pub done: String,
+}
+
 /// The notice a `?done=` names (its key made with `key_of`), if the catalogue has it: an
 /// unknown or empty one is dropped.
 pub fn done_notice(ctx: &Ctx, key: &str) -> Option<String> {

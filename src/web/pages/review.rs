@@ -7,7 +7,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
 
 use super::my_listings::{quality_box, shown_value, status_text};
-use super::panel::{Cell, Panel, Row, Table, see_other};
+use super::panel::{Cell, DoneQuery, Panel, Row, Table, see_other};
 use crate::catalogue::key_of;
 use crate::db;
 use crate::domain::ListingKind;
@@ -25,16 +25,10 @@ fn waited(ctx: &Ctx, since: chrono::NaiveDateTime) -> String {
     ctx.t2("review-waited", "date", ctx.when(since), "days", days)
 }
 
-#[derive(Deserialize, Default)]
-#[serde(default)]
-pub struct Done {
-    done: String,
-}
-
 pub async fn queue(
     req: HttpRequest,
     state: web::Data<AppState>,
-    q: web::Query<Done>,
+    q: web::Query<DoneQuery>,
 ) -> Result<HttpResponse, AppError> {
     let ctx = Ctx::from_request(&req);
     let (submitted, revisions, names) = state

@@ -10,7 +10,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use serde::Deserialize;
 
-use super::panel::{Cell, Panel, Row, Table, see_other};
+use super::panel::{Cell, DoneQuery, Panel, Row, Table, see_other};
 use crate::catalogue::key_of;
 use crate::domain::{Block, ParticipantStatus, RequestStatus, Sector, SessionStatus};
 use crate::error::AppError;
@@ -24,12 +24,6 @@ use crate::web::i18n::Ctx;
 
 fn raw(body: &web::Bytes) -> Raw {
     Raw(url::form_urlencoded::parse(body).into_owned().collect())
-}
-
-#[derive(Debug, Deserialize)]
-pub struct DoneQuery {
-    #[serde(default)]
-    done: String,
 }
 
 fn notice(ctx: &Ctx, done: &str) -> Option<String> {

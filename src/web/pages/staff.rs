@@ -4,7 +4,7 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
 
-use super::panel::{Cell, Panel, Row, Table, see_other};
+use super::panel::{Cell, DoneQuery, Panel, Row, Table, see_other};
 use crate::db;
 use crate::domain::{OrgKind, OrganisationId, Role, UserId};
 use crate::error::AppError;
@@ -15,16 +15,10 @@ use crate::web::auth;
 use crate::web::forms::Form;
 use crate::web::i18n::Ctx;
 
-#[derive(Deserialize, Default)]
-#[serde(default)]
-pub struct Done {
-    done: String,
-}
-
 pub async fn organisations(
     req: HttpRequest,
     state: web::Data<AppState>,
-    q: web::Query<Done>,
+    q: web::Query<DoneQuery>,
 ) -> Result<HttpResponse, AppError> {
     orgs_panel(&Ctx::from_request(&req), &state, &[], &q.done).await?.ok()
 }
@@ -300,7 +294,7 @@ async fn staff_panel(ctx: &Ctx, state: &AppState, errors: &[FieldError]) -> Resu
 pub async fn staff(
     req: HttpRequest,
     state: web::Data<AppState>,
-    q: web::Query<Done>,
+    q: web::Query<DoneQuery>,
 ) -> Result<HttpResponse, AppError> {
     let ctx = Ctx::from_request(&req);
     let mut p = staff_panel(&ctx, &state, &[]).await?.form(grant_form(&ctx, &GrantForm::default(), &[]));
