@@ -63,37 +63,42 @@ pub fn page(conn: &mut AnyConnection, slug: &str, locale: Locale) -> anyhow::Res
     Ok(Some(Page { slug, html: render(&markdown), markdown, updated_at }))
 }
 
-/// Staff save a page's text in one language; audited. `Ok(None)` for an unknown page.
+/// Staff save a page's text in both languages (`vi`, `en`): both are checked before either is
+/// stored, and both are stored in one transaction; audited per language. `Ok(None)` for an
+/// unknown page.
 pub fn save_page(
     conn: &mut AnyConnection,
     actor: UserId,
     slug: &str,
-    locale: Locale,
-    body: &str,
+    vi: &str,
+    en: &str,
 ) -> anyhow::Result<Option<Result<(), Vec<FieldError>>>> {
     let Some(slug) = SLUGS.iter().copied().find(|s| *s == slug) else { return Ok(None) };
     let mut c = Check::default();
-    let body = c.multiline("body", body, 1, BODY_MAX);
+    let bodies =
+        [(Locale::Vi, c.multiline("body_vi", vi, 1, BODY_MAX)), (Locale::En, c.multiline("body_en", en, 1, BODY_MAX))];
     if let Err(e) = c.finish(()) {
         return Ok(Some(Err(e)));
     }
     db::write(conn, |conn| {
-        let row = PageRow {
-            slug: slug.into(),
-            locale: locale.code().into(),
-            body,
-            updated_by: Some(actor.to_string()),
-            updated_at: db::now(),
-        };
-        db::centre::put_page(conn, &row)?;
-        db::audit::record(
-            conn,
-            Some(actor),
-            "centre.page_saved",
-            "centre_page",
-            &format!("{slug}/{}", locale.code()),
-            &serde_json::json!({ "chars": row.body.chars().count() }),
-        )?;
+        for (locale, body) in bodies {
+            let row = PageRow {
+                slug: slug.into(),
+                locale: locale.code().into(),
+                body,
+                updated_by: Some(actor.to_string()),
+                updated_at: db::now(),
+            };
+            db::centre::put_page(conn, &row)?;
+            db::audit::record(
+                conn,
+                Some(actor),
+                "centre.page_saved",
+                "centre_page",
+                &format!("{slug}/{}", locale.code()),
+                &serde_json::json!({ "chars": row.body.chars().count() }),
+            )?;
+        }
         Ok(Some(Ok(())))
     })
 }

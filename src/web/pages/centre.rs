@@ -7,7 +7,7 @@ use askama::Template;
 use serde::Deserialize;
 
 use super::my_listings::{prepare_upload, read_upload};
-use super::panel::{Cell, Panel, Row, Table, done_notice, public_page, see_other};
+use super::panel::{Cell, DoneQuery, Panel, Row, Table, done_notice, public_page, see_other};
 use crate::catalogue::key_of;
 use crate::domain::Locale;
 use crate::error::AppError;
@@ -165,17 +165,11 @@ pub async fn thumb(
     serve_photo(req, state, id.into_inner(), true).await
 }
 
-#[derive(Deserialize, Default)]
-#[serde(default)]
-pub struct Done {
-    done: String,
-}
-
 /// The staff's list of the centre's pages.
 pub async fn staff_pages(
     req: HttpRequest,
     state: web::Data<AppState>,
-    q: web::Query<Done>,
+    q: web::Query<DoneQuery>,
 ) -> Result<HttpResponse, AppError> {
     let ctx = Ctx::from_request(&req);
     let pages = state
@@ -229,9 +223,8 @@ fn slug_of(s: &str) -> Result<&'static str, AppError> {
 }
 
 fn edit_panel(ctx: &Ctx, slug: &'static str, form: Form) -> Panel {
-    let mut p = Panel::new(ctx, "pages-edit-title").lead(ctx.t(&key_of("centre-page", slug))).form(form);
+    let mut p = Panel::new(ctx, "pages-edit-title").form(form);
     p.title = format!("{} · {}", p.title, ctx.t(&key_of("centre-page", slug)));
-    p.lead.clear();
     p.link(format!("/{slug}"), "pages-view").link("/staff/pages", "pages-staff-title")
 }
 
@@ -267,26 +260,11 @@ pub async fn save_page(
     let slug = slug_of(&slug)?;
     let f = form.into_inner();
     let (vi, en) = (f.body_vi.clone(), f.body_en.clone());
-    let errors = state
-        .db
-        .run(move |c| {
-            // Both languages are checked before either is stored.
-            let mut errors = Vec::new();
-            for (field, body) in [("body_vi", &vi), ("body_en", &en)] {
-                let mut check = crate::validate::Check::default();
-                check.multiline(field, body, 1, centre::BODY_MAX);
-                errors.extend(check.errors);
-            }
-            if errors.is_empty() {
-                centre::save_page(c, me.user.id, slug, Locale::Vi, &vi)?;
-                centre::save_page(c, me.user.id, slug, Locale::En, &en)?;
-            }
-            Ok(errors)
-        })
-        .await?;
-    if errors.is_empty() {
-        return Ok(see_other("/staff/pages?done=page_saved"));
-    }
+    let errors = match state.db.run(move |c| centre::save_page(c, me.user.id, slug, &vi, &en)).await? {
+        Some(Ok(())) => return Ok(see_other("/staff/pages?done=page_saved")),
+        Some(Err(errors)) => errors,
+        None => return Err(AppError::NotFound),
+    };
     let form = page_form(&ctx, slug, &f.body_vi, &f.body_en, &errors);
     edit_panel(&ctx, slug, form).respond(StatusCode::UNPROCESSABLE_ENTITY, None)
 }
@@ -333,7 +311,7 @@ async fn news_panel(ctx: &Ctx, state: &AppState, form: Form, notice: Option<Stri
 pub async fn staff_news(
     req: HttpRequest,
     state: web::Data<AppState>,
-    q: web::Query<Done>,
+    q: web::Query<DoneQuery>,
 ) -> Result<HttpResponse, AppError> {
     let ctx = Ctx::from_request(&req);
     let form = news_form(&ctx, "/staff/news".into(), &NewsInput::default(), &[]);
@@ -429,7 +407,7 @@ pub async fn edit_news(
     req: HttpRequest,
     state: web::Data<AppState>,
     id: web::Path<String>,
-    q: web::Query<Done>,
+    q: web::Query<DoneQuery>,
 ) -> Result<HttpResponse, AppError> {
     let ctx = Ctx::from_request(&req);
     let n = staff_item(&state, id.into_inner()).await?;
