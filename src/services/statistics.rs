@@ -20,7 +20,7 @@ use crate::domain::{ListingKind, ListingStatus, OrgKind, Province, Sector, UserI
 use crate::validate::{Check, FieldError};
 
 /// The figures the public page shows: never one organisation's data.
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Headline {
     pub offers: usize,
     pub needs: usize,
@@ -29,16 +29,21 @@ pub struct Headline {
     pub meetings_held: usize,
     pub contracts: usize,
     pub contract_value: i64,
+    /// Listings public today, by sector.
+    pub by_sector: Vec<(Sector, Pair)>,
 }
 
 fn live(f: &db::listings::Fact, now: NaiveDateTime) -> bool {
     f.status.parse::<ListingStatus>().is_ok_and(|s| is_public(s, f.expires_at, now))
 }
 
-/// Today's public listings, verified organisations, and every held session's results.
+/// Today's public listings (by sector too), verified organisations, and every held session's
+/// results.
 pub fn headline(conn: &mut AnyConnection, now: NaiveDateTime) -> anyhow::Result<Headline> {
     let facts = db::listings::facts(conn)?;
     let count = |k: ListingKind| facts.iter().filter(|f| f.kind == k && live(f, now)).count();
+    let public: Vec<&db::listings::Fact> = facts.iter().filter(|f| live(f, now)).collect();
+    let by_sector = pairs_by(Sector::ALL.to_vec(), &public, |f| f.sector.parse().ok());
     let organisations = db::organisations::list(conn)?.iter().filter(|o| o.verified_at.is_some()).count();
     let (_, total) = report::range(conn, NaiveDate::MIN, local_date(now))?;
     Ok(Headline {
@@ -49,6 +54,7 @@ pub fn headline(conn: &mut AnyConnection, now: NaiveDateTime) -> anyhow::Result<
         meetings_held: total.held,
         contracts: total.contracts(),
         contract_value: total.contract_value,
+        by_sector,
     })
 }
 
@@ -99,6 +105,24 @@ pub struct Stats {
     pub feedback: Vec<(Sector, usize, usize)>,
 }
 
+/// Offers and needs counted per group, in the order of `groups`; groups with none are left out.
+fn pairs_by<K: PartialEq>(
+    groups: Vec<K>,
+    facts: &[&db::listings::Fact],
+    group_of: impl Fn(&db::listings::Fact) -> Option<K>,
+) -> Vec<(K, Pair)> {
+    let mut out: Vec<(K, Pair)> = groups.into_iter().map(|g| (g, Pair::default())).collect();
+    for f in facts {
+        if let Some(g) = group_of(f)
+            && let Some((_, p)) = out.iter_mut().find(|(k, _)| *k == g)
+        {
+            p.add(f.kind);
+        }
+    }
+    out.retain(|(_, p)| p.offers + p.needs > 0);
+    out
+}
+
 fn counted<K: Copy + PartialEq>(keys: &[K], items: impl Iterator<Item = K>) -> Vec<(K, usize)> {
     let items: Vec<K> = items.collect();
     keys.iter().map(|k| (*k, items.iter().filter(|i| *i == k).count())).filter(|(_, n)| *n > 0).collect()
@@ -109,29 +133,13 @@ pub fn stats(conn: &mut AnyConnection, from: NaiveDate, to: NaiveDate, now: Naiv
     let facts = db::listings::facts(conn)?;
     let within = |at: NaiveDateTime| (from..=to).contains(&local_date(at));
     let created: Vec<&db::listings::Fact> = facts.iter().filter(|f| within(f.created_at)).collect();
-    let mut by_sector: Vec<(Sector, Pair)> = Sector::ALL.iter().map(|s| (*s, Pair::default())).collect();
-    let mut by_status: Vec<(ListingStatus, Pair)> = ListingStatus::ALL.iter().map(|s| (*s, Pair::default())).collect();
-    let mut by_month: Vec<(String, Pair)> = Vec::new();
-    for f in &created {
-        if let Some((_, p)) = by_sector.iter_mut().find(|(s, _)| s.code() == f.sector) {
-            p.add(f.kind);
-        }
-        if let Some((_, p)) = by_status.iter_mut().find(|(s, _)| s.code() == f.status) {
-            p.add(f.kind);
-        }
-        let month = local_date(f.created_at).format("%Y-%m").to_string();
-        match by_month.iter_mut().find(|(m, _)| *m == month) {
-            Some((_, p)) => p.add(f.kind),
-            None => {
-                let mut p = Pair::default();
-                p.add(f.kind);
-                by_month.push((month, p));
-            }
-        }
-    }
-    by_month.sort_by(|a, b| a.0.cmp(&b.0));
-    by_sector.retain(|(_, p)| p.offers + p.needs > 0);
-    by_status.retain(|(_, p)| p.offers + p.needs > 0);
+    let month = |f: &db::listings::Fact| local_date(f.created_at).format("%Y-%m").to_string();
+    let mut months: Vec<String> = created.iter().map(|f| month(f)).collect();
+    months.sort();
+    months.dedup();
+    let by_sector = pairs_by(Sector::ALL.to_vec(), &created, |f| f.sector.parse().ok());
+    let by_status = pairs_by(ListingStatus::ALL.to_vec(), &created, |f| f.status.parse().ok());
+    let by_month = pairs_by(months, &created, |f| Some(month(f)));
 
     let orgs: Vec<_> = db::organisations::list(conn)?.into_iter().filter(|o| within(o.created_at)).collect();
     let orgs_by_kind = counted(OrgKind::ALL, orgs.iter().map(|o| o.kind));
@@ -417,17 +425,4 @@ pub fn yearly(conn: &mut AnyConnection, year: i32) -> anyhow::Result<Yearly> {
         service_contracts,
         sessions,
     })
-}
-
-/// Listings public today, by sector (for the public page).
-pub fn live_by_sector(conn: &mut AnyConnection, now: NaiveDateTime) -> anyhow::Result<Vec<(Sector, Pair)>> {
-    let facts = db::listings::facts(conn)?;
-    let mut out: Vec<(Sector, Pair)> = Sector::ALL.iter().map(|s| (*s, Pair::default())).collect();
-    for f in facts.iter().filter(|f| live(f, now)) {
-        if let Some((_, p)) = out.iter_mut().find(|(s, _)| s.code() == f.sector) {
-            p.add(f.kind);
-        }
-    }
-    out.retain(|(_, p)| p.offers + p.needs > 0);
-    Ok(out)
 }

@@ -113,14 +113,7 @@ struct PublicPage {
 pub async fn public(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     let ctx = Ctx::from_request(&req);
     let now = state.clock.now();
-    let (h, by_sector) = state
-        .db
-        .run(move |c| {
-            let h = statistics::headline(c, now)?;
-            let s = statistics::live_by_sector(c, now)?;
-            Ok((h, s))
-        })
-        .await?;
+    let h = state.db.run(move |c| statistics::headline(c, now)).await?;
     let num = |x: usize| ctx.number(&n(x));
     let tiles = vec![
         (num(h.offers), ctx.t("stats-offers")),
@@ -132,7 +125,7 @@ pub async fn public(req: HttpRequest, state: web::Data<AppState>) -> Result<Http
         (ctx.money(h.contract_value), ctx.t("stats-contract-value")),
     ];
     let l = ctx.locale;
-    let sections = vec![pairs(&ctx, "stats-live-by-sector", "field-sector", &by_sector, |s| s.label(l))];
+    let sections = vec![pairs(&ctx, "stats-live-by-sector", "field-sector", &h.by_sector, |s| s.label(l))];
     public_page(&PublicPage { ctx, tiles, sections })
 }
 
