@@ -5,7 +5,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
-use super::panel::{Cell, DoneQuery, Panel, Row, Table, done_notice, private_page, see_other};
+use super::panel::{Cell, DoneQuery, Panel, Row, Table, date_param, done_notice, private_page, see_other};
 use crate::catalogue::key_of;
 use crate::db::{self, outbox::OutboxRow};
 use crate::domain::{local_date, utc_of_local};
@@ -258,15 +258,7 @@ pub async fn audit(
     q: web::Query<AuditQuery>,
 ) -> Result<HttpResponse, AppError> {
     let ctx = Ctx::from_request(&req);
-    let date = |name: &str, v: &str| -> Result<Option<chrono::NaiveDate>, AppError> {
-        if v.trim().is_empty() {
-            return Ok(None);
-        }
-        chrono::NaiveDate::parse_from_str(v.trim(), "%Y-%m-%d")
-            .map(Some)
-            .map_err(|_| AppError::bad_param(name, ctx.t("err-date")))
-    };
-    let (from, to) = (date("from", &q.from)?, date("to", &q.to)?);
+    let (from, to) = (date_param(&ctx, "from", &q.from)?, date_param(&ctx, "to", &q.to)?);
     let page: i64 = if q.page.is_empty() {
         0
     } else {

@@ -730,16 +730,9 @@ pub async fn range_report(
 ) -> Result<HttpResponse, AppError> {
     let ctx = Ctx::from_request(&req);
     let today = crate::domain::local_date(state.clock.now());
-    let parse = |name: &str, v: &str, default: chrono::NaiveDate| -> Result<chrono::NaiveDate, AppError> {
-        if v.trim().is_empty() {
-            return Ok(default);
-        }
-        chrono::NaiveDate::parse_from_str(v.trim(), "%Y-%m-%d")
-            .map_err(|_| AppError::bad_param(name, ctx.t("err-date")))
-    };
-    let from =
-        parse("from", &q.from, chrono::NaiveDate::from_ymd_opt(chrono::Datelike::year(&today), 1, 1).unwrap_or(today))?;
-    let to = parse("to", &q.to, today)?;
+    let year_start = chrono::NaiveDate::from_ymd_opt(chrono::Datelike::year(&today), 1, 1).unwrap_or(today);
+    let from = super::panel::date_param(&ctx, "from", &q.from)?.unwrap_or(year_start);
+    let to = super::panel::date_param(&ctx, "to", &q.to)?.unwrap_or(today);
     let (rows, total) = state.db.run(move |c| report::range(c, from, to)).await?;
     let headers = std::iter::once(ctx.t("report-figure"))
         .chain(rows.iter().map(|(v, _)| ctx.date(v.row.session_date)))

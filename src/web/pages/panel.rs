@@ -202,6 +202,17 @@ pub fn public_page<T: Template>(page: &T) -> Result<HttpResponse, AppError> {
         .body(html))
 }
 
+/// A date parameter written `YYYY-MM-DD` (as `<input type="date">` sends it): `None` when empty,
+/// a 400 naming the parameter when it is not a date.
+pub fn date_param(ctx: &Ctx, name: &str, v: &str) -> Result<Option<chrono::NaiveDate>, AppError> {
+    if v.trim().is_empty() {
+        return Ok(None);
+    }
+    chrono::NaiveDate::parse_from_str(v.trim(), "%Y-%m-%d")
+        .map(Some)
+        .map_err(|_| AppError::bad_param(name, ctx.t("err-date")))
+}
+
 /// A 303 redirect after a successful form.
 pub fn see_other(location: &str) -> HttpResponse {
     HttpResponse::SeeOther().insert_header(("location", location.to_string())).finish()

@@ -9,7 +9,9 @@ use askama::Template;
 use chrono::{Datelike, NaiveDate};
 use serde::Deserialize;
 
-use super::panel::{Cell, Row, Table, done_notice, download, private_page, private_page_with, public_page, see_other};
+use super::panel::{
+    Cell, Row, Table, date_param, done_notice, download, private_page, private_page_with, public_page, see_other,
+};
 use crate::catalogue::key_of;
 use crate::domain::local_date;
 use crate::error::AppError;
@@ -137,14 +139,13 @@ pub struct RangeQuery {
     format: String,
 }
 
-fn date_param(ctx: &Ctx, name: &str, v: &str, default: NaiveDate) -> Result<NaiveDate, AppError> {
-    if v.trim().is_empty() {
-        return Ok(default);
+/// A date of the range, `default` when empty; a year the reports do not cover is a bad date.
+fn range_date(ctx: &Ctx, name: &str, v: &str, default: NaiveDate) -> Result<NaiveDate, AppError> {
+    match date_param(ctx, name, v)? {
+        None => Ok(default),
+        Some(d) if statistics::YEARS.contains(&d.year()) => Ok(d),
+        Some(_) => Err(AppError::bad_param(name, ctx.t("err-date"))),
     }
-    NaiveDate::parse_from_str(v.trim(), "%Y-%m-%d")
-        .ok()
-        .filter(|d| statistics::YEARS.contains(&d.year()))
-        .ok_or_else(|| AppError::bad_param(name, ctx.t("err-date")))
 }
 
 #[derive(Template)]
@@ -278,8 +279,8 @@ pub async fn staff(
     let now = state.clock.now();
     let today = local_date(now);
     let year_start = NaiveDate::from_ymd_opt(today.year(), 1, 1).unwrap_or(today);
-    let from = date_param(&ctx, "from", &q.from, year_start)?;
-    let to = date_param(&ctx, "to", &q.to, today)?;
+    let from = range_date(&ctx, "from", &q.from, year_start)?;
+    let to = range_date(&ctx, "to", &q.to, today)?;
     if from > to {
         return Err(AppError::bad_param("to", ctx.t("err-range")));
     }
