@@ -3,6 +3,8 @@
 //! Policy stays strict; colours come from the stylesheet (`.chart .s0`, `.chart .s1`). Every
 //! chart has a title for screen readers, and pages put its table next to it.
 
+use super::feeds::xml;
+
 /// One row of a chart: its label and one value per series.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bar {
@@ -10,20 +12,6 @@ pub struct Bar {
     pub values: Vec<i64>,
     /// The values as people read them (grouped digits, money), one per series.
     pub shown: Vec<String>,
-}
-
-fn esc(s: &str) -> String {
-    s.chars()
-        .filter(|c| !c.is_control())
-        .map(|c| match c {
-            '&' => "&amp;".to_string(),
-            '<' => "&lt;".to_string(),
-            '>' => "&gt;".to_string(),
-            '"' => "&quot;".to_string(),
-            '\'' => "&#39;".to_string(),
-            c => c.to_string(),
-        })
-        .collect()
 }
 
 fn short(s: &str, n: usize) -> String {
@@ -49,15 +37,15 @@ pub fn bars(title: &str, legend: &[String], rows: &[Bar]) -> String {
     let height = top + band * rows.len() as i64 + 4;
     let mut out = format!(
         "<svg class=\"chart\" width=\"100%\" height=\"{height}\" role=\"img\" aria-label=\"{}\" xmlns=\"http://www.w3.org/2000/svg\"><title>{}</title>",
-        esc(title),
-        esc(title)
+        xml(title),
+        xml(title)
     );
     for (i, name) in legend.iter().enumerate().filter(|_| legend.len() > 1) {
         let y = 4 + 20 * i as i64;
         out += &format!(
             "<rect class=\"s{i}\" x=\"0\" y=\"{y}\" width=\"12\" height=\"12\"/><text x=\"18\" y=\"{}\">{}</text>",
             y + 11,
-            esc(name)
+            xml(name)
         );
     }
     for (r, row) in rows.iter().enumerate() {
@@ -65,8 +53,8 @@ pub fn bars(title: &str, legend: &[String], rows: &[Bar]) -> String {
         out += &format!(
             "<text class=\"label\" x=\"0\" y=\"{}\"><title>{}</title>{}</text>",
             y0 + 13,
-            esc(&row.label),
-            esc(&short(&row.label, 60))
+            xml(&row.label),
+            xml(&short(&row.label, 60))
         );
         for (s, v) in row.values.iter().enumerate() {
             let y = y0 + LABEL_LINE + BAR_LINE * s as i64;
@@ -78,7 +66,7 @@ pub fn bars(title: &str, legend: &[String], rows: &[Bar]) -> String {
                 "<rect class=\"s{s}\" x=\"0\" y=\"{y}\" width=\"{w:.2}%\" height=\"{BAR}\"/><text class=\"value\" x=\"{:.2}%\" y=\"{}\">{}</text>",
                 w + 1.0,
                 y + BAR - 2,
-                esc(&shown)
+                xml(&shown)
             );
         }
     }

@@ -13,7 +13,9 @@ use crate::state::AppState;
 /// How many entries a feed carries.
 pub const FEED_SIZE: i64 = 50;
 
-fn xml(s: &str) -> String {
+/// Text escaped for XML (feeds and the SVG charts); control characters other than line breaks
+/// and tabs are dropped.
+pub(crate) fn xml(s: &str) -> String {
     s.chars()
         .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
         .map(|c| match c {
@@ -64,13 +66,7 @@ async fn atom(state: web::Data<AppState>, kind: ListingKind) -> Result<HttpRespo
         ListingKind::Need => (vi("feed-needs-title"), "/feeds/needs.atom"),
     };
     let updated = items.iter().filter_map(|r| r.published_at).max().unwrap_or_else(|| now.and_utc());
-    let mut out = format!(
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"vi\">\n<title>{}</title>\n<id>{base}{path}</id>\n<link rel=\"self\" href=\"{base}{path}\"/>\n<link rel=\"alternate\" type=\"text/html\" href=\"{base}/{}\"/>\n<updated>{}</updated>\n<author><name>{}</name></author>\n",
-        xml(&title),
-        plural(kind),
-        rfc3339(updated),
-        xml(&vi("site-centre"))
-    );
+    let mut out = String::new();
     for r in &items {
         let url = format!("{base}/{}/{}", plural(kind), r.id);
         let at = rfc3339(r.published_at.unwrap_or(r.updated_at));
@@ -84,11 +80,27 @@ async fn atom(state: web::Data<AppState>, kind: ListingKind) -> Result<HttpRespo
             xml(&summary(r))
         );
     }
-    out += "</feed>\n";
-    Ok(HttpResponse::Ok()
+    Ok(atom_feed(&base, (&title, path, &format!("/{}", plural(kind))), updated, &out))
+}
+
+/// An Atom document of `entries` (already written), titled `title`, at `path`, the HTML page
+/// at `alternate`, with the centre as its author; public and cached for five minutes.
+fn atom_feed(
+    base: &str,
+    (title, path, alternate): (&str, &str, &str),
+    updated: DateTime<Utc>,
+    entries: &str,
+) -> HttpResponse {
+    let body = format!(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"vi\">\n<title>{}</title>\n<id>{base}{path}</id>\n<link rel=\"self\" href=\"{base}{path}\"/>\n<link rel=\"alternate\" type=\"text/html\" href=\"{base}{alternate}\"/>\n<updated>{}</updated>\n<author><name>{}</name></author>\n{entries}</feed>\n",
+        xml(title),
+        rfc3339(updated),
+        xml(&vi("site-centre"))
+    );
+    HttpResponse::Ok()
         .content_type("application/atom+xml; charset=utf-8")
         .insert_header(("cache-control", "public, max-age=300"))
-        .body(out))
+        .body(body)
 }
 
 /// The centre's news as Atom (`/news/feed.atom`), in Vietnamese as the other feeds.
@@ -97,12 +109,7 @@ pub async fn news_atom(state: web::Data<AppState>) -> Result<HttpResponse, AppEr
     let base = base(&state);
     let items = state.db.run(move |c| crate::services::centre::published(c, now, FEED_SIZE)).await?;
     let updated = items.iter().map(|n| n.row.updated_at).max().unwrap_or(now).and_utc();
-    let mut out = format!(
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"vi\">\n<title>{}</title>\n<id>{base}/news/feed.atom</id>\n<link rel=\"self\" href=\"{base}/news/feed.atom\"/>\n<link rel=\"alternate\" type=\"text/html\" href=\"{base}/news\"/>\n<updated>{}</updated>\n<author><name>{}</name></author>\n",
-        xml(&vi("news-title")),
-        rfc3339(updated),
-        xml(&vi("site-centre"))
-    );
+    let mut out = String::new();
     let l = crate::domain::Locale::Vi;
     for n in &items {
         let url = format!("{base}/news/{}", n.row.id);
@@ -117,11 +124,7 @@ pub async fn news_atom(state: web::Data<AppState>) -> Result<HttpResponse, AppEr
             xml(&n.html(l))
         );
     }
-    out += "</feed>\n";
-    Ok(HttpResponse::Ok()
-        .content_type("application/atom+xml; charset=utf-8")
-        .insert_header(("cache-control", "public, max-age=300"))
-        .body(out))
+    Ok(atom_feed(&base, (&vi("news-title"), "/news/feed.atom", "/news"), updated, &out))
 }
 
 pub async fn offers_atom(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
