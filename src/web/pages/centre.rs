@@ -13,7 +13,6 @@ use crate::domain::Locale;
 use crate::error::AppError;
 use crate::services::centre::{self, News, NewsInput, SLUGS};
 use crate::services::listings::Refused;
-use crate::services::listings::attachments::{path_of, thumb_of};
 use crate::state::AppState;
 use crate::validate::FieldError;
 use crate::web::auth;
@@ -132,14 +131,8 @@ async fn serve_photo(
     if !n.has_photo() {
         return Err(AppError::NotFound);
     }
-    let files = state.settings.files_dir();
-    let (path, content_type) = if thumb {
-        (thumb_of(&files, &n.row.photo_sha256), "image/jpeg".to_string())
-    } else {
-        (path_of(&files, &n.row.photo_sha256), n.row.photo_type.clone())
-    };
-    let bytes =
-        web::block(move || std::fs::read(path)).await.map_err(|e| AppError::Internal(e.into()))?.map_err(|e| {
+    let (content_type, bytes) =
+        super::files::read_stored(&state, &n.row.photo_sha256, &n.row.photo_type, thumb).await?.map_err(|e| {
             tracing::error!(news = %n.row.id, error = %e, "a news photo's file is missing");
             AppError::NotFound
         })?;

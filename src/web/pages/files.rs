@@ -36,20 +36,13 @@ async fn serve(
     if !public && !own {
         return Err(AppError::NotFound);
     }
-    let files = state.settings.files_dir();
-    let (path, content_type) = if thumb {
-        if !row.is_image() {
-            return Err(AppError::NotFound);
-        }
-        (thumb_of(&files, &row.sha256), "image/jpeg".to_string())
-    } else {
-        (path_of(&files, &row.sha256), row.content_type.clone())
-    };
-    let bytes =
-        web::block(move || std::fs::read(path)).await.map_err(|e| AppError::Internal(e.into()))?.map_err(|e| {
-            tracing::error!(attachment = %row.id, error = %e, "an attachment's file is missing");
-            AppError::NotFound
-        })?;
+    if thumb && !row.is_image() {
+        return Err(AppError::NotFound);
+    }
+    let (content_type, bytes) = read_stored(&state, &row.sha256, &row.content_type, thumb).await?.map_err(|e| {
+        tracing::error!(attachment = %row.id, error = %e, "an attachment's file is missing");
+        AppError::NotFound
+    })?;
     let disposition = if row.is_image() { "inline" } else { "attachment" };
     let name: String = row.filename.chars().filter(|c| c.is_ascii_alphanumeric() || ".-_ ".contains(*c)).collect();
     Ok(HttpResponse::Ok()
@@ -63,6 +56,24 @@ async fn serve(
             format!("{disposition}; filename=\"{}\"", if name.is_empty() { "file" } else { &name }),
         ))
         .body(bytes))
+}
+
+/// The bytes of a content in the file store (or of its JPEG thumbnail) with their type, or why
+/// the file could not be read (the caller logs it: a stored row whose file is gone).
+pub(crate) async fn read_stored(
+    state: &AppState,
+    sha: &str,
+    content_type: &str,
+    thumb: bool,
+) -> Result<Result<(String, Vec<u8>), std::io::Error>, AppError> {
+    let files = state.settings.files_dir();
+    let (path, content_type) = if thumb {
+        (thumb_of(&files, sha), "image/jpeg".to_string())
+    } else {
+        (path_of(&files, sha), content_type.to_string())
+    };
+    let read = web::block(move || std::fs::read(path)).await.map_err(|e| AppError::Internal(e.into()))?;
+    Ok(read.map(|bytes| (content_type, bytes)))
 }
 
 pub async fn file(
