@@ -350,37 +350,27 @@ pub fn get(conn: &mut AnyConnection, kind: ListingKind, id: &str) -> anyhow::Res
 pub struct Fact {
     pub kind: ListingKind,
     pub id: String,
-    pub organisation_id: String,
     pub sector: String,
     pub status: String,
-    pub featured: bool,
     pub created_at: NaiveDateTime,
-    pub published_at: Option<NaiveDateTime>,
     pub expires_at: Option<NaiveDateTime>,
 }
 
 /// Every listing of both kinds, as statistics count them.
 pub fn facts(conn: &mut AnyConnection) -> anyhow::Result<Vec<Fact>> {
-    type Tuple = (String, String, String, String, NaiveDateTime, Option<NaiveDateTime>, Option<NaiveDateTime>);
+    type Tuple = (String, String, String, NaiveDateTime, Option<NaiveDateTime>);
     let mut out = Vec::new();
     for kind in ListingKind::ALL {
         let rows: Vec<Tuple> = per_kind!(kind, t => t::table
-            .select((t::id, t::organisation_id, t::sector, t::status, t::created_at, t::published_at, t::expires_at))
+            .select((t::id, t::sector, t::status, t::created_at, t::expires_at))
             .load(conn)?);
-        let featured: Vec<String> = match kind {
-            ListingKind::Offer => offers::table.filter(offers::featured.eq(true)).select(offers::id).load(conn)?,
-            ListingKind::Need => Vec::new(),
-        };
         out.extend(rows.into_iter().map(|r| Fact {
             kind: *kind,
-            featured: featured.contains(&r.0),
             id: r.0,
-            organisation_id: r.1,
-            sector: r.2,
-            status: r.3,
-            created_at: r.4,
-            published_at: r.5,
-            expires_at: r.6,
+            sector: r.1,
+            status: r.2,
+            created_at: r.3,
+            expires_at: r.4,
         }));
     }
     Ok(out)

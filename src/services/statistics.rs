@@ -7,7 +7,7 @@
 //! - sessions, meetings and outcomes count by the session's day, held (or closed) sessions only;
 //! - unmet demand: needs public today that no expression of interest has been accepted on;
 //! - a connection (yearly report): an accepted expression of interest, or a meeting held;
-//! - the showcase: organisations with a featured offer today (the showcase keeps no history).
+//! - the showcase: organisations with a featured public offer today (the showcase keeps no history).
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
@@ -400,14 +400,13 @@ impl Yearly {
     }
 }
 
-pub fn yearly(conn: &mut AnyConnection, year: i32) -> anyhow::Result<Yearly> {
+pub fn yearly(conn: &mut AnyConnection, year: i32, now: NaiveDateTime) -> anyhow::Result<Yearly> {
     let from = NaiveDate::from_ymd_opt(year, 1, 1).ok_or_else(|| anyhow::anyhow!("year {year}"))?;
     let to = NaiveDate::from_ymd_opt(year, 12, 31).ok_or_else(|| anyhow::anyhow!("year {year}"))?;
     let (sessions, total) = report::range(conn, from, to)?;
-    let facts = db::listings::facts(conn)?;
-    let mut showcase: Vec<&str> = facts.iter().filter(|f| f.featured).map(|f| f.organisation_id.as_str()).collect();
-    showcase.sort_unstable();
-    showcase.dedup();
+    // The showcase as it is shown (and as its staff page counts it): its public offers' owners.
+    let showcase: std::collections::HashSet<_> =
+        db::offers::featured(conn, now, i64::MAX)?.iter().map(|o| o.organisation_id).collect();
     let accepted_interests = db::interests::all(conn)?
         .iter()
         .filter(|i| i.status == "accepted" && i.answered_at.is_some_and(|a| (from..=to).contains(&local_date(a))))

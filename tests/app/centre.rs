@@ -345,7 +345,7 @@ async fn the_yearly_report_sets_results_against_targets_admins_keep() {
     let mut reversed = targets.to_vec();
     reversed[1] = ("showcase_min", "20");
     assert_eq!(post(&app, &admin, "/admin/targets?year=2026", &reversed).await.status(), 422);
-    let y = ketnoi::services::statistics::yearly(&mut app.db.conn().unwrap(), 2026).unwrap();
+    let y = ketnoi::services::statistics::yearly(&mut app.db.conn().unwrap(), 2026, app.state.clock.now()).unwrap();
     assert_eq!((y.revenue, y.targets.revenue_min, y.targets.connections), (1_500_000_000, 1_000_000_000, 40));
     let (_, report) = page(&app, &staff, "/staff/yearly?year=2026").await;
     assert!(report.contains("1.500.000.000 ₫") && report.contains("Đạt"), "revenue above the lower target");

@@ -329,7 +329,8 @@ async fn journey(variant: &'static str, lang: &'static str, width: u32) {
     assert!(main_text(&staff).await.contains(money), "the contract's value in the statistics");
     staff.goto(&r.url(&format!("/staff/yearly?year={}", day.year()))).await.unwrap();
     r.shot(&staff, "yearly").await;
-    let y = ketnoi::services::statistics::yearly(&mut app.db.conn().unwrap(), day.year()).unwrap();
+    let y =
+        ketnoi::services::statistics::yearly(&mut app.db.conn().unwrap(), day.year(), app.state.clock.now()).unwrap();
     assert_eq!((y.contracts, y.contract_value, y.sessions_held, y.accepted_interests), (1, 450_000_000, 1, 1));
     assert!(main_text(&staff).await.contains(money), "the contract in the yearly report");
     let _ = staff_user;

@@ -551,7 +551,8 @@ async fn yearly_page(
     status: StatusCode,
 ) -> Result<HttpResponse, AppError> {
     let ctx = Ctx::from_request(req);
-    let y = state.db.run(move |c| statistics::yearly(c, year)).await?;
+    let now = state.clock.now();
+    let y = state.db.run(move |c| statistics::yearly(c, year, now)).await?;
     let admin = ctx.user.as_ref().is_some_and(|u| u.admin);
     let sections = yearly_sections(&ctx, &y);
     let title = ctx.t1("yearly-title-of", "year", year.to_string());
