@@ -381,13 +381,13 @@ fn item_panel(ctx: &Ctx, n: &News, form: Form, notice: Option<String>, photo_err
     p.link(format!("/news/{id}"), "news-view").link("/staff/news", "news-staff-title")
 }
 
-fn input_of(n: &News, now: chrono::NaiveDateTime) -> NewsInput {
+fn input_of(n: &News) -> NewsInput {
     NewsInput {
         title_vi: n.row.title_vi.clone(),
         title_en: n.row.title_en.clone(),
         body_vi: n.row.body_vi.clone(),
         body_en: n.row.body_en.clone(),
-        publish: n.published(now) || n.row.published_at.is_some(),
+        publish: n.row.published_at.is_some(),
     }
 }
 
@@ -404,7 +404,7 @@ pub async fn edit_news(
 ) -> Result<HttpResponse, AppError> {
     let ctx = Ctx::from_request(&req);
     let n = staff_item(&state, id.into_inner()).await?;
-    let form = news_form(&ctx, format!("/staff/news/{}", n.row.id), &input_of(&n, state.clock.now()), &[]);
+    let form = news_form(&ctx, format!("/staff/news/{}", n.row.id), &input_of(&n), &[]);
     item_panel(&ctx, &n, form, done_notice(&ctx, &key_of("staff-done", &q.done)), &[]).ok()
 }
 
@@ -456,7 +456,7 @@ pub async fn upload_photo(
             }
         },
     };
-    let form = news_form(&ctx, format!("/staff/news/{id}"), &input_of(&n, state.clock.now()), &[]);
+    let form = news_form(&ctx, format!("/staff/news/{id}"), &input_of(&n), &[]);
     item_panel(&ctx, &n, form, None, &errors).respond(StatusCode::UNPROCESSABLE_ENTITY, None)
 }
 
