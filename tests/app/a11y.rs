@@ -119,6 +119,7 @@ async fn every_page_type_passes_axe_core_without_serious_violations() {
         "/staff/sessions".into(),
         format!("/staff/sessions/{published}"),
         format!("/staff/sessions/{published}/schedule"),
+        format!("/staff/sessions/{published}/tables"),
         format!("/staff/sessions/{published}/door"),
         format!("/staff/sessions/{held}/day"),
         format!("/staff/sessions/{held}/report"),
@@ -154,6 +155,17 @@ async fn every_page_type_passes_axe_core_without_serious_violations() {
                         .unwrap();
                     if h.as_f64().unwrap() > 225.0 {
                         found.push(format!("{p} ({lang}, {width}px): the header is {h} px tall"));
+                    }
+                    // A phone shows each table row as a card: every cell needs its column's name.
+                    let unlabelled = b
+                        .execute(
+                            "return document.querySelectorAll('table.list:not(.slot-grid) tbody td:not([data-label])').length",
+                            vec![],
+                        )
+                        .await
+                        .unwrap();
+                    if unlabelled.as_u64() != Some(0) {
+                        found.push(format!("{p} ({lang}, {width}px): {unlabelled} table cells without a column name"));
                     }
                 }
                 let name: String = p
