@@ -151,6 +151,7 @@ err-terms = Please accept the terms of use.
 err-confirm = Please tick the box to confirm.
 err-last-member = You are the organisation's last member. Invite someone first, or delete your account.
 err-last-admin = The last administrator cannot be removed.
+err-disable-self = You cannot disable your own account.
 err-already-member = This account belongs to another organisation. Leave it first.
 err-no-organisation = Only members of an organisation can create API tokens.
 err-no-such-account = There is no account with this address.
@@ -218,6 +219,7 @@ login-forgot = Forgot your password?
 login-register = No account? Register an organisation
 login-invalid = Wrong email or password.
 login-unverified = Confirm your email before signing in. Look for our email, or send the link again.
+login-disabled = This account has been disabled by an administrator. Please contact the centre to have it reopened.
 
 ## reset
 

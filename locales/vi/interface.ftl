@@ -135,6 +135,7 @@ err-terms = Vui lòng đồng ý với điều khoản sử dụng.
 err-confirm = Vui lòng đánh dấu ô xác nhận.
 err-last-member = Bạn là thành viên cuối cùng của tổ chức. Hãy mời người khác trước, hoặc xóa tài khoản.
 err-last-admin = Không thể bỏ quyền của quản trị viên cuối cùng.
+err-disable-self = Không thể tự khóa tài khoản của chính mình.
 err-already-member = Tài khoản này đang thuộc một tổ chức khác. Hãy rời tổ chức đó trước.
 err-no-organisation = Chỉ thành viên của một tổ chức mới tạo được khóa API.
 err-no-such-account = Không có tài khoản với địa chỉ này.
@@ -202,6 +203,7 @@ login-forgot = Quên mật khẩu?
 login-register = Chưa có tài khoản? Đăng ký tổ chức
 login-invalid = Email hoặc mật khẩu không đúng.
 login-unverified = Bạn cần xác nhận email trước khi đăng nhập. Hãy xem thư chúng tôi đã gửi, hoặc gửi lại liên kết.
+login-disabled = Tài khoản này đã bị quản trị viên khóa. Vui lòng liên hệ Trung tâm nếu cần mở lại.
 
 ## reset
 

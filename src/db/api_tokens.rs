@@ -59,6 +59,7 @@ pub fn authenticate(conn: &mut AnyConnection, secret: &str) -> anyhow::Result<Op
         .inner_join(users::table)
         .filter(api_tokens::token_hash.eq(token_hash(secret)))
         .filter(api_tokens::revoked_at.is_null())
+        .filter(users::disabled_at.is_null())
         .select((TokenRow::as_select(), UserRow::as_select()))
         .first(conn)
         .optional()?;

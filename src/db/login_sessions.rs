@@ -86,6 +86,8 @@ pub fn find(conn: &mut AnyConnection, token: &str) -> anyhow::Result<Option<Foun
             let found: Option<(UserRow, Option<NaiveDateTime>)> = users::table
                 .left_join(organisations::table)
                 .filter(users::id.eq(uid))
+                // A disabled account's session is as good as none (its rows go when it is disabled).
+                .filter(users::disabled_at.is_null())
                 .select((UserRow::as_select(), organisations::verified_at.nullable()))
                 .first(conn)
                 .optional()?;

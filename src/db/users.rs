@@ -174,3 +174,19 @@ pub fn search(conn: &mut AnyConnection, q: &str, limit: i64) -> anyhow::Result<V
     }
     query.order(users::created_at.desc()).limit(limit).load(conn)?.into_iter().map(User::try_from).collect()
 }
+
+/// Disables the account from `at`, or makes it usable again with `None`.
+pub fn set_disabled(conn: &mut AnyConnection, id: UserId, at: Option<NaiveDateTime>) -> anyhow::Result<bool> {
+    Ok(diesel::update(users::table.find(id.to_string())).set(users::disabled_at.eq(at)).execute(conn)? == 1)
+}
+
+/// Which of these accounts are disabled.
+pub fn disabled_among(conn: &mut AnyConnection, ids: &[UserId]) -> anyhow::Result<std::collections::HashSet<UserId>> {
+    let ids: Vec<String> = ids.iter().map(UserId::to_string).collect();
+    let rows: Vec<String> = users::table
+        .filter(users::id.eq_any(ids))
+        .filter(users::disabled_at.is_not_null())
+        .select(users::id)
+        .load(conn)?;
+    Ok(rows.iter().filter_map(|r| r.parse().ok()).collect())
+}

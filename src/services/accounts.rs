@@ -179,6 +179,8 @@ pub enum SignIn {
     Invalid,
     /// Right password, address not confirmed yet.
     Unverified,
+    /// Right password, account disabled by an admin.
+    Disabled,
     /// Too many failures: try again after this long.
     Locked(TimeDelta),
 }
@@ -206,7 +208,9 @@ pub fn sign_in(conn: &mut AnyConnection, email: &str, pw: &str) -> anyhow::Resul
     let outcome = match user {
         Some(u) if ok => {
             db::rate_limits::clear(conn, &key)?;
-            if u.email_verified_at.is_none() {
+            if !db::users::disabled_among(conn, &[u.id])?.is_empty() {
+                SignIn::Disabled
+            } else if u.email_verified_at.is_none() {
                 SignIn::Unverified
             } else {
                 audit_self(conn, &u, "user.signed_in")?;
@@ -220,6 +224,7 @@ pub fn sign_in(conn: &mut AnyConnection, email: &str, pw: &str) -> anyhow::Resul
         SignIn::Ok(_) => "ok",
         SignIn::Invalid => "invalid",
         SignIn::Unverified => "unverified",
+        SignIn::Disabled => "disabled",
         SignIn::Locked(_) => "locked",
     });
     Ok(outcome)
@@ -234,6 +239,9 @@ fn record_sign_in(label: &'static str) {
 pub fn request_reset(conn: &mut AnyConnection, env: Env, email: &str) -> anyhow::Result<()> {
     let Ok(email) = Email::parse(email) else { return Ok(()) };
     let Some(user) = db::users::by_email(conn, &email)? else { return Ok(()) };
+    if !db::users::disabled_among(conn, &[user.id])?.is_empty() {
+        return Ok(());
+    }
     let fp = env.signer.fingerprint(user.password_hash.as_deref().unwrap_or(""));
     let token = env.sign(Purpose::ResetPassword, &user.id.to_string(), &fp, RESET_TTL);
     let url = env.link("/reset/confirm", &token);

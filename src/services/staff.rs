@@ -51,6 +51,37 @@ pub fn revoke_role(conn: &mut AnyConnection, admin: UserId, user: UserId) -> Che
     })
 }
 
+/// Admins disable an account, or make it usable again. A disabled account cannot sign in, its
+/// sessions end and its API tokens are revoked, in the transaction that records it; its listings,
+/// messages and history stay. Enabling does not bring the tokens back: the owner makes new ones.
+/// Nobody disables their own account (so an admin always remains). `None` when there is no such
+/// account.
+pub fn set_disabled(
+    conn: &mut AnyConnection,
+    admin: UserId,
+    user: UserId,
+    disable: bool,
+    now: chrono::NaiveDateTime,
+) -> Checked<Option<()>> {
+    if disable && admin == user {
+        let mut c = Check::default();
+        c.add("user", "err-disable-self");
+        return Ok(c.finish(None));
+    }
+    db::write(conn, |conn| {
+        if !db::users::set_disabled(conn, user, disable.then_some(now))? {
+            return Ok(Ok(None));
+        }
+        if disable {
+            db::login_sessions::delete_for_user(conn, user, None)?;
+            db::api_tokens::revoke_all(conn, user)?;
+        }
+        let action = if disable { "user.disabled" } else { "user.enabled" };
+        db::audit::record(conn, Some(admin), action, "user", &user.to_string(), &serde_json::json!({}))?;
+        Ok(Ok(Some(())))
+    })
+}
+
 /// Creates a staff or admin account with a password hash, or gives an existing account that role
 /// and password (the operator's `ketnoi admin create-user`). True when the account was created.
 pub fn create_staff_user(

@@ -265,6 +265,8 @@ route_table! {
     "GET" "/admin/users" => pages::staff::users, Admin;
     "POST" "/admin/staff" => pages::staff::grant, Admin;
     "POST" "/admin/staff/{id}/remove" => pages::staff::remove, Admin;
+    "POST" "/admin/users/{id}/disable" => pages::staff::disable_user, Admin;
+    "POST" "/admin/users/{id}/enable" => pages::staff::enable_user, Admin;
 }
 
 /// Routes served by a whole service rather than a handler: the OpenAPI document and the

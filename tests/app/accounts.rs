@@ -96,6 +96,8 @@ fn expected() -> BTreeMap<(&'static str, &'static str), Vec<Who>> {
         ("GET", "/admin/users"),
         ("POST", "/admin/staff"),
         ("POST", "/admin/staff/{id}/remove"),
+        ("POST", "/admin/users/{id}/disable"),
+        ("POST", "/admin/users/{id}/enable"),
     ] {
         m.insert((method, p), vec![Admin]);
     }

@@ -407,3 +407,66 @@ async fn admins_find_any_account_and_change_its_role_from_the_list() {
     assert_eq!(db::users::get(&mut app.db.conn().unwrap(), member.id).unwrap().unwrap().role, Role::Staff);
     assert!(page(&app, &admin, &location(&r)).await.1.contains("Đã cấp quyền"));
 }
+
+#[tokio::test]
+async fn admins_disable_an_account_which_ends_its_sessions_and_tokens_and_re_enable_it() {
+    let app = TestApp::spawn().await;
+    let org = new_org(&app, "Công ty Khóa Thử", true);
+    let member = user(&app, "bi.khoa@congty.vn", Role::Member, Some(org.id));
+    let admin_user = user(&app, "quantri@trungtam.vn", Role::Admin, None);
+    let admin = signed_in(&app, &admin_user);
+    // The member is signed in in a browser and has an API token.
+    let browser = Browser::new(&app);
+    assert_eq!(location(&browser.login("bi.khoa@congty.vn", PASSWORD).await), "/account");
+    assert_eq!(browser.get("/account").await.0, 200);
+    let (_, secret) = db::api_tokens::create(&mut app.db.conn().unwrap(), member.id, Some(org.id), "t").unwrap();
+    let api = reqwest::Client::new();
+    let me = |s: String| api.get(format!("{}/api/v1/me", app.address)).bearer_auth(s).send();
+    assert_eq!(me(secret.clone()).await.unwrap().status(), 200);
+
+    // Only admins, never themselves, never an unknown account.
+    assert_eq!(post(&app, &staff_of(&app), &format!("/admin/users/{}/disable", member.id), &[]).await.status(), 403);
+    let r = post(&app, &admin, &format!("/admin/users/{}/disable", admin_user.id), &[]).await;
+    assert_eq!(r.status(), 422);
+    assert!(r.text().await.unwrap().contains("Không thể tự khóa tài khoản của chính mình."));
+    let unknown = "/admin/users/0190a0b0-0000-7000-8000-000000000000/disable";
+    assert_eq!(post(&app, &admin, unknown, &[]).await.status(), 404);
+    assert_eq!(post(&app, &admin, "/admin/users/không-phải-id/disable", &[]).await.status(), 404);
+    let (_, list) = page(&app, &admin, "/admin/users?q=quantri").await;
+    assert!(!list.contains(&format!("/admin/users/{}/disable", admin_user.id)), "no button to disable oneself");
+
+    let r = post(&app, &admin, &format!("/admin/users/{}/disable", member.id), &[]).await;
+    assert_eq!(location(&r), "/admin/users?done=disabled");
+    let (_, list) = page(&app, &admin, "/admin/users?done=disabled&q=bi.khoa").await;
+    assert!(list.contains("Đã khóa tài khoản") && list.contains(">Đã khóa</span>"), "notice and badge");
+    assert!(list.contains(&format!("/admin/users/{}/enable", member.id)));
+    // The open session is signed out, the token refused, a new sign-in refused with the reason.
+    let (status, _) = browser.get("/account").await;
+    assert!(status.is_redirection(), "the disabled member's session ended: {status}");
+    assert_eq!(me(secret.clone()).await.unwrap().status(), 401);
+    let r = Browser::new(&app).login("bi.khoa@congty.vn", PASSWORD).await;
+    assert_eq!(r.status(), 403);
+    assert!(r.text().await.unwrap().contains("Tài khoản này đã bị quản trị viên khóa"));
+    // A wrong password still says only that the password is wrong.
+    let r = Browser::new(&app).login("bi.khoa@congty.vn", "sai mật khẩu rồi").await;
+    assert_eq!(r.status(), 422);
+    // No reset link is sent to a disabled account.
+    let before = mails_to(&app, "bi.khoa@congty.vn").len();
+    Browser::new(&app).submit("/reset", "/reset", &[("email", "bi.khoa@congty.vn")]).await;
+    assert_eq!(mails_to(&app, "bi.khoa@congty.vn").len(), before);
+    let conn = &mut app.db.conn().unwrap();
+    let actions: Vec<String> =
+        db::audit::by_actor(conn, admin_user.id).unwrap().into_iter().map(|e| e.action).collect();
+    assert!(actions.contains(&"user.disabled".to_string()));
+
+    // Re-enabled: the password works again; the revoked token stays revoked.
+    let r = post(&app, &admin, &format!("/admin/users/{}/enable", member.id), &[]).await;
+    assert_eq!(location(&r), "/admin/users?done=enabled");
+    assert_eq!(location(&Browser::new(&app).login("bi.khoa@congty.vn", PASSWORD).await), "/account");
+    assert_eq!(me(secret).await.unwrap().status(), 401);
+    let actions: Vec<String> =
+        db::audit::by_actor(conn, admin_user.id).unwrap().into_iter().map(|e| e.action).collect();
+    assert!(actions.contains(&"user.enabled".to_string()));
+    // The member's organisation and listings were never touched.
+    assert!(db::users::get(conn, member.id).unwrap().is_some());
+}

@@ -35,7 +35,7 @@ fn migrate_and_seed_are_idempotent() {
         assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
         String::from_utf8(out.stdout).unwrap()
     };
-    assert!(run(&["migrate"]).starts_with("16 migration(s) applied"));
+    assert!(run(&["migrate"]).starts_with("17 migration(s) applied"));
     assert!(run(&["migrate"]).starts_with("0 migration(s) applied"));
     assert!(run(&["seed", "demo"]).contains("43 offer(s)"));
     assert!(run(&["seed", "demo"]).contains("already present"));

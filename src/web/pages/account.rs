@@ -285,6 +285,10 @@ pub async fn login(
             let form = login_form(&ctx, &f.email, &f.next).error(ctx.t("login-unverified"));
             login_panel(&ctx, form).form(resend_form(&ctx, &f.email)).respond(StatusCode::UNPROCESSABLE_ENTITY, None)
         }
+        SignIn::Disabled => {
+            let form = login_form(&ctx, &f.email, &f.next).error(ctx.t("login-disabled"));
+            login_panel(&ctx, form).respond(StatusCode::FORBIDDEN, None)
+        }
         SignIn::Locked(wait) => Err(AppError::too_many(wait)),
     }
 }

@@ -343,27 +343,40 @@ pub async fn remove(
 #[serde(default)]
 pub struct UsersQuery {
     q: String,
+    done: String,
 }
 
 /// Users shown on the admins' list at once.
 const USERS_SHOWN: i64 = 200;
 
-/// The admins' list of every account, searched by email or name, with the role changes.
+/// The admins' list of every account, searched by email or name, with the role changes and
+/// disabling.
 pub async fn users(
     req: HttpRequest,
     state: web::Data<AppState>,
     q: web::Query<UsersQuery>,
 ) -> Result<HttpResponse, AppError> {
+    let me = auth::require(&req)?;
     let ctx = Ctx::from_request(&req);
-    let query: String = ketnoi_text::clean_lossy(&q.q).trim().chars().take(100).collect();
+    let mut p = users_panel(&ctx, &state, me.user.id, &q.q).await?;
+    if let Some(n) = super::panel::done_notice(&ctx, &crate::catalogue::key_of("staff-done", &q.done)) {
+        p = p.notice(n);
+    }
+    p.ok()
+}
+
+async fn users_panel(ctx: &Ctx, state: &AppState, me: UserId, q: &str) -> Result<Panel, AppError> {
+    let ctx = ctx.clone();
+    let query: String = ketnoi_text::clean_lossy(q).trim().chars().take(100).collect();
     let needle = query.clone();
-    let (users, names) = state
+    let (users, names, disabled) = state
         .db
         .run(move |c| {
             let users = db::users::search(c, &needle, USERS_SHOWN)?;
             let names =
                 db::organisations::names(c, users.iter().filter_map(|u| u.organisation_id).collect::<Vec<_>>())?;
-            Ok((users, names))
+            let disabled = db::users::disabled_among(c, &users.iter().map(|u| u.id).collect::<Vec<_>>())?;
+            Ok((users, names, disabled))
         })
         .await?;
     let mut p = Panel::new(&ctx, "admin-users-title").lead(ctx.t1("admin-users-lead", "count", USERS_SHOWN));
@@ -391,7 +404,9 @@ pub async fn users(
         rows: users
             .iter()
             .map(|u| {
-                let actions = match u.role {
+                let off = disabled.contains(&u.id);
+                let mut actions = match u.role {
+                    _ if off => vec![],
                     Role::Member => vec![
                         Form::new(&ctx, "grant", "/admin/staff", "admin-make-staff")
                             .field(&ctx, "email", "hidden", "", u.email.as_str())
@@ -401,9 +416,16 @@ pub async fn users(
                         Form::new(&ctx, "remove", format!("/admin/staff/{}/remove", u.id), "admin-remove").danger(),
                     ],
                 };
+                if off {
+                    actions.push(Form::new(&ctx, "enable", format!("/admin/users/{}/enable", u.id), "admin-enable"));
+                } else if u.id != me {
+                    actions.push(
+                        Form::new(&ctx, "disable", format!("/admin/users/{}/disable", u.id), "admin-disable").danger(),
+                    );
+                }
                 Row {
                     cells: vec![
-                        Cell::text(&u.display_name),
+                        Cell::text(&u.display_name).badge(off.then(|| ctx.t("admin-users-disabled"))),
                         Cell::text(u.email.as_str()),
                         Cell::text(u.role.label(l)),
                         match u.organisation_id {
@@ -422,5 +444,45 @@ pub async fn users(
             })
             .collect(),
     });
-    p.link("/admin/staff", "admin-staff-title").link("/staff", "console-title").ok()
+    Ok(p.link("/admin/staff", "admin-staff-title").link("/staff", "console-title"))
+}
+
+/// Admins disable an account (`disable`) or make it usable again.
+async fn set_disabled(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    disable: bool,
+) -> Result<HttpResponse, AppError> {
+    let me = auth::require(&req)?;
+    let ctx = Ctx::from_request(&req);
+    let user: UserId = id.parse().map_err(|_| AppError::NotFound)?;
+    let now = state.clock.now();
+    match state.db.run(move |c| roles::set_disabled(c, me.user.id, user, disable, now)).await? {
+        Ok(Some(())) => Ok(see_other(if disable { "/admin/users?done=disabled" } else { "/admin/users?done=enabled" })),
+        Ok(None) => Err(AppError::NotFound),
+        Err(errors) => {
+            let message = errors.iter().map(|e| ctx.t(e.key)).collect::<Vec<_>>().join(" ");
+            users_panel(&ctx, &state, me.user.id, "")
+                .await?
+                .notice(message)
+                .respond(StatusCode::UNPROCESSABLE_ENTITY, None)
+        }
+    }
+}
+
+pub async fn disable_user(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    set_disabled(req, state, id, true).await
+}
+
+pub async fn enable_user(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    set_disabled(req, state, id, false).await
 }
