@@ -165,14 +165,21 @@ pub fn names(conn: &mut AnyConnection, ids: &[UserId]) -> anyhow::Result<std::co
 
 /// Users whose email or name contains `q` (every user for an empty `q`), newest first; at most
 /// `limit`.
-pub fn search(conn: &mut AnyConnection, q: &str, limit: i64) -> anyhow::Result<Vec<User>> {
+pub fn search(conn: &mut AnyConnection, q: &str, offset: i64, limit: i64) -> anyhow::Result<Vec<User>> {
     let mut query = users::table.select(UserRow::as_select()).into_boxed();
     let q = q.replace(['%', '_', '\\'], "");
     if !q.is_empty() {
         let pattern = format!("%{q}%");
         query = query.filter(users::email.like(pattern.clone()).or(users::display_name.like(pattern)));
     }
-    query.order(users::created_at.desc()).limit(limit).load(conn)?.into_iter().map(User::try_from).collect()
+    query
+        .order((users::created_at.desc(), users::id))
+        .offset(offset)
+        .limit(limit)
+        .load(conn)?
+        .into_iter()
+        .map(User::try_from)
+        .collect()
 }
 
 /// Disables the account from `at`, or makes it usable again with `None`.

@@ -406,6 +406,21 @@ async fn admins_find_any_account_and_change_its_role_from_the_list() {
     assert_eq!(location(&r), "/admin/staff?done=role_granted");
     assert_eq!(db::users::get(&mut app.db.conn().unwrap(), member.id).unwrap().unwrap().role, Role::Staff);
     assert!(page(&app, &admin, &location(&r)).await.1.contains("Đã cấp quyền"));
+
+    // Past 200 accounts the list goes on to a next page, which keeps the search.
+    assert_eq!(page(&app, &admin, "/admin/users?page=hai").await.0, 400);
+    assert_eq!(page(&app, &admin, "/admin/users?page=-1").await.0, 400);
+    assert!(!page(&app, &admin, "/admin/users").await.1.contains("Trang sau"));
+    for i in 0..200 {
+        user(&app, &format!("nhanvien{i:03}@congty.vn"), Role::Member, Some(org.id));
+    }
+    let (_, first) = page(&app, &admin, "/admin/users?q=congty").await;
+    assert!(first.contains("Trang sau") && first.contains(r#"href="/admin/users?q=congty&#38;page=1""#));
+    let (status, second) = page(&app, &admin, "/admin/users?q=congty&page=1").await;
+    assert_eq!(status, 200);
+    let shown = |body: &str| body.matches(r#"<td data-label="Email">"#).count();
+    assert_eq!((shown(&first), shown(&second)), (200, 2), "202 accounts: 200 on the first page, 2 on the next");
+    assert!(!second.contains("Trang sau"));
 }
 
 #[tokio::test]

@@ -259,11 +259,7 @@ pub async fn audit(
 ) -> Result<HttpResponse, AppError> {
     let ctx = Ctx::from_request(&req);
     let (from, to) = (date_param(&ctx, "from", &q.from)?, date_param(&ctx, "to", &q.to)?);
-    let page: i64 = if q.page.is_empty() {
-        0
-    } else {
-        q.page.parse().ok().filter(|p| (0..10_000).contains(p)).ok_or_else(|| AppError::bad_param("page", "0–9999"))?
-    };
+    let page = super::panel::page_param(&q.page)?;
     let clean = |s: &str| ketnoi_text::clean_lossy(s).trim().chars().take(100).collect::<String>();
     let filter = db::audit::Filter {
         action: clean(&q.action),
@@ -342,6 +338,6 @@ pub async fn audit(
     p.link("/staff", "console-title").ok()
 }
 
-fn urlencode(s: &str) -> String {
+pub(crate) fn urlencode(s: &str) -> String {
     url::form_urlencoded::byte_serialize(s.as_bytes()).collect()
 }

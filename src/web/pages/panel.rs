@@ -202,6 +202,14 @@ pub fn public_page<T: Template>(page: &T) -> Result<HttpResponse, AppError> {
         .body(html))
 }
 
+/// A `page=` of a long list (from 0, "" for the first), or a 400 naming it.
+pub fn page_param(v: &str) -> Result<i64, AppError> {
+    if v.is_empty() {
+        return Ok(0);
+    }
+    v.parse().ok().filter(|p| (0..10_000).contains(p)).ok_or_else(|| AppError::bad_param("page", "0–9999"))
+}
+
 /// A date parameter written `YYYY-MM-DD` (as `<input type="date">` sends it): `None` when empty,
 /// a 400 naming the parameter when it is not a date.
 pub fn date_param(ctx: &Ctx, name: &str, v: &str) -> Result<Option<chrono::NaiveDate>, AppError> {

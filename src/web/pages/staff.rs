@@ -344,9 +344,10 @@ pub async fn remove(
 pub struct UsersQuery {
     q: String,
     done: String,
+    page: String,
 }
 
-/// Users shown on the admins' list at once.
+/// Users shown on one page of the admins' list.
 const USERS_SHOWN: i64 = 200;
 
 /// The admins' list of every account, searched by email or name, with the role changes and
@@ -358,21 +359,22 @@ pub async fn users(
 ) -> Result<HttpResponse, AppError> {
     let me = auth::require(&req)?;
     let ctx = Ctx::from_request(&req);
-    let mut p = users_panel(&ctx, &state, me.user.id, &q.q).await?;
+    let page = super::panel::page_param(&q.page)?;
+    let mut p = users_panel(&ctx, &state, me.user.id, &q.q, page).await?;
     if let Some(n) = super::panel::done_notice(&ctx, &crate::catalogue::key_of("staff-done", &q.done)) {
         p = p.notice(n);
     }
     p.ok()
 }
 
-async fn users_panel(ctx: &Ctx, state: &AppState, me: UserId, q: &str) -> Result<Panel, AppError> {
+async fn users_panel(ctx: &Ctx, state: &AppState, me: UserId, q: &str, page: i64) -> Result<Panel, AppError> {
     let ctx = ctx.clone();
     let query: String = ketnoi_text::clean_lossy(q).trim().chars().take(100).collect();
     let needle = query.clone();
     let (users, names, disabled) = state
         .db
         .run(move |c| {
-            let users = db::users::search(c, &needle, USERS_SHOWN)?;
+            let users = db::users::search(c, &needle, page * USERS_SHOWN, USERS_SHOWN + 1)?;
             let names =
                 db::organisations::names(c, users.iter().filter_map(|u| u.organisation_id).collect::<Vec<_>>())?;
             let disabled = db::users::disabled_among(c, &users.iter().map(|u| u.id).collect::<Vec<_>>())?;
@@ -403,6 +405,7 @@ async fn users_panel(ctx: &Ctx, state: &AppState, me: UserId, q: &str) -> Result
         .collect(),
         rows: users
             .iter()
+            .take(USERS_SHOWN as usize)
             .map(|u| {
                 let off = disabled.contains(&u.id);
                 let mut actions = match u.role {
@@ -444,6 +447,12 @@ async fn users_panel(ctx: &Ctx, state: &AppState, me: UserId, q: &str) -> Result
             })
             .collect(),
     });
+    if users.len() as i64 > USERS_SHOWN {
+        p = p.link(
+            format!("/admin/users?q={}&page={}", super::console::urlencode(&query), page + 1),
+            "admin-users-more",
+        );
+    }
     Ok(p.link("/admin/staff", "admin-staff-title").link("/staff", "console-title"))
 }
 
@@ -463,7 +472,7 @@ async fn set_disabled(
         Ok(None) => Err(AppError::NotFound),
         Err(errors) => {
             let message = errors.iter().map(|e| ctx.t(e.key)).collect::<Vec<_>>().join(" ");
-            users_panel(&ctx, &state, me.user.id, "")
+            users_panel(&ctx, &state, me.user.id, "", 0)
                 .await?
                 .notice(message)
                 .respond(StatusCode::UNPROCESSABLE_ENTITY, None)
