@@ -81,6 +81,8 @@ audit-who = Who
 audit-detail = Detail
 audit-system = System
 audit-older = Older
+audit-by = Only the actions of { $name }.
+audit-everyone = Everyone's actions
 
 ## The centre's pages
 

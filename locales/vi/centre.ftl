@@ -81,6 +81,8 @@ audit-who = Người làm
 audit-detail = Chi tiết
 audit-system = Hệ thống
 audit-older = Cũ hơn
+audit-by = Chỉ các thao tác của { $name }.
+audit-everyone = Thao tác của mọi người
 
 ## The centre's pages
 

@@ -199,6 +199,19 @@ async fn the_console_shows_todays_work_and_staff_retry_a_failed_email() {
     assert_eq!(page(&app, &staff, "/staff/audit?from=2026-13-45").await.0, 400);
     assert_eq!(page(&app, &staff, "/staff/audit?page=-1").await.0, 400);
     assert_eq!(page(&app, &staff, "/staff/audit?action=%25%27%3B--").await.0, 200);
+    // A name in the log lists that person's actions only, and the filter form keeps them.
+    let who =
+        db::users::by_email(&mut app.db.conn().unwrap(), &Email::parse("canbo@trungtam.vn").unwrap()).unwrap().unwrap();
+    let by_them = format!("/staff/audit?actor={}", who.id);
+    assert!(audit.contains(&format!(r#"href="{by_them}""#)), "the name links to its actions");
+    let (status, theirs) = page(&app, &staff, &by_them).await;
+    assert_eq!(status, 200);
+    assert!(theirs.contains("outbox.retried") && !theirs.contains("demo.seeded"));
+    assert!(
+        theirs.contains("Chỉ các thao tác của")
+            && theirs.contains(&format!(r#"<input type="hidden" name="actor" value="{}">"#, who.id))
+    );
+    assert_eq!(page(&app, &staff, "/staff/audit?actor=ai-do").await.0, 400);
 }
 
 #[tokio::test]

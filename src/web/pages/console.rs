@@ -247,6 +247,7 @@ pub struct AuditQuery {
     from: String,
     to: String,
     page: String,
+    actor: String,
 }
 
 /// Entries per page of the audit log.
@@ -260,12 +261,16 @@ pub async fn audit(
     let ctx = Ctx::from_request(&req);
     let (from, to) = (date_param(&ctx, "from", &q.from)?, date_param(&ctx, "to", &q.to)?);
     let page = super::panel::page_param(&q.page)?;
+    let actor: Option<crate::domain::UserId> = match q.actor.trim() {
+        "" => None,
+        a => Some(a.parse().map_err(|_| AppError::bad_param("actor", "an account id"))?),
+    };
     let clean = |s: &str| ketnoi_text::clean_lossy(s).trim().chars().take(100).collect::<String>();
     let filter = db::audit::Filter {
         action: clean(&q.action),
         entity_type: clean(&q.entity),
         entity_id: clean(&q.id),
-        actor: None,
+        actor: actor.map(|a| a.to_string()),
         from: from.map(|d| utc_of_local(d.and_time(chrono::NaiveTime::MIN))),
         to: to.map(|d| utc_of_local(d.and_hms_opt(23, 59, 59).unwrap_or_default())),
     };
@@ -275,8 +280,11 @@ pub async fn audit(
         .run(move |c| {
             let entries = db::audit::filtered(c, &f, page * AUDIT_PAGE, AUDIT_PAGE + 1)?;
             let types = db::audit::entity_types(c)?;
-            let ids: Vec<crate::domain::UserId> =
-                entries.iter().filter_map(|e| e.actor_id.as_deref().and_then(|a| a.parse().ok())).collect();
+            let ids: Vec<crate::domain::UserId> = entries
+                .iter()
+                .filter_map(|e| e.actor_id.as_deref().and_then(|a| a.parse().ok()))
+                .chain(actor)
+                .collect();
             Ok((entries, types, db::users::names(c, &ids)?))
         })
         .await?;
@@ -293,6 +301,15 @@ pub async fn audit(
         .field(&ctx, "from", "date", "audit-from", q.from.trim())
         .field(&ctx, "to", "date", "audit-to", q.to.trim());
     let mut p = Panel::new(&ctx, "audit-title").lead(ctx.t("audit-lead"));
+    // One person's actions (from a name in the list): kept through the filter form.
+    let form = match actor {
+        Some(a) => {
+            p = p.lead(ctx.t1("audit-by", "name", names.get(&a).cloned().unwrap_or_default()));
+            p = p.link("/staff/audit", "audit-everyone");
+            form.field(&ctx, "actor", "hidden", "", &a.to_string())
+        }
+        None => form,
+    };
     p.filter = Some(form);
     p.table = Some(Table {
         caption: ctx.t("audit-list"),
@@ -306,13 +323,10 @@ pub async fn audit(
             .map(|e| Row {
                 cells: vec![
                     Cell::text(ctx.when(e.at)),
-                    Cell::text(
-                        e.actor_id
-                            .as_deref()
-                            .and_then(|a| a.parse().ok())
-                            .and_then(|a| names.get(&a).cloned())
-                            .unwrap_or_else(|| ctx.t("audit-system")),
-                    ),
+                    match e.actor_id.as_deref().and_then(|a| a.parse().ok()).and_then(|a| Some((a, names.get(&a)?))) {
+                        Some((a, name)) => Cell::link(name, format!("/staff/audit?actor={a}")),
+                        None => Cell::text(ctx.t("audit-system")),
+                    },
                     Cell::text(&e.action),
                     Cell::link(
                         format!("{} {}", e.entity_type, e.entity_id.chars().take(12).collect::<String>()),
