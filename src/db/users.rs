@@ -197,3 +197,13 @@ pub fn disabled_among(conn: &mut AnyConnection, ids: &[UserId]) -> anyhow::Resul
         .load(conn)?;
     Ok(rows.iter().filter_map(|r| r.parse().ok()).collect())
 }
+
+/// Whether this address is a disabled account's.
+pub fn is_disabled_address(conn: &mut AnyConnection, email: &Email) -> anyhow::Result<bool> {
+    Ok(users::table
+        .filter(users::email.eq(email.as_str()))
+        .filter(users::disabled_at.is_not_null())
+        .count()
+        .get_result::<i64>(conn)?
+        > 0)
+}

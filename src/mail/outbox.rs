@@ -85,10 +85,15 @@ pub fn retry_failed(conn: &mut AnyConnection) -> anyhow::Result<usize> {
     db::outbox::retry_failed(conn, db::now())
 }
 
-/// Formats and stores an email in the caller's transaction. Returns false when an email with the
-/// same dedupe key already exists (then nothing is written).
+/// Formats and stores an email in the caller's transaction. Returns false when nothing is written:
+/// an email with the same dedupe key already exists, or the address is a disabled account's (the
+/// centre shut it out; it gets nothing more from the product).
 pub fn enqueue(conn: &mut AnyConnection, settings: &Settings, out: &Outgoing) -> anyhow::Result<bool> {
     if rows::by_dedupe_key(conn, &out.dedupe_key)?.is_some() {
+        return Ok(false);
+    }
+    if db::users::is_disabled_address(conn, &out.to)? {
+        tracing::info!(template = out.template, "not queued: the recipient's account is disabled");
         return Ok(false);
     }
     let id = uuid::Uuid::now_v7();

@@ -483,6 +483,10 @@ async fn admins_disable_an_account_which_ends_its_sessions_and_tokens_and_re_ena
     Browser::new(&app).submit("/reset", "/reset", &[("email", "bi.khoa@congty.vn")]).await;
     assert_eq!(mails_to(&app, "bi.khoa@congty.vn").len(), before);
     let conn = &mut app.db.conn().unwrap();
+    // Nor any other email: the outbox does not queue mail to a disabled account's address.
+    let letter = ketnoi::mail::test_email(&app.settings, &member.email, Locale::Vi).unwrap();
+    assert!(!ketnoi::mail::outbox::enqueue(conn, &app.settings, &letter).unwrap());
+    assert_eq!(mails_to(&app, "bi.khoa@congty.vn").len(), before);
     let actions: Vec<String> =
         db::audit::by_actor(conn, admin_user.id).unwrap().into_iter().map(|e| e.action).collect();
     assert!(actions.contains(&"user.disabled".to_string()));
@@ -492,6 +496,7 @@ async fn admins_disable_an_account_which_ends_its_sessions_and_tokens_and_re_ena
     assert_eq!(location(&r), "/admin/users?done=enabled");
     assert_eq!(location(&Browser::new(&app).login("bi.khoa@congty.vn", PASSWORD).await), "/account");
     assert_eq!(me(secret).await.unwrap().status(), 401);
+    assert!(ketnoi::mail::outbox::enqueue(conn, &app.settings, &letter).unwrap(), "mail flows again");
     let actions: Vec<String> =
         db::audit::by_actor(conn, admin_user.id).unwrap().into_iter().map(|e| e.action).collect();
     assert!(actions.contains(&"user.enabled".to_string()));
