@@ -149,6 +149,15 @@ pub fn staff(conn: &mut AnyConnection) -> anyhow::Result<Vec<User>> {
         .collect()
 }
 
+/// How many admins can act (not disabled): the last of them keeps the role and the account.
+pub fn usable_admins(conn: &mut AnyConnection) -> anyhow::Result<i64> {
+    Ok(users::table
+        .filter(users::role.eq(Role::Admin.code()))
+        .filter(users::disabled_at.is_null())
+        .count()
+        .get_result(conn)?)
+}
+
 /// Deletes a user; sessions and tokens go with it, audit entries keep the action without the actor.
 pub fn delete(conn: &mut AnyConnection, id: UserId) -> anyhow::Result<()> {
     diesel::delete(users::table.find(id.to_string())).execute(conn)?;

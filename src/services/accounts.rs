@@ -430,7 +430,7 @@ pub fn delete_account(conn: &mut AnyConnection, user: &User, pw: &str) -> Checke
         c.add("password", "err-password-wrong");
         return Ok(c.finish(()));
     }
-    if user.role == Role::Admin && db::users::staff(conn)?.iter().filter(|u| u.role == Role::Admin).count() <= 1 {
+    if user.role == Role::Admin && db::users::usable_admins(conn)? <= 1 {
         c.add("password", "err-last-admin");
         return Ok(c.finish(()));
     }

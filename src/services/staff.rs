@@ -34,12 +34,13 @@ pub fn grant_role(conn: &mut AnyConnection, admin: UserId, email: &str, role: &s
     })
 }
 
-/// Admins take the staff or admin role back (never from the last admin).
+/// Admins take the staff or admin role back (never from the last admin who can act: disabled
+/// admins do not count).
 pub fn revoke_role(conn: &mut AnyConnection, admin: UserId, user: UserId) -> Checked<()> {
     db::write(conn, |conn| {
         let Some(mut u) = db::users::get(conn, user)? else { return Ok(Ok(())) };
-        let admins = db::users::staff(conn)?.iter().filter(|s| s.role == Role::Admin).count();
-        if u.role == Role::Admin && admins <= 1 {
+        let usable = db::users::disabled_among(conn, &[u.id])?.is_empty();
+        if u.role == Role::Admin && usable && db::users::usable_admins(conn)? <= 1 {
             let mut c = Check::default();
             c.add("email", "err-last-admin");
             return Ok(c.finish(()));

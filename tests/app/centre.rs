@@ -502,4 +502,13 @@ async fn admins_disable_an_account_which_ends_its_sessions_and_tokens_and_re_ena
     assert!(actions.contains(&"user.enabled".to_string()));
     // The member's organisation and listings were never touched.
     assert!(db::users::get(conn, member.id).unwrap().is_some());
+
+    // A disabled admin does not count as the admin who remains: the last one who can act keeps
+    // the role, and the disabled one's role can go.
+    let other = user(&app, "quantri2@trungtam.vn", Role::Admin, None);
+    let r = post(&app, &admin, &format!("/admin/users/{}/disable", other.id), &[]).await;
+    assert_eq!(location(&r), "/admin/users?done=disabled");
+    assert_eq!(post(&app, &admin, &format!("/admin/staff/{}/remove", admin_user.id), &[]).await.status(), 422);
+    assert_eq!(post(&app, &admin, &format!("/admin/staff/{}/remove", other.id), &[]).await.status(), 303);
+    assert_eq!(db::users::get(conn, other.id).unwrap().unwrap().role, Role::Member);
 }
