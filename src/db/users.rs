@@ -172,8 +172,8 @@ pub fn names(conn: &mut AnyConnection, ids: &[UserId]) -> anyhow::Result<std::co
     Ok(rows.into_iter().filter_map(|(id, name)| Some((id.parse().ok()?, name))).collect())
 }
 
-/// Users whose email or name contains `q` (every user for an empty `q`), newest first; at most
-/// `limit`.
+/// Users whose email or name contains `q` (every user for an empty `q`), newest first (then by
+/// id, so that pages do not overlap); `limit` of them after the first `offset`.
 pub fn search(conn: &mut AnyConnection, q: &str, offset: i64, limit: i64) -> anyhow::Result<Vec<User>> {
     let mut query = users::table.select(UserRow::as_select()).into_boxed();
     let q = q.replace(['%', '_', '\\'], "");
