@@ -468,6 +468,12 @@ async fn admins_disable_an_account_which_ends_its_sessions_and_tokens_and_re_ena
     let (_, list) = page(&app, &admin, "/admin/users?done=disabled&q=bi.khoa").await;
     assert!(list.contains("Đã khóa tài khoản") && list.contains(">Đã khóa</span>"), "notice and badge");
     assert!(list.contains(&format!("/admin/users/{}/enable", member.id)));
+    // The organisation's other members see the mark on its member list.
+    let colleague = signed_in(&app, &user(&app, "dong.nghiep@congty.vn", Role::Member, Some(org.id)));
+    let (_, members) = page(&app, &colleague, &format!("/organisations/{}/members", org.id)).await;
+    let row_of = |email: &str| members.split("<tr>").find(|r| r.contains(email)).unwrap_or_default().to_string();
+    assert!(row_of("bi.khoa@congty.vn").contains(r#"<span class="tag">Đã khóa</span>"#));
+    assert!(!row_of("dong.nghiep@congty.vn").contains("Đã khóa"));
     // The open session is signed out, the token refused, a new sign-in refused with the reason.
     let (status, _) = browser.get("/account").await;
     assert!(status.is_redirection(), "the disabled member's session ended: {status}");

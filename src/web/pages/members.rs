@@ -142,14 +142,28 @@ fn leave_form(ctx: &Ctx, org: OrganisationId) -> Form {
 
 async fn members_panel(ctx: &Ctx, state: &AppState, o: &Organisation) -> Result<Panel, AppError> {
     let id = o.id;
-    let members = state.db.run(move |c| db::users::for_organisation(c, id)).await?;
+    let (members, disabled) = state
+        .db
+        .run(move |c| {
+            let members = db::users::for_organisation(c, id)?;
+            let disabled = db::users::disabled_among(c, &members.iter().map(|u| u.id).collect::<Vec<_>>())?;
+            Ok((members, disabled))
+        })
+        .await?;
     let mut p = Panel::new(ctx, "members-title").lead(o.name.clone());
     p.table = Some(Table {
         caption: ctx.t("members-list"),
         headers: vec![ctx.t("account-display-name"), ctx.t("account-email")],
         rows: members
             .iter()
-            .map(|u| Row { cells: vec![Cell::text(&u.display_name), Cell::text(u.email.as_str())], actions: vec![] })
+            .map(|u| Row {
+                cells: vec![
+                    // A member an admin disabled cannot sign in: the colleagues see why.
+                    Cell::text(&u.display_name).badge(disabled.contains(&u.id).then(|| ctx.t("admin-users-disabled"))),
+                    Cell::text(u.email.as_str()),
+                ],
+                actions: vec![],
+            })
             .collect(),
     });
     Ok(p.link(format!("/organisations/{}/settings", o.id), "org-settings-title"))
