@@ -196,6 +196,11 @@ pub fn set_disabled(conn: &mut AnyConnection, id: UserId, at: Option<NaiveDateTi
     Ok(diesel::update(users::table.find(id.to_string())).set(users::disabled_at.eq(at)).execute(conn)? == 1)
 }
 
+/// Whether this account is disabled.
+pub fn is_disabled(conn: &mut AnyConnection, id: UserId) -> anyhow::Result<bool> {
+    Ok(users::table.find(id.to_string()).filter(users::disabled_at.is_not_null()).count().get_result::<i64>(conn)? > 0)
+}
+
 /// Which of these accounts are disabled.
 pub fn disabled_among(conn: &mut AnyConnection, ids: &[UserId]) -> anyhow::Result<std::collections::HashSet<UserId>> {
     let ids: Vec<String> = ids.iter().map(UserId::to_string).collect();

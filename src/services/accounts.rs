@@ -208,7 +208,7 @@ pub fn sign_in(conn: &mut AnyConnection, email: &str, pw: &str) -> anyhow::Resul
     let outcome = match user {
         Some(u) if ok => {
             db::rate_limits::clear(conn, &key)?;
-            if !db::users::disabled_among(conn, &[u.id])?.is_empty() {
+            if db::users::is_disabled(conn, u.id)? {
                 SignIn::Disabled
             } else if u.email_verified_at.is_none() {
                 SignIn::Unverified
@@ -239,7 +239,7 @@ fn record_sign_in(label: &'static str) {
 pub fn request_reset(conn: &mut AnyConnection, env: Env, email: &str) -> anyhow::Result<()> {
     let Ok(email) = Email::parse(email) else { return Ok(()) };
     let Some(user) = db::users::by_email(conn, &email)? else { return Ok(()) };
-    if !db::users::disabled_among(conn, &[user.id])?.is_empty() {
+    if db::users::is_disabled(conn, user.id)? {
         return Ok(());
     }
     let fp = env.signer.fingerprint(user.password_hash.as_deref().unwrap_or(""));

@@ -39,8 +39,7 @@ pub fn grant_role(conn: &mut AnyConnection, admin: UserId, email: &str, role: &s
 pub fn revoke_role(conn: &mut AnyConnection, admin: UserId, user: UserId) -> Checked<()> {
     db::write(conn, |conn| {
         let Some(mut u) = db::users::get(conn, user)? else { return Ok(Ok(())) };
-        let usable = db::users::disabled_among(conn, &[u.id])?.is_empty();
-        if u.role == Role::Admin && usable && db::users::usable_admins(conn)? <= 1 {
+        if u.role == Role::Admin && !db::users::is_disabled(conn, u.id)? && db::users::usable_admins(conn)? <= 1 {
             let mut c = Check::default();
             c.add("email", "err-last-admin");
             return Ok(c.finish(()));
